@@ -1,0 +1,2 @@
+//! Ingest bench.
+fn main() {}

@@ -1,0 +1,2 @@
+//! The `newsdiff` command-line tool.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Skeleton: this crate is built by a later issue. See the workspace README.
