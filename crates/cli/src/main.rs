@@ -1,2 +1,35 @@
-//! The `newsdiff` command-line tool.
-fn main() {}
+//! `newsdiff`: compare how many news articles tell the same story.
+//!
+//! The binary is a thin layer over the `newsdiff-*` library crates: argument parsing, output
+//! formats, colour and exit codes live here, and nowhere else.
+
+mod args;
+mod ingest;
+mod output;
+mod sanitize;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+/// Exit status: something was found.
+const FOUND: u8 = 0;
+/// Exit status: an error (bad input, unreadable file, usage).
+const ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Ingest(args) => ingest::run(args, cli.color),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::from(FOUND),
+        Err(err) => {
+            output::error(&format!("{err:#}"));
+            ExitCode::from(ERROR)
+        }
+    }
+}

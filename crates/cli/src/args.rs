@@ -1,0 +1,136 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Compare how many news articles tell the same story: shared passages, word-level changes,
+/// and names that are one person spelled differently.
+#[derive(Debug, Parser)]
+#[command(name = "newsdiff", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// When to use colour: `auto` means when stdout is a terminal and NO_COLOR is unset.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles and show their paragraphs, titles, captions and boilerplate.
+    ///
+    /// Exit status: 0 when articles were read, 2 on any input error.
+    Ingest(IngestArgs),
+}
+
+/// Colour choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable text.
+    Text,
+    /// One JSON document.
+    Json,
+    /// JSON Lines: one `{"type", "data"}` record a line, `meta` first.
+    Jsonl,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// By extension; standard input by its first byte.
+    Auto,
+    /// Plain text, one paragraph a line.
+    Text,
+    /// JSON Lines.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// TSV with a header row.
+    Tsv,
+}
+
+/// Paragraph layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutChoice {
+    /// One paragraph a line, unless the text is hard-wrapped.
+    Auto,
+    /// One paragraph a line.
+    Lines,
+    /// Blank-line or indent separated blocks.
+    Blocks,
+}
+
+/// How to read the inputs: shared by every subcommand that reads articles.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
+pub struct InputArgs {
+    /// Files, directories (read recursively), glob patterns, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Input format (default: by extension).
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// Cut plain-text files into several articles at lines equal to this (e.g. `=====`).
+    #[arg(long, value_name = "LINE")]
+    pub delimiter: Option<String>,
+    /// How to cut texts into paragraphs.
+    #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
+    pub layout: LayoutChoice,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing (offsets then index the repaired
+    /// text).
+    #[arg(long)]
+    pub lossy: bool,
+    /// Extra boilerplate/caption markers: a TSV file of `MATCH<TAB>REASON<TAB>TEXT` lines
+    /// (MATCH: line, prefix or contains; REASON: e.g. ad-marker, caption-label).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// Field/column holding the article id (JSON Lines, CSV/TSV).
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// Field/column holding the article text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// Field/column holding the title.
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_field: String,
+    /// Field/column holding the date.
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_field: String,
+    /// Field/column holding the URL.
+    #[arg(long, default_value = "url", value_name = "NAME")]
+    pub url_field: String,
+    /// Field/column holding the outlet name.
+    #[arg(long, default_value = "source", value_name = "NAME")]
+    pub outlet_field: String,
+}
+
+/// `newsdiff ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Include each article's full original text in JSON output.
+    #[arg(long)]
+    pub with_text: bool,
+    /// In text output, list every paragraph, not only titles, captions and boilerplate.
+    #[arg(long)]
+    pub all: bool,
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+}

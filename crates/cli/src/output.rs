@@ -1,0 +1,77 @@
+//! Writing results: JSON envelopes, colour choice, errors and broken pipes.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::args::ColorChoice;
+
+/// A stdout writer that honours `--color` (and `NO_COLOR`, and strips colour when stdout is
+/// not a terminal under `auto`).
+pub fn stdout(color: ColorChoice) -> io::BufWriter<anstream::AutoStream<io::StdoutLock<'static>>> {
+    let choice = match color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    io::BufWriter::with_capacity(
+        1 << 16,
+        anstream::AutoStream::new(io::stdout().lock(), choice),
+    )
+}
+
+/// Writes one JSON Lines envelope `{"type": kind, "data": data}`.
+pub fn jsonl_record<W: Write, T: Serialize>(w: &mut W, kind: &str, data: &T) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Envelope<'a, T> {
+        r#type: &'a str,
+        data: &'a T,
+    }
+    serde_json::to_writer(&mut *w, &Envelope { r#type: kind, data })?;
+    w.write_all(b"\n")
+}
+
+/// The `meta` record: enough to reproduce a run.
+#[derive(Debug, Serialize)]
+pub struct Meta<P: Serialize> {
+    /// newsdiff's version.
+    pub version: &'static str,
+    /// The subcommand.
+    pub command: &'static str,
+    /// The parameters that shaped the result.
+    pub parameters: P,
+}
+
+impl<P: Serialize> Meta<P> {
+    /// A meta record for `command`.
+    pub fn new(command: &'static str, parameters: P) -> Self {
+        Self {
+            version: env!("CARGO_PKG_VERSION"),
+            command,
+            parameters,
+        }
+    }
+}
+
+/// Whether an error chain holds a broken pipe (the reader went away: exit quietly).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Prints an error message on stderr.
+#[allow(clippy::print_stderr)]
+pub fn error(message: &str) {
+    eprintln!(
+        "newsdiff: error: {}",
+        crate::sanitize::for_terminal(message)
+    );
+}
+
+/// Prints a note on stderr.
+#[allow(clippy::print_stderr)]
+pub fn note(message: &str) {
+    eprintln!("newsdiff: {}", crate::sanitize::for_terminal(message));
+}

@@ -1,0 +1,52 @@
+//! Article text is hostile: escape what could drive or deceive a terminal.
+
+use std::borrow::Cow;
+
+/// Whether `c` must not reach a terminal as is: control characters (C0, DEL, C1), bidi
+/// embeddings, overrides, isolates and marks, zero-width characters, line/paragraph
+/// separators and the byte-order mark.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{2028}' | '\u{2029}'
+            | '\u{FEFF}')
+}
+
+/// `text` with every unsafe character written as a visible escape such as `\u{202E}`
+/// (tab becomes `\t`).
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if is_unsafe(c) => out.push_str(&format!("\\u{{{:04X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_controls_and_bidi() {
+        assert_eq!(for_terminal("plain “text”"), "plain “text”");
+        assert_eq!(for_terminal("a\u{1b}[31mred"), "a\\u{001B}[31mred");
+        assert_eq!(for_terminal("abc\u{202E}fed"), "abc\\u{202E}fed");
+        assert_eq!(
+            for_terminal("zero\u{200B}width\u{0085}"),
+            "zero\\u{200B}width\\u{0085}"
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! The one error type of this crate, [`IngestError`], naming file, line and field.
+
+use std::path::PathBuf;
+
+/// A `Result` whose error is [`IngestError`].
+pub type Result<T, E = IngestError> = std::result::Result<T, E>;
+
+/// Everything that can go wrong while reading articles.
+///
+/// Every variant names the file (`-` for standard input) and, where there is one, the 1-based
+/// line and the field or column, so that a user can find and fix the input.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestError {
+    /// No path was given, or the given paths held no article files.
+    #[error("no input: {0}")]
+    NoInput(String),
+    /// A glob pattern matched no file.
+    #[error("{pattern}: the pattern matches no file")]
+    NoMatch {
+        /// The pattern as given.
+        pattern: String,
+    },
+    /// A glob pattern could not be parsed.
+    #[error("{pattern}: invalid glob pattern: {source}")]
+    Glob {
+        /// The pattern as given.
+        pattern: String,
+        /// What the glob parser said.
+        source: globset::Error,
+    },
+    /// A file could not be opened or read (including a corrupt gzip stream).
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The bytes are not valid UTF-8 (see `Reader::lossy` for the opt-in repair).
+    #[error("{}:{line}: invalid UTF-8 at byte offset {offset}", path.display())]
+    InvalidUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// Byte offset of the first bad byte in the (decompressed) file.
+        offset: usize,
+    },
+    /// The file is empty or holds only white space.
+    #[error("{}: the file is empty", path.display())]
+    EmptyFile {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A JSON Lines line is not valid JSON.
+    #[error("{}:{line}: invalid JSON: {source}", path.display())]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What the JSON parser said.
+        source: serde_json::Error,
+    },
+    /// A JSON Lines line is valid JSON but not an object.
+    #[error("{}:{line}: expected a JSON object, found {found}", path.display())]
+    NotAnObject {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The JSON type found instead (`array`, `string`, …).
+        found: &'static str,
+    },
+    /// A record lacks its text field or column.
+    #[error("{}:{line}: missing field `{field}`", path.display())]
+    MissingField {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the record.
+        line: usize,
+        /// The field's configured name.
+        field: String,
+    },
+    /// A field has a type that cannot be used (an object as id, a number as text, …).
+    #[error("{}:{line}: field `{field}` must be {expected}, found {found}", path.display())]
+    FieldType {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the record.
+        line: usize,
+        /// The field's configured name.
+        field: String,
+        /// What the field must be.
+        expected: &'static str,
+        /// The JSON type found instead.
+        found: &'static str,
+    },
+    /// A CSV/TSV header lacks the configured text column.
+    #[error("{}:1: no column named `{column}` in the header (columns: {header})", path.display())]
+    MissingColumn {
+        /// The file.
+        path: PathBuf,
+        /// The configured column name.
+        column: String,
+        /// The header's columns, comma separated.
+        header: String,
+    },
+    /// A CSV/TSV record has a different number of fields than the header.
+    #[error("{}:{line}: expected {expected} fields, found {found}", path.display())]
+    ColumnCount {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the record.
+        line: usize,
+        /// Number of fields in the header.
+        expected: usize,
+        /// Number of fields in this record.
+        found: usize,
+    },
+    /// Any other CSV/TSV syntax problem.
+    #[error("{}:{line}: invalid CSV: {message}", path.display())]
+    Csv {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What the CSV parser said.
+        message: String,
+    },
+    /// Two articles have the same id.
+    #[error("duplicate article id `{id}` at {first} and {second}")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it was seen first (`path:line`, 1-based).
+        first: String,
+        /// Where it was seen again.
+        second: String,
+    },
+    /// A user lexicon file has a bad line.
+    #[error("{}:{line}: {message}", path.display())]
+    Lexicon {
+        /// The lexicon file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl IngestError {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! JSON Lines: one JSON object a line.
+
+use std::io::BufRead;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::build::{self, Meta};
+use crate::decode;
+use crate::error::{IngestError, Result};
+use crate::model::{Article, Source};
+use crate::reader::Reader;
+use crate::record::repair_lone_surrogates;
+
+pub(crate) fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Streams the records of a JSON Lines stream into `sink`, one article a non-blank line.
+/// Returns the number of articles.
+pub(crate) fn read(
+    input: &mut dyn BufRead,
+    path: &Path,
+    display: &str,
+    stem: &str,
+    reader: &Reader,
+    sink: &mut dyn FnMut(Article) -> Result<()>,
+) -> Result<usize> {
+    let mut buf = Vec::new();
+    let (mut offset, mut line_no, mut records) = (0usize, 0usize, 0usize);
+    loop {
+        buf.clear();
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| IngestError::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        let line = decode::utf8(
+            std::mem::take(&mut buf),
+            reader.lossy,
+            path,
+            offset,
+            line_no + 1,
+        )?;
+        offset += n;
+        line_no += 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        records += 1;
+        let article = record(&line, path, display, stem, line_no, records, reader)?;
+        sink(article)?;
+    }
+    Ok(records)
+}
+
+fn record(
+    line: &str,
+    path: &Path,
+    display: &str,
+    stem: &str,
+    line_no: usize,
+    record_no: usize,
+    reader: &Reader,
+) -> Result<Article> {
+    let repaired = repair_lone_surrogates(line);
+    let value: Value =
+        serde_json::from_str(repaired.as_deref().unwrap_or(line)).map_err(|source| {
+            IngestError::Json {
+                path: path.to_path_buf(),
+                line: line_no,
+                source,
+            }
+        })?;
+    let Value::Object(mut obj) = value else {
+        return Err(IngestError::NotAnObject {
+            path: path.to_path_buf(),
+            line: line_no,
+            found: type_name(&value),
+        });
+    };
+    let f = &reader.fields;
+    let field_err = |field: &str, expected: &'static str, v: &Value| IngestError::FieldType {
+        path: path.to_path_buf(),
+        line: line_no,
+        field: field.to_owned(),
+        expected,
+        found: type_name(v),
+    };
+    let text = match obj.remove(&f.text) {
+        Some(Value::String(s)) => s,
+        Some(v) => return Err(field_err(&f.text, "a string", &v)),
+        None => {
+            return Err(IngestError::MissingField {
+                path: path.to_path_buf(),
+                line: line_no,
+                field: f.text.clone(),
+            });
+        }
+    };
+    let id = match obj.remove(&f.id) {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        None | Some(Value::Null) => format!("{stem}#{record_no}"),
+        Some(v) => return Err(field_err(&f.id, "a string or a number", &v)),
+    };
+    let mut opt = |name: &str| -> Result<Option<String>> {
+        match obj.remove(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(v) => Err(field_err(name, "a string, a number or null", &v)),
+        }
+    };
+    let meta = Meta {
+        title: opt(&f.title)?,
+        date: opt(&f.date)?,
+        url: opt(&f.url)?,
+        outlet: opt(&f.outlet)?,
+    };
+    let source = Source {
+        path: display.to_owned(),
+        line: line_no - 1,
+    };
+    Ok(build::article(
+        id,
+        source,
+        text,
+        0,
+        meta,
+        reader.layout,
+        &reader.classifier,
+    ))
+}

@@ -1,0 +1,178 @@
+//! Cutting a text into paragraphs: one a line, or blocks of hard-wrapped lines.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Span;
+
+/// How a text is cut into paragraphs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Layout {
+    /// [`Layout::Lines`], unless the text is hard-wrapped (most lines short and broken
+    /// mid-sentence, as in wire copy), then [`Layout::Blocks`].
+    #[default]
+    Auto,
+    /// Every non-blank line is one paragraph; blank lines are separators.
+    Lines,
+    /// Paragraphs are runs of lines separated by blank lines or started by an indented line.
+    Blocks,
+}
+
+/// A paragraph's place before it is classified: its trimmed span and first line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawParagraph {
+    pub span: Span,
+    pub line: usize,
+}
+
+/// One line of the text: span without its terminator, and its 0-based number.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+/// Splits at `\n`, dropping a `\r` before it. Only LF and CRLF end lines: a lone CR or
+/// U+2028 stays inside its line, so line numbers agree with `wc -l` and editors.
+fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        let end = if nl > start && bytes[nl - 1] == b'\r' {
+            nl - 1
+        } else {
+            nl
+        };
+        out.push(Line { start, end });
+        start = nl + 1;
+    }
+    if start < bytes.len() {
+        out.push(Line {
+            start,
+            end: bytes.len(),
+        });
+    }
+    out
+}
+
+/// The span of `text[start..end]` without surrounding white space (including a BOM), or
+/// `None` when nothing is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let s = &text[start..end];
+    let is_space = |c: char| c.is_whitespace() || c == '\u{FEFF}';
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let body = s.trim_matches(is_space);
+    (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
+}
+
+/// Whether `text` reads as hard-wrapped: of the breaks between two adjacent non-blank lines
+/// (at least three), more than 40 % fall mid-sentence, where the line ends in neither a
+/// sentence mark nor a closing bracket and the next line goes on in lower case, and nine in
+/// ten lines are at most 100 bytes. One-paragraph-a-line text has almost no such breaks.
+fn looks_wrapped(text: &str, lines: &[Line]) -> bool {
+    let spans: Vec<Option<Span>> = lines
+        .iter()
+        .map(|l| trimmed(text, l.start, l.end))
+        .collect();
+    let non_blank: Vec<Span> = spans.iter().flatten().copied().collect();
+    let short = non_blank.iter().filter(|s| s.len() <= 100).count();
+    if non_blank.len() < 4 || short * 10 < non_blank.len() * 9 {
+        return false;
+    }
+    let (mut breaks, mut mid_sentence) = (0usize, 0usize);
+    for pair in spans.windows(2) {
+        let (Some(a), Some(b)) = (pair[0], pair[1]) else {
+            continue;
+        };
+        breaks += 1;
+        let last = text[a.range()].chars().next_back().unwrap_or('.');
+        let next = text[b.range()].chars().next().unwrap_or('A');
+        let open_end = last.is_alphanumeric() || matches!(last, ',' | ';' | '-' | '(' | '&');
+        if open_end && (next.is_lowercase() || next.is_ascii_digit()) {
+            mid_sentence += 1;
+        }
+    }
+    breaks >= 3 && mid_sentence * 5 > breaks * 2
+}
+
+/// Cuts `text` into trimmed, ordered, disjoint, non-empty paragraph spans. `first_line` is
+/// added to every line number (the line where `text` starts in its file).
+pub(crate) fn paragraphs(text: &str, layout: Layout, first_line: usize) -> Vec<RawParagraph> {
+    let lines = lines(text);
+    let blocks = match layout {
+        Layout::Lines => false,
+        Layout::Blocks => true,
+        Layout::Auto => looks_wrapped(text, &lines),
+    };
+    let mut out = Vec::new();
+    if !blocks {
+        for (i, l) in lines.iter().enumerate() {
+            if let Some(span) = trimmed(text, l.start, l.end) {
+                out.push(RawParagraph {
+                    span,
+                    line: first_line + i,
+                });
+            }
+        }
+        return out;
+    }
+    let mut open: Option<RawParagraph> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(span) = trimmed(text, l.start, l.end) else {
+            out.extend(open.take());
+            continue;
+        };
+        let indented = span.start > l.start;
+        match open.as_mut() {
+            Some(p) if !indented => p.span.end = span.end,
+            _ => {
+                out.extend(open.take());
+                open = Some(RawParagraph {
+                    span,
+                    line: first_line + i,
+                });
+            }
+        }
+    }
+    out.extend(open);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, layout: Layout) -> Vec<(&str, usize)> {
+        paragraphs(text, layout, 0)
+            .iter()
+            .map(|p| (&text[p.span.range()], p.line))
+            .collect()
+    }
+
+    #[test]
+    fn lines_with_blank_separators_crlf_and_bom() {
+        let t = "\u{FEFF}Title\r\n\r\n  First para.  \r\nSecond para.\n\n\n";
+        assert_eq!(
+            texts(t, Layout::Auto),
+            vec![("Title", 0), ("First para.", 2), ("Second para.", 3)]
+        );
+    }
+
+    #[test]
+    fn wrapped_wire_copy_becomes_blocks() {
+        let t = "The American Stock Exchange said it has\nintroduced options with expirations of up to three years on the\nInstitutional Index.\n    With the ticker symbol XII, the index is a guage of the\ncore equity holdings of the nation's largest institutions, the\nexchange explained.\n";
+        let got = texts(t, Layout::Auto);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, 3);
+        assert!(got[0].0.ends_with("Institutional Index."));
+        assert_eq!(texts(t, Layout::Lines).len(), 6);
+    }
+
+    #[test]
+    fn one_paragraph_a_line_stays_lines() {
+        let t = "A full sentence that ends here.\nAnother full sentence.\nA third one.\nAnd a fourth.\n";
+        assert_eq!(texts(t, Layout::Auto).len(), 4);
+    }
+}

@@ -1,0 +1,280 @@
+//! [`Reader`]: the configurable entry point that turns paths into [`Article`]s.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Read};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::classify::{Classifier, Lexicon};
+use crate::decode;
+use crate::error::{IngestError, Result};
+use crate::input::{self, Format, Input, Skipped};
+use crate::layout::Layout;
+use crate::model::{Article, Source};
+use crate::record::Fields;
+use crate::{jsonl, table, text};
+
+/// Reads articles from files, directories, glob patterns and standard input.
+///
+/// `Reader::new()` gives the defaults (formats by extension, no delimiter, strict UTF-8, the
+/// built-in lexicon); the setters form a small builder.
+///
+/// ```
+/// use newsdiff_ingest::{Format, Reader};
+/// let text = "Headline\n=====\nSecond article, first paragraph.\n";
+/// let articles = Reader::new().delimiter("=====").read_bytes("mixed.txt", text.as_bytes(), Format::Text)?;
+/// assert_eq!(articles.len(), 2);
+/// assert_eq!(articles[1].id, "mixed#2");
+/// # Ok::<(), newsdiff_ingest::IngestError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pub(crate) format: Format,
+    pub(crate) delimiter: Option<String>,
+    pub(crate) fields: Fields,
+    pub(crate) layout: Layout,
+    pub(crate) lossy: bool,
+    pub(crate) classifier: Classifier,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What a run read: the articles, in input order, and the files involved.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Corpus {
+    /// Every article, in the order of the inputs and of the records within each file.
+    pub articles: Vec<Article>,
+    /// How many files (standard input counting as one) were read.
+    pub files: usize,
+    /// Files passed over in directory walks, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Counts from a streaming read ([`Reader::read_each`]).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Summary {
+    /// Articles passed to the callback.
+    pub articles: usize,
+    /// Files read.
+    pub files: usize,
+    /// Files passed over in directory walks, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Reader {
+    /// A reader with the defaults.
+    pub fn new() -> Self {
+        Self {
+            format: Format::Auto,
+            delimiter: None,
+            fields: Fields::default(),
+            layout: Layout::Auto,
+            lossy: false,
+            classifier: Classifier::default(),
+        }
+    }
+
+    /// Reads every file as `format` instead of choosing by extension.
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Cuts plain-text files into several articles at every line whose trimmed text is
+    /// `line` (`=====` is a good choice). Blank lines never cut articles.
+    pub fn delimiter(mut self, line: impl Into<String>) -> Self {
+        self.delimiter = Some(line.into());
+        self
+    }
+
+    /// Field and column names for JSON Lines and CSV/TSV.
+    pub fn fields(mut self, fields: Fields) -> Self {
+        self.fields = fields;
+        self
+    }
+
+    /// How texts are cut into paragraphs.
+    pub fn layout(mut self, layout: Layout) -> Self {
+        self.layout = layout;
+        self
+    }
+
+    /// Replaces invalid UTF-8 with U+FFFD instead of failing. Each invalid sequence becomes 3
+    /// bytes, so offsets then index the repaired text, not the file's bytes.
+    pub fn lossy(mut self, lossy: bool) -> Self {
+        self.lossy = lossy;
+        self
+    }
+
+    /// Uses this lexicon of caption and boilerplate markers.
+    pub fn lexicon(mut self, lexicon: &Lexicon) -> Self {
+        self.classifier = Classifier::new(lexicon);
+        self
+    }
+
+    /// Reads all `paths` (files, directories, glob patterns, `-`) into memory.
+    ///
+    /// # Errors
+    ///
+    /// Any [`IngestError`]: nothing is returned unless every file was read, every record was
+    /// valid and ids are unique.
+    pub fn read_paths<P: AsRef<Path>>(&self, paths: &[P]) -> Result<Corpus> {
+        let mut articles = Vec::new();
+        let summary = self.read_each(paths, |a| {
+            articles.push(a);
+            Ok(())
+        })?;
+        Ok(Corpus {
+            articles,
+            files: summary.files,
+            skipped: summary.skipped,
+        })
+    }
+
+    /// Streams the articles of `paths` to `sink` one at a time, checking ids for uniqueness
+    /// as it goes, so that millions of articles need not sit in memory at once.
+    ///
+    /// # Errors
+    ///
+    /// The first [`IngestError`] met, or the first error `sink` returns. Articles passed to
+    /// `sink` before an error must be treated as incomplete.
+    pub fn read_each<P: AsRef<Path>>(
+        &self,
+        paths: &[P],
+        mut sink: impl FnMut(Article) -> Result<()>,
+    ) -> Result<Summary> {
+        let expanded = input::expand(paths)?;
+        if expanded.inputs.is_empty() {
+            return Err(IngestError::NoInput(format!(
+                "no article files found ({} skipped)",
+                expanded.skipped.len()
+            )));
+        }
+        let mut seen = Ids::default();
+        let mut summary = Summary {
+            skipped: expanded.skipped,
+            ..Summary::default()
+        };
+        for input in &expanded.inputs {
+            let mut check = |article: Article| -> Result<()> {
+                seen.check(&article)?;
+                summary.articles += 1;
+                sink(article)
+            };
+            self.read_input(input, &mut check)?;
+            summary.files += 1;
+        }
+        Ok(summary)
+    }
+
+    fn read_input(&self, input: &Input, sink: &mut dyn FnMut(Article) -> Result<()>) -> Result<()> {
+        let path = input.path();
+        let raw: Box<dyn Read> = match input {
+            Input::Stdin => Box::new(std::io::stdin()),
+            Input::File(p) => Box::new(std::fs::File::open(p).map_err(|e| IngestError::io(p, e))?),
+        };
+        self.read_stream(input, decode::open(raw, &path)?, sink)
+    }
+
+    /// Reads one (decompressed) stream in the format configured or detected for `input`.
+    fn read_stream(
+        &self,
+        input: &Input,
+        mut stream: Box<dyn BufRead>,
+        sink: &mut dyn FnMut(Article) -> Result<()>,
+    ) -> Result<()> {
+        let path = input.path();
+        let format = match (self.format, input) {
+            (Format::Auto, Input::File(p)) => Format::from_path(p).unwrap_or(Format::Text),
+            (Format::Auto, Input::Stdin) => {
+                let head = stream.fill_buf().map_err(|e| IngestError::io(&path, e))?;
+                let first = head.iter().find(|b| !b.is_ascii_whitespace());
+                if first == Some(&b'{') {
+                    Format::Jsonl
+                } else {
+                    Format::Text
+                }
+            }
+            (f, _) => f,
+        };
+        let (display, stem) = (input.display_path(), input.stem());
+        let n = match format {
+            Format::Jsonl => jsonl::read(&mut stream, &path, &display, &stem, self, sink)?,
+            Format::Csv => table::read(&mut stream, b',', &path, &display, &stem, self, sink)?,
+            Format::Tsv => table::read(&mut stream, b'\t', &path, &display, &stem, self, sink)?,
+            Format::Text | Format::Auto => {
+                let mut bytes = Vec::new();
+                stream
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| IngestError::io(&path, e))?;
+                let text = decode::utf8(bytes, self.lossy, &path, 0, 1)?;
+                let arts = text::articles(
+                    text,
+                    &stem,
+                    &display,
+                    self.delimiter.as_deref(),
+                    self.layout,
+                    &self.classifier,
+                );
+                let n = arts.len();
+                for a in arts {
+                    sink(a)?;
+                }
+                n
+            }
+        };
+        if n == 0 {
+            return Err(IngestError::EmptyFile { path });
+        }
+        Ok(())
+    }
+
+    /// Reads articles from bytes already in memory, as if they were a file called `name`
+    /// (ids come from its stem). Gzip is recognised by magic bytes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Reader::read_paths`] for one file.
+    pub fn read_bytes(&self, name: &str, bytes: &[u8], format: Format) -> Result<Vec<Article>> {
+        let input = Input::File(name.into());
+        let reader = Self {
+            format,
+            ..self.clone()
+        };
+        let stream = decode::open(
+            Box::new(std::io::Cursor::new(bytes.to_vec())),
+            &input.path(),
+        )?;
+        let mut seen = Ids::default();
+        let mut out = Vec::new();
+        reader.read_stream(&input, stream, &mut |a| {
+            seen.check(&a)?;
+            out.push(a);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+/// The ids seen so far in a run, with where each was first seen.
+#[derive(Default)]
+struct Ids(HashMap<String, Source>);
+
+impl Ids {
+    fn check(&mut self, article: &Article) -> Result<()> {
+        if let Some(first) = self.0.get(&article.id) {
+            return Err(IngestError::DuplicateId {
+                id: article.id.clone(),
+                first: first.to_string(),
+                second: article.source.to_string(),
+            });
+        }
+        self.0.insert(article.id.clone(), article.source.clone());
+        Ok(())
+    }
+}
