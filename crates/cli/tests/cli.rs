@@ -1,1 +1,593 @@
-//! CLI tests.
+//! End-to-end tests of the `newsdiff` binary: output formats, exit codes, and every row of the
+//! README's bad-input table.
+#![allow(clippy::unwrap_used, clippy::print_stdout)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!("crates/cli/tests/fixtures/{name}")
+}
+
+/// Runs `newsdiff` from the workspace root, so paths in output are relative and stable.
+fn run(args: &[&str]) -> Output {
+    run_stdin(args, None)
+}
+
+fn run_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        pipe.write_all(bytes).unwrap();
+    }
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Parses JSON Lines output into its `data` records of one type.
+fn records(o: &Output, kind: &str) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v["type"] == kind)
+        .map(|v| v["data"].clone())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sample corpus.
+
+#[test]
+fn seeds_jsonl_spans_slice_to_lines() {
+    let o = run(&["ingest", "--format", "jsonl", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let meta = records(&o, "meta");
+    assert_eq!(meta.len(), 1);
+    assert_eq!(meta[0]["command"], "ingest");
+    let articles = records(&o, "article");
+    let ids: Vec<&str> = articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "000_6000e6b5296ab75c",
+            "001_05c99393d83f7017",
+            "002_49671702ffe5f58f",
+            "003_e54c8d96aaddcdca",
+            "004_a05286936f21040d"
+        ]
+    );
+    for a in &articles {
+        let path = root().join(a["source"]["path"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let lines: Vec<&str> = text.split('\n').collect();
+        let non_blank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+        let paragraphs = a["paragraphs"].as_array().unwrap();
+        assert_eq!(paragraphs.len(), non_blank, "{}", a["id"]);
+        for p in paragraphs {
+            let (s, e) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
+            let line = p["line"].as_u64().unwrap() as usize;
+            assert_eq!(
+                &text[s..e],
+                lines[line].trim_end_matches('\r'),
+                "{} line {line}",
+                a["id"]
+            );
+        }
+    }
+}
+
+/// Every non-body paragraph of the samples, as `id line kind reason`.
+#[test]
+fn seeds_kinds_snapshot() {
+    let o = run(&["ingest", "--format", "json", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut rows = Vec::new();
+    for a in doc["articles"].as_array().unwrap() {
+        rows.push(format!(
+            "{} title={}",
+            a["id"].as_str().unwrap(),
+            a["title"]
+        ));
+        for p in a["paragraphs"].as_array().unwrap() {
+            if p["kind"] != "body" {
+                rows.push(format!(
+                    "  line {} {} ({})",
+                    p["line"],
+                    p["kind"].as_str().unwrap(),
+                    p["reason"].as_str().unwrap()
+                ));
+            }
+        }
+    }
+    insta::assert_snapshot!(rows.join("\n"));
+}
+
+#[test]
+fn seeds_text_view_snapshot() {
+    let o = run(&["ingest", "--color", "never", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&o));
+    assert_eq!(stderr(&o), "newsdiff: read 5 articles from 5 files\n");
+}
+
+#[test]
+fn color_always_colours_and_never_does_not() {
+    let o = run(&[
+        "ingest",
+        "--color",
+        "always",
+        "corpus/seeds/003_e54c8d96aaddcdca.txt",
+    ]);
+    assert!(stdout(&o).contains("\u{1b}["));
+    let o = run(&[
+        "ingest",
+        "--color",
+        "never",
+        "corpus/seeds/003_e54c8d96aaddcdca.txt",
+    ]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+    let o = run(&["ingest", "corpus/seeds/003_e54c8d96aaddcdca.txt"]);
+    assert!(
+        !stdout(&o).contains('\u{1b}'),
+        "auto: stdout is a pipe here"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other outlets' conventions, formats and inputs.
+
+#[test]
+fn other_outlets_conventions() {
+    let o = run(&["ingest", "--format", "jsonl", &fixture("other_outlets.txt")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let a = &records(&o, "article")[0];
+    let kinds: Vec<String> = a["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{}:{}",
+                p["kind"].as_str().unwrap(),
+                p["reason"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "title:headline",
+            "boilerplate:byline",
+            "body:prose",
+            "caption:caption-label",
+            "boilerplate:photo-credit",
+            "boilerplate:ad-marker",
+            "body:prose",
+            "boilerplate:ad-marker",
+            "boilerplate:photo-credit",
+            "boilerplate:related-link",
+            "boilerplate:call-to-action",
+            "boilerplate:call-to-action",
+            "boilerplate:copyright",
+        ]
+    );
+    assert_eq!(a["title"], "Markets Rally as Trade Talks Resume");
+}
+
+#[test]
+fn jsonl_records_ids_titles_and_surrogates() {
+    let o = run(&[
+        "ingest",
+        "--format",
+        "jsonl",
+        "--with-text",
+        &fixture("records.jsonl"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let arts = records(&o, "article");
+    let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a1", "2", "records#3"]);
+    assert_eq!(arts[0]["title"], "First");
+    assert_eq!(arts[0]["date"], "2025-06-10");
+    assert_eq!(arts[0]["source"]["line"], 0);
+    assert_eq!(
+        arts[1]["source"]["line"], 2,
+        "blank line 1 is skipped but counted"
+    );
+    let kinds: Vec<&str> = arts[0]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["title", "body", "boilerplate"]);
+    assert!(arts[1]["text"].as_str().unwrap().contains('\u{FFFD}'));
+    for a in &arts {
+        let text = a["text"].as_str().unwrap();
+        for p in a["paragraphs"].as_array().unwrap() {
+            let (s, e) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
+            assert!(text.get(s..e).is_some());
+        }
+    }
+}
+
+#[test]
+fn csv_and_tsv() {
+    let o = run(&[
+        "ingest",
+        "--format",
+        "jsonl",
+        "--with-text",
+        &fixture("records.csv"),
+        &fixture("records.tsv"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let arts = records(&o, "article");
+    let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["r1", "r2", "t1"]);
+    assert_eq!(arts[0]["paragraphs"].as_array().unwrap().len(), 2);
+    assert_eq!(arts[0]["source"]["line"], 1);
+    assert_eq!(
+        arts[1]["source"]["line"], 3,
+        "the quoted field spans two lines"
+    );
+    assert_eq!(arts[1]["title"], Value::Null);
+}
+
+#[test]
+fn custom_field_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("x.jsonl");
+    std::fs::write(&p, "{\"key\": \"k1\", \"body\": \"Some text.\"}\n").unwrap();
+    let o = run(&[
+        "ingest",
+        "--format",
+        "jsonl",
+        "--id-field",
+        "key",
+        "--text-field",
+        "body",
+        p.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(records(&o, "article")[0]["id"], "k1");
+}
+
+#[test]
+fn delimiter_cuts_articles() {
+    let o = run(&[
+        "ingest",
+        "--format",
+        "jsonl",
+        "--delimiter",
+        "=====",
+        &fixture("multi.txt"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let arts = records(&o, "article");
+    assert_eq!(arts.len(), 2);
+    assert_eq!(arts[0]["id"], "multi#1");
+    assert_eq!(arts[1]["id"], "multi#2");
+    assert_eq!(arts[1]["source"]["line"], 2);
+    assert_eq!(arts[1]["title"], "Second Article Headline");
+    // Without the option, the delimiter is just a line of the one article.
+    let o = run(&["ingest", "--format", "jsonl", &fixture("multi.txt")]);
+    assert_eq!(records(&o, "article").len(), 1);
+}
+
+#[test]
+fn crlf_and_bom() {
+    let o = run(&[
+        "ingest",
+        "--format",
+        "jsonl",
+        "--with-text",
+        &fixture("crlf_bom.txt"),
+    ]);
+    let a = &records(&o, "article")[0];
+    let text = a["text"].as_str().unwrap();
+    let ps = a["paragraphs"].as_array().unwrap();
+    let slices: Vec<&str> = ps
+        .iter()
+        .map(|p| &text[p["start"].as_u64().unwrap() as usize..p["end"].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(
+        slices,
+        ["Title With BOM", "First paragraph.", "Second paragraph."]
+    );
+    assert_eq!(ps[0]["start"], 3, "offsets count the BOM's bytes");
+}
+
+#[test]
+fn gzip_stdin_directories_and_globs() {
+    let dir = tempfile::tempdir().unwrap();
+    let gz = dir.path().join("a.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(b"{\"id\": \"z1\", \"text\": \"Zipped.\"}\n")
+        .unwrap();
+    enc.finish().unwrap();
+    std::fs::write(dir.path().join("notes.md"), "not an article").unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/b.txt"), "Plain.\n").unwrap();
+    let d = dir.path().to_str().unwrap();
+
+    let o = run(&["ingest", "--format", "jsonl", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let ids: Vec<String> = records(&o, "article")
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["z1", "b"]);
+    assert!(stderr(&o).contains("skipped") && stderr(&o).contains("notes.md"));
+
+    let pattern = format!("{d}/**/*.txt");
+    let o = run(&["ingest", "--format", "jsonl", &pattern]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(records(&o, "article").len(), 1);
+
+    let o = run_stdin(
+        &["ingest", "--format", "jsonl", "-"],
+        Some(b"{\"id\": \"s\", \"text\": \"From stdin.\"}\n"),
+    );
+    assert_eq!(records(&o, "article")[0]["id"], "s");
+    let o = run_stdin(
+        &["ingest", "--format", "jsonl", "-"],
+        Some(b"Plain text from stdin.\n"),
+    );
+    assert_eq!(records(&o, "article")[0]["id"], "stdin");
+}
+
+#[test]
+fn hostile_text_is_escaped_on_the_terminal() {
+    let o = run(&[
+        "ingest",
+        "--all",
+        "--color",
+        "always",
+        &fixture("hostile.txt"),
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("\\u{202E}"), "{out}");
+    assert!(out.contains("\\u{001B}[31m"), "{out}");
+    assert!(!out.contains('\u{202E}'));
+    assert!(out.contains("<script>"), "text is shown as text");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bad-input table: exit 2, a message naming file/line/field, nothing on stdout.
+
+fn assert_error(o: &Output, needle: &str) {
+    assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(o));
+    assert!(o.stdout.is_empty(), "no partial output: {}", stdout(o));
+    assert!(
+        stderr(o).contains(needle),
+        "expected {needle:?} in {:?}",
+        stderr(o)
+    );
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    let s = p.to_str().unwrap().to_owned();
+    (dir, s)
+}
+
+#[test]
+fn bad_no_path() {
+    let o = run(&["ingest"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn bad_empty_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.md"), "x").unwrap();
+    assert_error(
+        &run(&["ingest", "--format", "jsonl", dir.path().to_str().unwrap()]),
+        "no input: no article files found",
+    );
+}
+
+#[test]
+fn bad_missing_path() {
+    assert_error(
+        &run(&["ingest", "--format", "jsonl", "no/such/file.txt"]),
+        "no/such/file.txt: cannot read",
+    );
+}
+
+#[test]
+fn bad_glob_matches_nothing() {
+    assert_error(
+        &run(&["ingest", "corpus/seeds/*.nothing"]),
+        "corpus/seeds/*.nothing: the pattern matches no file",
+    );
+}
+
+#[test]
+fn bad_empty_file() {
+    let (_d, p) = temp_file("e.txt", b"  \n\n");
+    assert_error(&run(&["ingest", &p]), "e.txt: the file is empty");
+    let (_d, p) = temp_file("e.jsonl", b"");
+    assert_error(&run(&["ingest", &p]), "e.jsonl: the file is empty");
+}
+
+#[test]
+fn bad_utf8() {
+    let (_d, p) = temp_file("u.txt", b"Good line.\nBad \xff byte.\n");
+    assert_error(
+        &run(&["ingest", &p]),
+        "u.txt:2: invalid UTF-8 at byte offset 15",
+    );
+    let o = run(&["ingest", "--lossy", "--format", "jsonl", "--with-text", &p]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        records(&o, "article")[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains('\u{FFFD}')
+    );
+}
+
+#[test]
+fn bad_json() {
+    let (_d, p) = temp_file("j.jsonl", b"{\"text\": \"ok\"}\n{\"text\": oops}\n");
+    assert_error(&run(&["ingest", &p]), "j.jsonl:2: invalid JSON");
+}
+
+#[test]
+fn bad_json_not_an_object() {
+    let (_d, p) = temp_file("j.jsonl", b"[1, 2]\n");
+    assert_error(
+        &run(&["ingest", &p]),
+        "j.jsonl:1: expected a JSON object, found an array",
+    );
+}
+
+#[test]
+fn bad_missing_text_field() {
+    let (_d, p) = temp_file("j.jsonl", b"{\"id\": \"x\", \"body\": \"text\"}\n");
+    assert_error(&run(&["ingest", &p]), "j.jsonl:1: missing field `text`");
+}
+
+#[test]
+fn bad_field_type() {
+    let (_d, p) = temp_file("j.jsonl", b"{\"id\": \"x\", \"text\": 5}\n");
+    assert_error(
+        &run(&["ingest", &p]),
+        "j.jsonl:1: field `text` must be a string, found a number",
+    );
+    let (_d, p) = temp_file("j.jsonl", b"{\"id\": [1], \"text\": \"t\"}\n");
+    assert_error(
+        &run(&["ingest", &p]),
+        "j.jsonl:1: field `id` must be a string or a number, found an array",
+    );
+}
+
+#[test]
+fn bad_csv_missing_column() {
+    let (_d, p) = temp_file("c.csv", b"id,body\n1,hello\n");
+    assert_error(
+        &run(&["ingest", &p]),
+        "c.csv:1: no column named `text` in the header (columns: id, body)",
+    );
+}
+
+#[test]
+fn bad_csv_column_count() {
+    let (_d, p) = temp_file("c.csv", b"id,title,text\n1,a,hello\n2,oops\n");
+    assert_error(&run(&["ingest", &p]), "c.csv:3: expected 3 fields, found 2");
+}
+
+#[test]
+fn bad_duplicate_ids() {
+    let (_d, p) = temp_file("d.jsonl", b"{\"id\": \"x\", \"text\": \"a\"}\n{\"id\": \"y\", \"text\": \"b\"}\n{\"id\": \"x\", \"text\": \"c\"}\n");
+    assert_error(&run(&["ingest", &p]), "duplicate article id `x` at ");
+    assert!(stderr(&run(&["ingest", &p])).contains("d.jsonl:1 and "));
+    assert!(stderr(&run(&["ingest", &p])).contains("d.jsonl:3"));
+    // The same file twice.
+    assert_error(
+        &run(&[
+            "ingest",
+            "corpus/seeds",
+            "corpus/seeds/000_6000e6b5296ab75c.txt",
+        ]),
+        "duplicate article id `000_6000e6b5296ab75c`",
+    );
+}
+
+#[test]
+fn bad_lexicon() {
+    let (_d, p) = temp_file("lex.tsv", b"line\tnot-a-reason\tFoo\n");
+    assert_error(
+        &run(&["ingest", "--lexicon", &p, "corpus/seeds"]),
+        "lex.tsv:1: unknown reason `not-a-reason`",
+    );
+}
+
+#[test]
+fn good_lexicon_extends_markers() {
+    let (_d, p) = temp_file(
+        "lex.tsv",
+        b"# extra markers\nline\tad-marker\tWerbebeilage\n",
+    );
+    let (_d2, a) = temp_file("a.txt", b"Some body text here.\nWerbebeilage\n");
+    let o = run(&["ingest", "--format", "jsonl", "--lexicon", &p, &a]);
+    assert_eq!(
+        records(&o, "article")[0]["paragraphs"][1]["reason"],
+        "ad-marker"
+    );
+}
+
+#[test]
+fn bad_gzip() {
+    let (_d, p) = temp_file("x.jsonl.gz", b"\x1f\x8b\x08\x00garbage that is not deflate");
+    assert_error(&run(&["ingest", &p]), "x.jsonl.gz: cannot read");
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.jsonl");
+    let mut f = std::fs::File::create(&p).unwrap();
+    for i in 0..20_000 {
+        writeln!(
+            f,
+            "{{\"id\": \"{i}\", \"text\": \"Paragraph number {i} of a long file.\"}}"
+        )
+        .unwrap();
+    }
+    drop(f);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdiff"))
+        .args(["ingest", "--format", "jsonl", p.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut out, &mut first).unwrap();
+    drop(out);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}

@@ -222,7 +222,19 @@ const BUILTIN: &[(Match, Reason, &str)] = &[
     (Match::Line, Reason::CallToAction, "partager"),
     (Match::Line, Reason::CallToAction, "compartir"),
     (Match::Line, Reason::CallToAction, "分享"),
-    // Where the text came from.
+    // Where the text came from: a wire agency's sign-off alone on a line, source lines.
+    (Match::Line, Reason::SourceLine, "reuter"),
+    (Match::Line, Reason::SourceLine, "reuters"),
+    (Match::Line, Reason::SourceLine, "(reuters)"),
+    (Match::Line, Reason::SourceLine, "ap"),
+    (Match::Line, Reason::SourceLine, "(ap)"),
+    (Match::Line, Reason::SourceLine, "afp"),
+    (Match::Line, Reason::SourceLine, "(afp)"),
+    (Match::Line, Reason::SourceLine, "dpa"),
+    (Match::Line, Reason::SourceLine, "xinhua"),
+    (Match::Line, Reason::SourceLine, "efe"),
+    (Match::Line, Reason::SourceLine, "ansa"),
+    (Match::Line, Reason::SourceLine, "upi"),
     (Match::Prefix, Reason::SourceLine, "original source:"),
     (Match::Prefix, Reason::SourceLine, "original source :"),
     (Match::Prefix, Reason::SourceLine, "source:"),
@@ -327,7 +339,8 @@ const BUILTIN: &[(Match, Reason, &str)] = &[
     (Match::Prefix, Reason::PhotoCredit, "getty images"),
     // Copyright.
     (Match::Prefix, Reason::Copyright, "©"),
-    (Match::Prefix, Reason::Copyright, "(c) "),
+    (Match::Prefix, Reason::Copyright, "(c) 19"),
+    (Match::Prefix, Reason::Copyright, "(c) 20"),
     (Match::Prefix, Reason::Copyright, "copyright"),
     (Match::Prefix, Reason::Copyright, "all rights reserved"),
     (Match::Prefix, Reason::Copyright, "版权所有"),
@@ -701,7 +714,7 @@ fn is_fragment(line: &str) -> bool {
         .count();
     let bare_punct = tokens.len() - words;
     // CJK text has no spaces: a one-token line of ideographs is a word, not a fragment.
-    words <= 2 && bare_punct >= words && alnum < 12
+    words <= 2 && bare_punct >= words && alnum <= 4
 }
 
 /// `By Jane Smith`, `By Jane Smith and John Doe`, `By JANE SMITH, Reuters`: "By" and two to
@@ -836,6 +849,11 @@ mod tests {
         assert_eq!(c("in , ,"), Reason::Fragment);
         assert_eq!(c("* * *"), Reason::Fragment);
         assert_eq!(c("Ouch!"), Reason::Prose);
+        assert_eq!(
+            c("Memphis       --    --     3.05  --    --"),
+            Reason::Prose,
+            "a table row"
+        );
         assert_eq!(c("中国商务部"), Reason::Prose);
         assert_eq!(c("By Jane Smith and John Doe"), Reason::Byline);
         assert_eq!(

@@ -57,44 +57,56 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// White space for trimming paragraphs: Unicode white space and the byte-order mark.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
 /// The span of `text[start..end]` without surrounding white space (including a BOM), or
 /// `None` when nothing is left.
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     let s = &text[start..end];
-    let is_space = |c: char| c.is_whitespace() || c == '\u{FEFF}';
     let lead = s.len() - s.trim_start_matches(is_space).len();
     let body = s.trim_matches(is_space);
     (!body.is_empty()).then(|| Span::new(start + lead, start + lead + body.len()))
 }
 
-/// Whether `text` reads as hard-wrapped: of the breaks between two adjacent non-blank lines
-/// (at least three), more than 40 % fall mid-sentence, where the line ends in neither a
-/// sentence mark nor a closing bracket and the next line goes on in lower case, and nine in
-/// ten lines are at most 100 bytes. One-paragraph-a-line text has almost no such breaks.
+/// Whether `text` reads as hard-wrapped. Nine in ten non-blank lines must be at most 100
+/// bytes, and either
+/// - paragraphs are marked by indentation (at least two indented lines) and at least one
+///   break falls mid-sentence before an unindented line, as in wire copy; or
+/// - of the breaks between adjacent non-blank lines (at least three), more than 40 % fall
+///   mid-sentence.
+///
+/// A break is mid-sentence when the line ends in neither a sentence mark nor a closing
+/// bracket and the next line goes on in lower case or with a digit. Text with one paragraph a
+/// line has almost no such breaks.
 fn looks_wrapped(text: &str, lines: &[Line]) -> bool {
     let spans: Vec<Option<Span>> = lines
         .iter()
         .map(|l| trimmed(text, l.start, l.end))
         .collect();
-    let non_blank: Vec<Span> = spans.iter().flatten().copied().collect();
-    let short = non_blank.iter().filter(|s| s.len() <= 100).count();
-    if non_blank.len() < 4 || short * 10 < non_blank.len() * 9 {
+    let non_blank = spans.iter().flatten().count();
+    let short = spans.iter().flatten().filter(|s| s.len() <= 100).count();
+    if non_blank < 3 || short * 10 < non_blank * 9 {
         return false;
     }
+    let indented = |i: usize| spans[i].is_some_and(|s| s.start > lines[i].start);
+    let indented_lines = (0..lines.len()).filter(|&i| indented(i)).count();
     let (mut breaks, mut mid_sentence) = (0usize, 0usize);
-    for pair in spans.windows(2) {
-        let (Some(a), Some(b)) = (pair[0], pair[1]) else {
+    for i in 1..spans.len() {
+        let (Some(a), Some(b)) = (spans[i - 1], spans[i]) else {
             continue;
         };
         breaks += 1;
         let last = text[a.range()].chars().next_back().unwrap_or('.');
         let next = text[b.range()].chars().next().unwrap_or('A');
         let open_end = last.is_alphanumeric() || matches!(last, ',' | ';' | '-' | '(' | '&');
-        if open_end && (next.is_lowercase() || next.is_ascii_digit()) {
+        if open_end && (next.is_lowercase() || next.is_ascii_digit()) && !indented(i) {
             mid_sentence += 1;
         }
     }
-    breaks >= 3 && mid_sentence * 5 > breaks * 2
+    (indented_lines >= 2 && mid_sentence >= 1) || (breaks >= 3 && mid_sentence * 5 > breaks * 2)
 }
 
 /// Cuts `text` into trimmed, ordered, disjoint, non-empty paragraph spans. `first_line` is
@@ -168,6 +180,14 @@ mod tests {
         assert_eq!(got[1].1, 3);
         assert!(got[0].0.ends_with("Institutional Index."));
         assert_eq!(texts(t, Layout::Lines).len(), 6);
+    }
+
+    #[test]
+    fn indented_wire_tables_become_blocks() {
+        let t = "Qtr ended Jan 31\n    Shr 33 cts vs 29 cts\n    Net 14.8 mln vs 11 mln\n    Note: Net includes a tax credit of 51,226 dlrs or one ct per\nshare.\n Reuter\n";
+        let got = texts(t, Layout::Auto);
+        assert_eq!(got.len(), 5);
+        assert!(got[3].0.ends_with("per\nshare."));
     }
 
     #[test]

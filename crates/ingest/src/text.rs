@@ -2,7 +2,7 @@
 
 use crate::build::{self, Meta};
 use crate::classify::Classifier;
-use crate::layout::Layout;
+use crate::layout::{Layout, is_space};
 use crate::model::{Article, Source};
 
 /// The article segments of a file's text: `(first_line, start, end)` byte ranges between
@@ -17,8 +17,8 @@ fn segments(text: &str, delimiter: &str) -> Vec<(usize, usize, usize)> {
     loop {
         let nl = memchr::memchr(b'\n', &bytes[pos..]).map(|i| pos + i);
         let line_end = nl.unwrap_or(bytes.len());
-        if text[pos..line_end].trim() == delimiter {
-            if !text[seg_start..pos].trim().is_empty() {
+        if text[pos..line_end].trim_matches(is_space) == delimiter {
+            if !text[seg_start..pos].trim_matches(is_space).is_empty() {
                 out.push((seg_line, seg_start, pos));
             }
             seg_start = nl.map_or(bytes.len(), |n| n + 1);
@@ -32,7 +32,7 @@ fn segments(text: &str, delimiter: &str) -> Vec<(usize, usize, usize)> {
             None => break,
         }
     }
-    if !text[seg_start..].trim().is_empty() {
+    if !text[seg_start..].trim_matches(is_space).is_empty() {
         out.push((seg_line, seg_start, bytes.len()));
     }
     out
@@ -49,6 +49,9 @@ pub(crate) fn articles(
     classifier: &Classifier,
 ) -> Vec<Article> {
     let Some(delimiter) = delimiter else {
+        if text.trim_matches(is_space).is_empty() {
+            return Vec::new();
+        }
         let source = Source {
             path: path.to_owned(),
             line: 0,
@@ -63,7 +66,7 @@ pub(crate) fn articles(
             classifier,
         )];
     };
-    segments(&text, delimiter.trim())
+    segments(&text, delimiter.trim_matches(is_space))
         .into_iter()
         .enumerate()
         .map(|(n, (line, start, end))| {

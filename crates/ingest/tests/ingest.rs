@@ -1,0 +1,164 @@
+//! Integration tests of `newsdiff-ingest`: property tests of the span invariants over
+//! arbitrary text, and readers that never panic on arbitrary bytes.
+#![allow(clippy::unwrap_used)]
+
+use newsdiff_ingest::{Article, Format, Layout, Reader, parse_text};
+use proptest::prelude::*;
+
+/// Text made of lines that mix blank lines, white space, CRLF, BOMs, markers, brackets and
+/// arbitrary Unicode.
+fn article_text() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just(String::new()),
+        Just("   \t ".to_owned()),
+        Just("Advertisement".to_owned()),
+        Just("[A bracketed caption]".to_owned()),
+        Just("in , ,".to_owned()),
+        Just("\u{FEFF}".to_owned()),
+        "[a-zA-Z ,.]{0,40}",
+        "\\PC{0,30}",
+        any::<String>(),
+    ];
+    (
+        prop::collection::vec(line, 0..12),
+        prop::collection::vec(prop_oneof![Just("\n"), Just("\r\n"), Just("\r")], 12),
+    )
+        .prop_map(|(lines, ends)| {
+            lines
+                .iter()
+                .zip(ends.iter().cycle())
+                .map(|(l, e)| format!("{l}{e}"))
+                .collect()
+        })
+}
+
+/// The non-blank lines of `text` as trimmed byte ranges, split the way the reader splits.
+fn non_blank_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let body = piece.strip_suffix('\n').unwrap_or(piece);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        let is_space = |c: char| c.is_whitespace() || c == '\u{FEFF}';
+        let trimmed = body.trim_matches(is_space);
+        if !trimmed.is_empty() {
+            let lead = body.len() - body.trim_start_matches(is_space).len();
+            out.push((start + lead, start + lead + trimmed.len()));
+        }
+        start += piece.len();
+    }
+    out
+}
+
+fn check_spans(a: &Article) {
+    let mut last = 0;
+    for p in &a.paragraphs {
+        assert!(p.span.start < p.span.end, "non-empty");
+        assert!(p.span.start >= last, "ordered and disjoint");
+        assert!(p.span.end <= a.text.len(), "in bounds");
+        assert!(a.text.is_char_boundary(p.span.start) && a.text.is_char_boundary(p.span.end));
+        last = p.span.end;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// One paragraph a line: the paragraphs are exactly the non-blank lines, trimmed.
+    #[test]
+    fn lines_layout_covers_every_non_blank_line_once(text in article_text()) {
+        let arts = Reader::new().layout(Layout::Lines).read_bytes("p.txt", text.as_bytes(), Format::Text);
+        let expected = non_blank_lines(&text);
+        match arts {
+            Ok(arts) => {
+                prop_assert_eq!(arts.len(), 1);
+                check_spans(&arts[0]);
+                let got: Vec<(usize, usize)> = arts[0].paragraphs.iter().map(|p| (p.span.start, p.span.end)).collect();
+                prop_assert_eq!(got, expected);
+            }
+            Err(_) => prop_assert!(expected.is_empty(), "only an all-blank file is an error"),
+        }
+    }
+
+    /// Any layout: every non-blank line lies inside exactly one paragraph.
+    #[test]
+    fn any_layout_covers_every_non_blank_line_once(text in article_text(), blocks in any::<bool>()) {
+        let layout = if blocks { Layout::Blocks } else { Layout::Auto };
+        let a = parse_text("x", &text);
+        check_spans(&a);
+        let arts = Reader::new().layout(layout).read_bytes("p.txt", text.as_bytes(), Format::Text);
+        if let Ok(arts) = arts {
+            let a = &arts[0];
+            check_spans(a);
+            for (s, e) in non_blank_lines(&text) {
+                let holders = a.paragraphs.iter().filter(|p| p.span.start <= s && e <= p.span.end).count();
+                prop_assert_eq!(holders, 1, "line {}..{} in {:?}", s, e, text);
+            }
+            let lines: usize = a.paragraphs.iter().map(|p| non_blank_lines(&text).iter().filter(|(s, e)| p.span.start <= *s && *e <= p.span.end).count()).sum();
+            prop_assert_eq!(lines, non_blank_lines(&text).len());
+        }
+    }
+
+    /// Delimiter-cut files: articles never share bytes with the delimiter line and keep the
+    /// invariants.
+    #[test]
+    fn delimited_articles_keep_invariants(parts in prop::collection::vec(article_text(), 1..4)) {
+        let text = parts.join("=====\n");
+        if let Ok(arts) = Reader::new().delimiter("=====").read_bytes("m.txt", text.as_bytes(), Format::Text) {
+            for (i, a) in arts.iter().enumerate() {
+                prop_assert_eq!(&a.id, &format!("m#{}", i + 1));
+                check_spans(a);
+                for p in &a.paragraphs {
+                    prop_assert_ne!(a.paragraph_text(p), "=====");
+                }
+            }
+        }
+    }
+
+    /// Arbitrary bytes in every format: an error or articles that keep the invariants, never
+    /// a panic.
+    #[test]
+    fn readers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300), lossy in any::<bool>()) {
+        for (name, format) in [("a.txt", Format::Text), ("a.jsonl", Format::Jsonl), ("a.csv", Format::Csv), ("a.tsv", Format::Tsv)] {
+            if let Ok(arts) = Reader::new().lossy(lossy).read_bytes(name, &bytes, format) {
+                arts.iter().for_each(check_spans);
+            }
+        }
+    }
+
+    /// JSON Lines records with arbitrary string text round-trip: the text field decodes to
+    /// exactly the article's text.
+    #[test]
+    fn jsonl_text_round_trips(texts in prop::collection::vec(any::<String>(), 1..5)) {
+        let body: String = texts.iter().enumerate()
+            .map(|(i, t)| format!("{}\n", serde_json::json!({"id": i, "text": t})))
+            .collect();
+        let arts = Reader::new().read_bytes("r.jsonl", body.as_bytes(), Format::Jsonl).unwrap();
+        prop_assert_eq!(arts.len(), texts.len());
+        for (a, t) in arts.iter().zip(&texts) {
+            prop_assert_eq!(&a.text, t);
+            check_spans(a);
+        }
+    }
+}
+
+#[test]
+fn lone_surrogate_offsets_index_the_repaired_text() {
+    let line = br#"{"id": "s", "text": "ab\ud800cd\n\nNext."}"#;
+    let arts = Reader::new()
+        .read_bytes("s.jsonl", line, Format::Jsonl)
+        .unwrap();
+    let a = &arts[0];
+    assert_eq!(a.text, "ab\u{FFFD}cd\n\nNext.");
+    assert_eq!(a.paragraph_text(&a.paragraphs[0]), "ab\u{FFFD}cd");
+    assert_eq!(a.paragraphs[1].span.start, 9, "U+FFFD takes 3 bytes");
+}
+
+#[test]
+fn seeds_read_from_the_bundled_corpus() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seeds");
+    let corpus = newsdiff_ingest::read_paths(&[dir]).unwrap();
+    assert_eq!(corpus.articles.len(), 5);
+    assert_eq!(corpus.files, 5);
+    assert!(corpus.skipped.is_empty());
+}

@@ -1,0 +1,12 @@
+#![no_main]
+//! Fuzzes the jsonl reader: never panics, and every article it returns keeps the span invariants.
+use libfuzzer_sys::fuzz_target;
+use newsdiff_ingest::Format;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    common::check(data, "x.jsonl", Format::Jsonl, None);
+
+});
