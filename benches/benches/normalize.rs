@@ -1,0 +1,2 @@
+//! Normalize bench (in progress).
+fn main() {}

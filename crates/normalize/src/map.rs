@@ -1,0 +1,478 @@
+//! The offset map from normalized text back to the original.
+//!
+//! A map is a list of segments that tile both texts in order. Segment `i` covers normalized
+//! bytes `norm[i]..norm[i + 1]` and original bytes `orig[i]..orig[i + 1]` (the last one runs to
+//! the text lengths). A segment is either
+//!
+//! - **exact**: both sides are the same number of ASCII bytes, copied or case-folded one to
+//!   one, so any offset inside maps linearly (and every byte offset of ASCII text is a `char`
+//!   boundary); or
+//! - **atomic**: a rewrite (`U.S.` → `usa`, `…` → `...`, a whitespace run → one space, a
+//!   non-ASCII character); any offset inside maps to the whole original segment.
+//!
+//! Either side of an atomic segment may be empty: deleted original bytes (a zero-width
+//! character, a possessive `'s`) have an empty normalized side.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::NormalizeError;
+
+/// One segment of an [`OffsetMap`]: where it starts on each side, and whether offsets inside
+/// it map linearly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    /// Start of the segment in the normalized text.
+    pub norm: usize,
+    /// Start of the segment in the original text.
+    pub orig: usize,
+    /// `true` if both sides are equally long ASCII and map byte for byte.
+    pub exact: bool,
+}
+
+/// Maps byte ranges of normalized text back to the original text, and the other way.
+///
+/// Built by [`Normalizer`](crate::Normalizer); see the [module docs](self) for the model.
+/// Results always fall on `char` boundaries of the original (or normalized) text, are in
+/// bounds, and are monotone: a later or longer input range never maps to an earlier or
+/// shorter output range.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(try_from = "RawMap")]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+#[derive(Deserialize)]
+struct RawMap {
+    segments: Vec<Segment>,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+impl TryFrom<RawMap> for OffsetMap {
+    type Error = NormalizeError;
+
+    fn try_from(raw: RawMap) -> Result<Self, Self::Error> {
+        let map = OffsetMap {
+            segments: raw.segments,
+            norm_len: raw.norm_len,
+            orig_len: raw.orig_len,
+        };
+        map.validate()?;
+        Ok(map)
+    }
+}
+
+impl OffsetMap {
+    /// The identity map of a text of `len` bytes that is entirely ASCII.
+    ///
+    /// For non-ASCII text use [`Normalizer`](crate::Normalizer) with every step off instead,
+    /// which gives one atomic segment per non-ASCII character.
+    pub fn identity_ascii(len: usize) -> Self {
+        let segments = if len == 0 {
+            Vec::new()
+        } else {
+            vec![Segment {
+                norm: 0,
+                orig: 0,
+                exact: true,
+            }]
+        };
+        OffsetMap {
+            segments,
+            norm_len: len,
+            orig_len: len,
+        }
+    }
+
+    /// Length in bytes of the normalized text.
+    pub fn normalized_len(&self) -> usize {
+        self.norm_len
+    }
+
+    /// Length in bytes of the original text.
+    pub fn original_len(&self) -> usize {
+        self.orig_len
+    }
+
+    /// The segments, in order.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    fn norm_end(&self, i: usize) -> usize {
+        self.segments.get(i + 1).map_or(self.norm_len, |s| s.norm)
+    }
+
+    fn orig_end(&self, i: usize) -> usize {
+        self.segments.get(i + 1).map_or(self.orig_len, |s| s.orig)
+    }
+
+    /// Maps a range of the normalized text to the range of the original it came from.
+    ///
+    /// The start snaps down to the start of its segment and the end up to the end of its
+    /// segment unless the segment is exact. Out-of-bounds or reversed ranges are clamped;
+    /// the function never panics.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        map_range(
+            &self.segments,
+            range,
+            self.norm_len,
+            self.orig_len,
+            |s| s.norm,
+            |s| s.orig,
+            |i| self.orig_end(i),
+            |i| self.norm_end(i),
+        )
+    }
+
+    /// Maps a range of the original text to the range of the normalized text it became.
+    ///
+    /// The inverse direction of [`to_original`](Self::to_original), with the same snapping,
+    /// clamping and guarantees (on `char` boundaries of the normalized text).
+    pub fn to_normalized(&self, range: Range<usize>) -> Range<usize> {
+        map_range(
+            &self.segments,
+            range,
+            self.orig_len,
+            self.norm_len,
+            |s| s.orig,
+            |s| s.norm,
+            |i| self.norm_end(i),
+            |i| self.orig_end(i),
+        )
+    }
+
+    /// Checks the invariants: segments start at 0, increase on both sides, stay in bounds,
+    /// and exact segments have equal lengths on both sides.
+    pub(crate) fn validate(&self) -> Result<(), NormalizeError> {
+        let bad = |reason: &'static str| Err(NormalizeError::InvalidMap { reason });
+        if self.segments.is_empty() {
+            return if self.norm_len == 0 && self.orig_len == 0 {
+                Ok(())
+            } else {
+                bad("no segments for non-empty text")
+            };
+        }
+        if self.segments[0].norm != 0 || self.segments[0].orig != 0 {
+            return bad("first segment does not start at 0");
+        }
+        for i in 0..self.segments.len() {
+            let s = self.segments[i];
+            let (ne, oe) = (self.norm_end(i), self.orig_end(i));
+            if ne < s.norm || oe < s.orig {
+                return bad("segments are not monotone");
+            }
+            if s.exact && ne - s.norm != oe - s.orig {
+                return bad("exact segment with unequal lengths");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Shared implementation of both directions. `from`/`to` read a segment's start on the source
+/// and target side; `to_end`/`from_end` give a segment's end on each side.
+#[allow(clippy::too_many_arguments)]
+fn map_range(
+    segs: &[Segment],
+    range: Range<usize>,
+    from_len: usize,
+    to_len: usize,
+    from: impl Fn(&Segment) -> usize,
+    to: impl Fn(&Segment) -> usize,
+    to_end: impl Fn(usize) -> usize,
+    from_end: impl Fn(usize) -> usize,
+) -> Range<usize> {
+    let start = range.start.min(from_len);
+    let end = range.end.min(from_len).max(start);
+    // First segment whose source side ends after `start` (skips empty source sides).
+    let i = segs.partition_point(|s| from(s) <= start);
+    // `i` is the count of segments starting at or before `start`; walk back to the one that
+    // contains it, skipping segments with an empty source side.
+    let mut first = i.saturating_sub(1);
+    while first + 1 < segs.len() && from_end(first) <= start {
+        first += 1;
+    }
+    let map_start = match segs.get(first) {
+        None => 0,
+        Some(_) if from_end(first) <= start => to_end(first),
+        Some(s) if s.exact => to(s) + (start - from(s)),
+        Some(s) => to(s),
+    };
+    if start == end {
+        return map_start..map_start;
+    }
+    // Last segment whose source side starts before `end`.
+    let j = segs.partition_point(|s| from(s) < end) - 1;
+    let s = &segs[j];
+    let map_end = if s.exact {
+        to(s) + (end - from(s))
+    } else {
+        to_end(j)
+    };
+    let map_end = map_end.min(to_len).max(map_start);
+    map_start..map_end
+}
+
+/// Builds an [`OffsetMap`] from pieces pushed in original order.
+///
+/// Pieces may overlap on the original side (several outputs from one rewritten source); the
+/// builder merges them into one atomic segment. Original bytes skipped between pieces become a
+/// deletion segment. The result is always a valid map.
+#[derive(Debug, Default)]
+pub(crate) struct MapBuilder {
+    segments: Vec<Segment>,
+    norm_len: usize,
+    orig_end: usize,
+}
+
+impl MapBuilder {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        MapBuilder {
+            segments: Vec::with_capacity(n),
+            norm_len: 0,
+            orig_end: 0,
+        }
+    }
+
+    /// Adds `norm_len` normalized bytes that came from `orig`. `exact` must only be set for
+    /// equally long ASCII on both sides.
+    pub(crate) fn push(&mut self, norm_len: usize, orig: Range<usize>, exact: bool) {
+        let exact = exact && norm_len == orig.len();
+        let mut start = Segment {
+            norm: self.norm_len,
+            orig: orig.start,
+            exact,
+        };
+        let mut orig_end = orig.end.max(orig.start);
+        if orig.start > self.orig_end {
+            // Skipped original bytes: a deletion segment.
+            self.start_segment(Segment {
+                norm: self.norm_len,
+                orig: self.orig_end,
+                exact: false,
+            });
+        } else if orig.start < self.orig_end {
+            // Overlap: fold the previous segments that overlap into this one.
+            orig_end = orig_end.max(self.orig_end);
+            loop {
+                let Some(last) = self.segments.last().copied() else {
+                    start.orig = 0;
+                    start.norm = 0;
+                    break;
+                };
+                if last.exact && last.orig < orig.start {
+                    // Cut the exact segment at `orig.start`.
+                    start.norm = last.norm + (orig.start - last.orig);
+                    start.orig = orig.start;
+                    break;
+                }
+                self.segments.pop();
+                start.norm = last.norm;
+                start.orig = last.orig.min(orig.start);
+                if last.orig <= orig.start {
+                    break;
+                }
+            }
+            start.exact = false;
+            self.segments.push(start);
+            self.norm_len += norm_len;
+            self.orig_end = orig_end;
+            return;
+        }
+        start.exact = exact;
+        self.start_segment(start);
+        self.norm_len += norm_len;
+        self.orig_end = orig_end;
+    }
+
+    fn start_segment(&mut self, seg: Segment) {
+        if let Some(last) = self.segments.last_mut() {
+            if seg.exact && last.exact {
+                // Contiguous exact runs merge (both sides advance equally).
+                return;
+            }
+            if last.norm == seg.norm && last.orig == seg.orig {
+                // The previous segment is empty on both sides: replace it.
+                *last = seg;
+                return;
+            }
+        }
+        self.segments.push(seg);
+    }
+
+    /// Finishes the map for an original text of `orig_len` bytes (trailing bytes not covered
+    /// by any piece are a deletion).
+    pub(crate) fn finish(mut self, orig_len: usize) -> OffsetMap {
+        self.finish_in_place(orig_len)
+    }
+
+    pub(crate) fn finish_in_place(&mut self, orig_len: usize) -> OffsetMap {
+        if orig_len > self.orig_end {
+            self.start_segment(Segment {
+                norm: self.norm_len,
+                orig: self.orig_end,
+                exact: false,
+            });
+            self.orig_end = orig_len;
+        }
+        if self.norm_len == 0 && orig_len == 0 {
+            self.segments.clear();
+        }
+        OffsetMap {
+            segments: std::mem::take(&mut self.segments),
+            norm_len: self.norm_len,
+            orig_len: self.orig_end.max(orig_len),
+        }
+    }
+}
+
+/// Composes two maps: `outer` maps C → B and `inner` maps B → A; the result maps C → A.
+pub(crate) fn compose(outer: &OffsetMap, inner: &OffsetMap) -> OffsetMap {
+    let mut b = MapBuilder::with_capacity(outer.segments.len() + inner.segments.len());
+    let mut k = 0; // cursor into inner segments
+    for i in 0..outer.segments.len() {
+        let seg = outer.segments[i];
+        let n_len = outer.norm_end(i) - seg.norm;
+        if n_len == 0 {
+            continue; // deletion in the outer map: original bytes become a gap
+        }
+        let r = seg.orig..outer.orig_end(i);
+        if !seg.exact {
+            b.push(n_len, inner.to_original(r), false);
+            continue;
+        }
+        // Exact outer segment: walk the inner segments it overlaps.
+        while k < inner.segments.len() && inner.norm_end(k) <= r.start {
+            k += 1;
+        }
+        let mut pos = r.start;
+        let mut kk = k;
+        while pos < r.end && kk < inner.segments.len() {
+            let s = inner.segments[kk];
+            let s_end = inner.norm_end(kk);
+            if s_end <= pos {
+                kk += 1;
+                continue;
+            }
+            let piece_end = s_end.min(r.end);
+            let len = piece_end - pos;
+            if s.exact {
+                let o = s.orig + (pos - s.norm);
+                b.push(len, o..o + len, true);
+            } else {
+                b.push(len, s.orig..inner.orig_end(kk), false);
+            }
+            pos = piece_end;
+            if piece_end == s_end {
+                kk += 1;
+            }
+        }
+    }
+    let mut map = b.finish(inner.orig_len);
+    map.norm_len = outer.norm_len;
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn build(pieces: &[(usize, Range<usize>, bool)], orig_len: usize) -> OffsetMap {
+        let mut b = MapBuilder::default();
+        for (n, r, e) in pieces {
+            b.push(*n, r.clone(), *e);
+        }
+        let m = b.finish(orig_len);
+        m.validate().unwrap();
+        m
+    }
+
+    #[test]
+    fn exact_runs_merge_and_map_linearly() {
+        let m = build(&[(3, 0..3, true), (2, 3..5, true)], 5);
+        assert_eq!(m.segments().len(), 1);
+        assert_eq!(m.to_original(1..4), 1..4);
+        assert_eq!(m.to_normalized(2..3), 2..3);
+    }
+
+    #[test]
+    fn atomic_segments_snap_outward() {
+        // "U.S. x" -> "usa x"
+        let m = build(&[(3, 0..4, false), (2, 4..6, true)], 6);
+        assert_eq!(m.to_original(0..1), 0..4);
+        assert_eq!(m.to_original(1..3), 0..4);
+        assert_eq!(m.to_original(3..5), 4..6);
+        assert_eq!(m.to_normalized(0..2), 0..3);
+    }
+
+    #[test]
+    fn deletions_are_skipped_at_range_ends() {
+        // "ab\u{200b}c" -> "abc"
+        let m = build(&[(2, 0..2, true), (1, 5..6, true)], 6);
+        assert_eq!(m.to_original(0..2), 0..2);
+        assert_eq!(m.to_original(0..3), 0..6);
+        assert_eq!(m.to_original(2..3), 5..6);
+    }
+
+    #[test]
+    fn overlapping_pieces_merge() {
+        // "ﬁx" -> "fix": 'f' and 'i' both come from bytes 0..3
+        let m = build(&[(1, 0..3, false), (1, 0..3, false), (1, 3..4, true)], 4);
+        assert_eq!(m.to_original(1..2), 0..3);
+        assert_eq!(m.to_original(2..3), 3..4);
+    }
+
+    #[test]
+    fn overlap_cuts_an_exact_run() {
+        let m = build(&[(4, 0..4, true), (1, 3..6, false)], 6);
+        assert_eq!(m.to_original(0..2), 0..2);
+        assert_eq!(m.to_original(3..5), 3..6);
+    }
+
+    #[test]
+    fn clamps_out_of_bounds() {
+        let m = build(&[(3, 0..3, true)], 3);
+        assert_eq!(m.to_original(2..99), 2..3);
+        #[allow(clippy::reversed_empty_ranges)]
+        let reversed = 5..1;
+        assert_eq!(m.to_original(reversed), 3..3);
+        let empty = OffsetMap::default();
+        assert_eq!(empty.to_original(0..4), 0..0);
+    }
+
+    #[test]
+    fn compose_exact_over_atomic() {
+        let inner = build(&[(1, 0..1, true), (3, 1..4, false)], 4); // "a…" -> "a..."
+        let outer = build(&[(4, 0..4, true)], 4);
+        let m = compose(&outer, &inner);
+        assert_eq!(m.to_original(0..1), 0..1);
+        assert_eq!(m.to_original(2..3), 1..4);
+    }
+
+    #[test]
+    fn serde_round_trip_validates() {
+        let m = build(&[(3, 0..4, false), (2, 4..6, true)], 6);
+        let raw = RawMap {
+            segments: m.segments.clone(),
+            norm_len: 5,
+            orig_len: 6,
+        };
+        assert_eq!(OffsetMap::try_from(raw).unwrap(), m);
+        let bad = RawMap {
+            segments: vec![Segment {
+                norm: 1,
+                orig: 0,
+                exact: false,
+            }],
+            norm_len: 2,
+            orig_len: 2,
+        };
+        assert!(OffsetMap::try_from(bad).is_err());
+    }
+}

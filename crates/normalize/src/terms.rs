@@ -1,0 +1,433 @@
+//! Content terms for matching, and the [`Analyzer`] that computes them.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use crate::normalizer::Normalizer;
+use crate::sentence::{Sentence, split_sentences};
+use crate::stopwords;
+use crate::token::{Token, TokenKind};
+
+/// Seed of the term hashes (`xxh3_64_with_seed(stem, TERM_SEED)`): fixed, so hashes are
+/// stable across runs, machines and versions of this crate with the same stemmer.
+pub const TERM_SEED: u64 = 0x6e65_7773_6469_6666; // "newsdiff"
+
+/// A content term: a stemmed non-stopword, a number, or `%`/a currency sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Term {
+    /// `xxh3_64_with_seed` of the term's text ([`TERM_SEED`]): the stem of a word, the digits
+    /// of a number without thousands separators (`1,000` → `1000`), or the symbol.
+    pub hash: u64,
+    /// Start of the term's source in the original text (bytes).
+    pub start: usize,
+    /// End of the term's source in the original text (bytes).
+    pub end: usize,
+    /// Word, number or symbol.
+    pub kind: TokenKind,
+}
+
+impl Term {
+    /// The original byte range the term came from.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Stemmer languages (Snowball, via `rust-stemmers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+#[allow(missing_docs)]
+pub enum Language {
+    Arabic,
+    Danish,
+    Dutch,
+    English,
+    Finnish,
+    French,
+    German,
+    Greek,
+    Hungarian,
+    Italian,
+    Norwegian,
+    Portuguese,
+    Romanian,
+    Russian,
+    Spanish,
+    Swedish,
+    Tamil,
+    Turkish,
+}
+
+impl Language {
+    fn algorithm(self) -> Algorithm {
+        match self {
+            Language::Arabic => Algorithm::Arabic,
+            Language::Danish => Algorithm::Danish,
+            Language::Dutch => Algorithm::Dutch,
+            Language::English => Algorithm::English,
+            Language::Finnish => Algorithm::Finnish,
+            Language::French => Algorithm::French,
+            Language::German => Algorithm::German,
+            Language::Greek => Algorithm::Greek,
+            Language::Hungarian => Algorithm::Hungarian,
+            Language::Italian => Algorithm::Italian,
+            Language::Norwegian => Algorithm::Norwegian,
+            Language::Portuguese => Algorithm::Portuguese,
+            Language::Romanian => Algorithm::Romanian,
+            Language::Russian => Algorithm::Russian,
+            Language::Spanish => Algorithm::Spanish,
+            Language::Swedish => Algorithm::Swedish,
+            Language::Tamil => Algorithm::Tamil,
+            Language::Turkish => Algorithm::Turkish,
+        }
+    }
+}
+
+/// The analysis of one document: sentences and their content terms.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Content terms of the whole text, in order.
+    pub terms: Vec<Term>,
+    /// For each sentence, the range of [`terms`](Self::terms) that falls in it.
+    pub sentence_terms: Vec<Range<usize>>,
+}
+
+impl Analysis {
+    /// The terms of sentence `i` (empty if out of range).
+    pub fn terms_of(&self, i: usize) -> &[Term] {
+        self.sentence_terms
+            .get(i)
+            .and_then(|r| self.terms.get(r.clone()))
+            .unwrap_or(&[])
+    }
+}
+
+/// Holds the normalizer configuration, stemmer and stopwords; computes sentences, tokens and
+/// content terms. Cheap to share between threads (`Sync`); build it once.
+///
+/// Stems are cached per thread (word → hash), so the stemmer runs once per distinct word.
+pub struct Analyzer {
+    normalizer: Normalizer,
+    language: Language,
+    stemmer: Option<Stemmer>,
+    stopwords: FxHashSet<Box<str>>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("normalizer", &self.normalizer)
+            .field("language", &self.language)
+            .field("stemming", &self.stemmer.is_some())
+            .field("stopwords", &self.stopwords.len())
+            .finish()
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analyzer {
+    /// English stemming, English stopwords ([`stopwords::ENGLISH`]), default [`Normalizer`].
+    pub fn new() -> Self {
+        Analyzer {
+            normalizer: Normalizer::default(),
+            language: Language::English,
+            stemmer: Some(Stemmer::create(Algorithm::English)),
+            stopwords: stopwords::ENGLISH.iter().map(|&w| w.into()).collect(),
+        }
+    }
+
+    /// Stems in `language`. Stopwords are unchanged: set them with
+    /// [`stopwords`](Self::stopwords) (the crate ships English only).
+    #[must_use]
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        if self.stemmer.is_some() {
+            self.stemmer = Some(Stemmer::create(language.algorithm()));
+        }
+        self
+    }
+
+    /// Switches stemming on or off.
+    #[must_use]
+    pub fn stemming(mut self, on: bool) -> Self {
+        self.stemmer = on.then(|| Stemmer::create(self.language.algorithm()));
+        self
+    }
+
+    /// Replaces the stopword list (compared with lowercased, normalized words).
+    #[must_use]
+    pub fn stopwords<I, S>(mut self, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.stopwords = words
+            .into_iter()
+            .map(|w| w.as_ref().to_lowercase().into_boxed_str())
+            .collect();
+        self
+    }
+
+    /// Uses `normalizer` before tokenizing.
+    #[must_use]
+    pub fn normalizer(mut self, normalizer: Normalizer) -> Self {
+        self.normalizer = normalizer;
+        self
+    }
+
+    /// The normalizer in use.
+    pub fn normalizer_config(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// Sentences of `text` (see [`split_sentences`]).
+    pub fn sentences(&self, text: &str) -> Vec<Sentence> {
+        split_sentences(text)
+    }
+
+    /// Normalized tokens of `text` with spans into `text`.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        self.normalizer.normalize(text).tokens()
+    }
+
+    /// Whether `word` (normalized, lowercase) is a stopword.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    /// The stem of a normalized, lowercase word (the word itself without stemming).
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match &self.stemmer {
+            Some(s) => s.stem(word),
+            None => Cow::Borrowed(word),
+        }
+    }
+
+    /// Content terms of `text[span]`, with spans into `text`. The span is clamped and widened
+    /// to `char` boundaries.
+    ///
+    /// ```
+    /// use newsdiff_normalize::Analyzer;
+    /// let a = Analyzer::new();
+    /// let text = "The U.S. extended the six-month tariffs.";
+    /// let terms = a.terms(text, 0..text.len());
+    /// let src: Vec<&str> = terms.iter().map(|t| &text[t.span()]).collect();
+    /// assert_eq!(src, ["U.S.", "extended", "six", "month", "tariffs"]);
+    /// ```
+    pub fn terms(&self, text: &str, span: Range<usize>) -> Vec<Term> {
+        let mut out = Vec::new();
+        self.terms_into(text, span, &mut out);
+        out
+    }
+
+    /// Like [`terms`](Self::terms), appending to `out` (reuse it across calls).
+    pub fn terms_into(&self, text: &str, span: Range<usize>, out: &mut Vec<Term>) {
+        let span = char_span(text, span);
+        let base = span.start;
+        let n = self.normalizer.normalize(&text[span]);
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            for (i, seg) in n.text.split_word_bound_indices() {
+                let Some(kind) = TokenKind::of(seg) else {
+                    continue;
+                };
+                let hash = match kind {
+                    TokenKind::Word => match self.word_hash(seg, &mut scratch) {
+                        Some(h) => h,
+                        None => continue,
+                    },
+                    TokenKind::Number => number_hash(seg, &mut scratch.buf),
+                    TokenKind::Symbol if is_kept_symbol(seg) => hash(seg),
+                    _ => continue,
+                };
+                let r = n.map.to_original(i..i + seg.len());
+                out.push(Term {
+                    hash,
+                    start: base + r.start,
+                    end: base + r.end,
+                    kind,
+                });
+            }
+        });
+    }
+
+    /// Sentences of `text` and their content terms, normalizing the text once.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let sentences = split_sentences(text);
+        let mut terms = Vec::with_capacity(text.len() / 8);
+        self.terms_into(text, 0..text.len(), &mut terms);
+        let mut sentence_terms = Vec::with_capacity(sentences.len());
+        let mut k = 0;
+        for s in &sentences {
+            while k < terms.len() && terms[k].start < s.span.start {
+                k += 1;
+            }
+            let first = k;
+            while k < terms.len() && terms[k].start < s.span.end {
+                k += 1;
+            }
+            sentence_terms.push(first..k);
+        }
+        Analysis {
+            sentences,
+            terms,
+            sentence_terms,
+        }
+    }
+
+    fn word_hash(&self, word: &str, scratch: &mut Scratch) -> Option<u64> {
+        let lower: &str = if word.chars().any(char::is_uppercase) {
+            scratch.buf.clear();
+            scratch
+                .buf
+                .extend(word.chars().flat_map(char::to_lowercase));
+            &scratch.buf
+        } else {
+            word
+        };
+        if self.stopwords.contains(lower) {
+            return None;
+        }
+        let Some(stemmer) = &self.stemmer else {
+            return Some(hash(lower));
+        };
+        let cache = &mut scratch.stems[self.language as usize];
+        if let Some(&h) = cache.get(lower) {
+            return Some(h);
+        }
+        let h = hash(&stemmer.stem(lower));
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(lower.into(), h);
+        Some(h)
+    }
+}
+
+const STEM_CACHE_MAX: usize = 1 << 18;
+const LANGUAGES: usize = Language::Turkish as usize + 1;
+
+struct Scratch {
+    buf: String,
+    stems: [FxHashMap<Box<str>, u64>; LANGUAGES],
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
+        buf: String::new(),
+        stems: std::array::from_fn(|_| FxHashMap::default()),
+    });
+}
+
+fn hash(s: &str) -> u64 {
+    xxh3_64_with_seed(s.as_bytes(), TERM_SEED)
+}
+
+fn number_hash(s: &str, buf: &mut String) -> u64 {
+    if !s.contains(',') {
+        return hash(s);
+    }
+    buf.clear();
+    buf.extend(s.chars().filter(|&c| c != ','));
+    hash(buf)
+}
+
+fn is_kept_symbol(s: &str) -> bool {
+    matches!(s, "%" | "$" | "£" | "€" | "¥")
+}
+
+/// Clamps `span` to `text` and widens it to `char` boundaries.
+fn char_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.min(text.len()).max(start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(a: &Analyzer, text: &str) -> Vec<u64> {
+        a.terms(text, 0..text.len())
+            .iter()
+            .map(|t| t.hash)
+            .collect()
+    }
+
+    #[test]
+    fn equivalent_phrasings_give_equal_terms() {
+        let a = Analyzer::new();
+        assert_eq!(
+            hashes(&a, "a six-month deal"),
+            hashes(&a, "the 6-month deals")
+        );
+        assert_eq!(hashes(&a, "up 55 per cent"), hashes(&a, "up 55%"));
+        assert_eq!(hashes(&a, "U.S. tariffs"), hashes(&a, "US tariff"));
+        assert_ne!(hashes(&a, "US tariffs"), hashes(&a, "us tariffs"));
+        assert_eq!(hashes(&a, "1,000 jobs"), hashes(&a, "1000 job"));
+    }
+
+    #[test]
+    fn stopwords_dropped_numbers_kept() {
+        let a = Analyzer::new();
+        let text = "It is one of the 3 biggest";
+        let src: Vec<&str> = a
+            .terms(text, 0..text.len())
+            .iter()
+            .map(|t| &text[t.span()])
+            .collect();
+        assert_eq!(src, ["one", "3", "biggest"]);
+    }
+
+    #[test]
+    fn sub_span_and_char_boundaries() {
+        let a = Analyzer::new();
+        let text = "Zoë spoke. Müller replied.";
+        let terms = a.terms(text, 12..text.len());
+        let src: Vec<&str> = terms.iter().map(|t| &text[t.span()]).collect();
+        assert_eq!(src, ["Müller", "replied"]);
+        // 3 is inside "ë": the span widens to its start.
+        let terms = a.terms(text, 3..99);
+        assert_eq!(&text[terms[0].span()], "ë");
+    }
+
+    #[test]
+    fn analyze_groups_terms_by_sentence() {
+        let a = Analyzer::new();
+        let text = "Mr. Greer arrived. Talks began.";
+        let an = a.analyze(text);
+        assert_eq!(an.sentences.len(), 2);
+        let s1: Vec<&str> = an.terms_of(1).iter().map(|t| &text[t.span()]).collect();
+        assert_eq!(s1, ["Talks", "began"]);
+        assert!(an.terms_of(9).is_empty());
+    }
+
+    #[test]
+    fn language_and_options() {
+        let fr = Analyzer::new().language(Language::French).stopwords(["le"]);
+        assert_eq!(fr.stem("économiques"), "économ");
+        assert!(fr.is_stopword("le"));
+        let plain = Analyzer::new().stemming(false);
+        assert_ne!(hashes(&plain, "deal"), hashes(&plain, "deals"));
+    }
+}
