@@ -33,7 +33,11 @@ pub struct Segment {
 
 /// Maps byte ranges of normalized text back to the original text, and the other way.
 ///
-/// Built by [`Normalizer`](crate::Normalizer); see the [module docs](self) for the model.
+/// Built by [`Normalizer`](crate::Normalizer). A list of [`Segment`]s tiling both texts in
+/// order: an *exact* segment is equally long ASCII on both sides and maps byte for byte; an
+/// *atomic* one is a rewrite (`U.S.` → `usa`, a whitespace run, a non-ASCII character), and
+/// any offset inside it maps to the whole segment. Deleted text is an atomic segment with an
+/// empty normalized side.
 /// Results always fall on `char` boundaries of the original (or normalized) text, are in
 /// bounds, and are monotone: a later or longer input range never maps to an earlier or
 /// shorter output range.

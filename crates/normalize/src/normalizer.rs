@@ -206,6 +206,21 @@ impl Normalizer {
         let mut chunk = String::new();
         let mut normed = String::new();
         while i < bytes.len() {
+            // Fast path: a run of ASCII that is not whitespace is copied as one exact piece
+            // (its last byte stays behind if a non-ASCII character, maybe a combining mark,
+            // follows it).
+            let mut j = i;
+            while j < bytes.len() && bytes[j] < 0x80 && !matches!(bytes[j], b'\t'..=b'\r' | b' ') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] >= 0x80 && self.nfkc && j > i {
+                j -= 1;
+            }
+            if j > i {
+                st.emit_ascii(&text[i..j], i);
+                i = j;
+                continue;
+            }
             let b0 = bytes[i];
             if b0 < 0x80 && (i + 1 == bytes.len() || bytes[i + 1] < 0x80 || !self.nfkc) {
                 st.emit(b0 as char, i..i + 1);
@@ -412,7 +427,9 @@ const NUMBER_WORDS: [(&str, u8); 28] = [
 ];
 
 fn number_value(word: &str) -> Option<u8> {
-    if !(3..=9).contains(&word.len()) || !word.is_ascii() {
+    // Every number word starts with one of z o t f s e n (cheap pre-filter).
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !b"zotfsen".contains(&first) || !word.is_ascii() {
         return None;
     }
     NUMBER_WORDS
@@ -597,6 +614,18 @@ struct CharState<'a> {
 }
 
 impl CharState<'_> {
+    /// Emits ASCII text without whitespace, unchanged, starting at original offset `at`.
+    fn emit_ascii(&mut self, run: &str, at: usize) {
+        if let Some(w) = self.ws.take()
+            && !self.out.is_empty()
+        {
+            self.out.push(' ');
+            self.b.push(1, w, false);
+        }
+        self.out.push_str(run);
+        self.b.push(run.len(), at..at + run.len(), true);
+    }
+
     fn emit(&mut self, c: char, orig: Range<usize>) {
         if self.cfg.whitespace && c.is_whitespace() {
             self.ws = Some(match self.ws.take() {

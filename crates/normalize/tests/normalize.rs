@@ -242,7 +242,7 @@ proptest! {
             };
             curly.push_str(v);
             // Case variants, except where case carries meaning (`US`/`us`, `U.S.`).
-            let special = ["US", "us", "Us", "U.S.", "U.S.A.", "U.K.", "U.N.", "J.", "ＵＳ", "a", "x"].contains(w);
+            let special = ["US", "us", "Us", "U.S.", "U.S.A.", "U.K.", "U.N.", "J.", "ＵＳ", "a", "x", "'s"].contains(w);
             match k {
                 _ if special => cased.push_str(w),
                 0 => cased.push_str(&w.to_uppercase()),
