@@ -7,6 +7,6 @@ use newsdiff_ingest::Format;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    common::check(data, "x.jsonl", Format::Jsonl, None);
+    common::check(data, "x.jsonl", Format::Jsonl, false);
 
 });

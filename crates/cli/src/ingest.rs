@@ -105,7 +105,10 @@ struct Parameters<'a> {
 /// Runs `newsdiff ingest`.
 pub fn run(args: &IngestArgs, color: ColorChoice) -> Result<u8> {
     let corpus = read(&args.input)?;
-    let mut out = output::stdout(color);
+    let mut out = match args.format {
+        OutputFormat::Text => output::stdout(color),
+        OutputFormat::Json | OutputFormat::Jsonl => output::machine_stdout(),
+    };
     let records = || {
         corpus
             .articles

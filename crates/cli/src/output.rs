@@ -6,22 +6,31 @@ use serde::Serialize;
 
 use crate::args::ColorChoice;
 
-/// A stdout writer that honours `--color` (and `NO_COLOR`, and strips colour when stdout is
-/// not a terminal under `auto`).
-pub fn stdout(color: ColorChoice) -> io::BufWriter<anstream::AutoStream<io::StdoutLock<'static>>> {
+/// A buffered stdout writer for machine-readable output (never coloured, nothing stripped).
+pub fn machine_stdout() -> Box<dyn Write> {
+    Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+}
+
+/// A stdout writer for people that honours `--color` (and `NO_COLOR`, and strips colour when
+/// stdout is not a terminal under `auto`).
+pub fn stdout(color: ColorChoice) -> Box<dyn Write> {
     let choice = match color {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
         ColorChoice::Always => anstream::ColorChoice::Always,
         ColorChoice::Never => anstream::ColorChoice::Never,
     };
-    io::BufWriter::with_capacity(
+    Box::new(io::BufWriter::with_capacity(
         1 << 16,
         anstream::AutoStream::new(io::stdout().lock(), choice),
-    )
+    ))
 }
 
 /// Writes one JSON Lines envelope `{"type": kind, "data": data}`.
-pub fn jsonl_record<W: Write, T: Serialize>(w: &mut W, kind: &str, data: &T) -> io::Result<()> {
+pub fn jsonl_record<W: Write + ?Sized, T: Serialize>(
+    w: &mut W,
+    kind: &str,
+    data: &T,
+) -> io::Result<()> {
     #[derive(Serialize)]
     struct Envelope<'a, T> {
         r#type: &'a str,

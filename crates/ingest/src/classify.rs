@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
@@ -498,6 +499,9 @@ impl Lexicon {
 /// Case-folds a line for marker matching: lowercase, curly quotes straight, white space
 /// collapsed, surrounding white space and closing punctuation trimmed.
 fn fold_line(line: &str) -> String {
+    if line.is_ascii() {
+        return fold_ascii(line);
+    }
     let mut out = String::with_capacity(line.len());
     let mut space = false;
     for c in line.trim().chars() {
@@ -517,6 +521,24 @@ fn fold_line(line: &str) -> String {
         }
         space = false;
         out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// [`fold_line`] for ASCII text, byte by byte (the common case, and the hot path of reading).
+fn fold_ascii(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for &b in line.trim().as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(char::from(b.to_ascii_lowercase()));
     }
     out
 }
@@ -545,7 +567,7 @@ pub struct Classifier {
 
 impl Default for Classifier {
     fn default() -> Self {
-        Self::new(&Lexicon::default())
+        Self::builtin().as_ref().clone()
     }
 }
 
@@ -559,6 +581,12 @@ pub(crate) struct LineContext {
 }
 
 impl Classifier {
+    /// The classifier of the built-in [`Lexicon`], compiled once per process and shared.
+    pub fn builtin() -> Arc<Self> {
+        static BUILTIN: OnceLock<Arc<Classifier>> = OnceLock::new();
+        Arc::clone(BUILTIN.get_or_init(|| Arc::new(Self::new(&Lexicon::default()))))
+    }
+
     /// Compiles a lexicon.
     pub fn new(lexicon: &Lexicon) -> Self {
         let mut whole_lines = HashMap::new();
@@ -588,6 +616,7 @@ impl Classifier {
             }
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
                 .start_kind(start)
                 .build(&patterns)
                 .ok()
@@ -634,9 +663,20 @@ impl Classifier {
     }
 
     /// The lexicon's verdict, if any entry matches.
+    ///
+    /// Markers are short, so only a bounded head of a line is folded for the whole-line and
+    /// prefix entries, and phrases are searched in the raw line, ASCII case-insensitively:
+    /// folding every paragraph in full would cost more than the rest of reading.
     fn marker(&self, line: &str) -> Option<Reason> {
-        let folded = fold_line(line);
-        if let Some(&r) = self.whole_lines.get(strip_marker_punctuation(&folded)) {
+        const HEAD: usize = 96;
+        let mut end = line.len().min(HEAD);
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        let folded = fold_line(&line[..end]);
+        if end == line.len()
+            && let Some(&r) = self.whole_lines.get(strip_marker_punctuation(&folded))
+        {
             return Some(r);
         }
         if let Some((ac, reasons)) = &self.prefixes {
@@ -653,12 +693,12 @@ impl Classifier {
                 }
             }
         }
-        if let Some((ac, reasons)) = &self.phrases {
-            if word_count(line) <= self.max_phrase_words {
-                for m in ac.find_iter(&folded) {
-                    if at_word_boundaries(&folded, m.start(), m.end()) {
-                        return Some(reasons[m.pattern().as_usize()]);
-                    }
+        if let Some((ac, reasons)) = &self.phrases
+            && word_count_up_to(line, self.max_phrase_words + 1) <= self.max_phrase_words
+        {
+            for m in ac.find_iter(line) {
+                if at_word_boundaries(line, m.start(), m.end()) {
+                    return Some(reasons[m.pattern().as_usize()]);
                 }
             }
         }
@@ -682,11 +722,30 @@ fn at_word_boundaries(s: &str, start: usize, end: usize) -> bool {
     ok_before && ok_after
 }
 
-/// Number of white-space separated tokens holding at least one letter or digit.
-fn word_count(line: &str) -> usize {
-    line.split_whitespace()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .count()
+/// Number of white-space separated tokens holding at least one letter or digit, counting no
+/// further than `limit`. ASCII lines take a byte loop: this runs on every paragraph.
+fn word_count_up_to(line: &str, limit: usize) -> usize {
+    if !line.is_ascii() {
+        return line
+            .split_whitespace()
+            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .take(limit)
+            .count();
+    }
+    let (mut count, mut in_word) = (0, false);
+    for &b in line.as_bytes() {
+        if b.is_ascii_whitespace() {
+            in_word = false;
+        } else if !in_word && b.is_ascii_alphanumeric() {
+            // The token holds a letter or digit: count it once, then skip to its end.
+            count += 1;
+            if count >= limit {
+                return count;
+            }
+            in_word = true;
+        }
+    }
+    count
 }
 
 /// `[…]`, `【…】`, `〔…〕` around the whole line, with nothing after the closing bracket.
@@ -703,6 +762,9 @@ fn is_bracketed(line: &str) -> bool {
 
 /// Next to no words and some stray punctuation: `in , ,`, `—`, `* * *`.
 fn is_fragment(line: &str) -> bool {
+    if line.len() > 64 {
+        return false;
+    }
     let alnum = line.chars().filter(|c| c.is_alphanumeric()).count();
     if alnum == 0 {
         return true;
@@ -743,7 +805,7 @@ fn is_byline(line: &str) -> bool {
 /// A headline: at most 20 words and 200 bytes, not ending like a sentence or a lead-in
 /// (`.`, `,`, `;`, `:`), and not one whole quotation.
 fn is_headline(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count_up_to(line, 21);
     if words == 0 || words > 20 || line.len() > 200 {
         return false;
     }

@@ -101,6 +101,6 @@ pub fn parse_text(id: &str, text: &str) -> Article {
         0,
         build::Meta::default(),
         Layout::Auto,
-        &Classifier::default(),
+        &Classifier::builtin(),
     )
 }

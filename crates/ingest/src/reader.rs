@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +36,7 @@ pub struct Reader {
     pub(crate) fields: Fields,
     pub(crate) layout: Layout,
     pub(crate) lossy: bool,
-    pub(crate) classifier: Classifier,
+    pub(crate) classifier: Arc<Classifier>,
 }
 
 impl Default for Reader {
@@ -75,7 +76,7 @@ impl Reader {
             fields: Fields::default(),
             layout: Layout::Auto,
             lossy: false,
-            classifier: Classifier::default(),
+            classifier: Classifier::builtin(),
         }
     }
 
@@ -113,7 +114,7 @@ impl Reader {
 
     /// Uses this lexicon of caption and boilerplate markers.
     pub fn lexicon(mut self, lexicon: &Lexicon) -> Self {
-        self.classifier = Classifier::new(lexicon);
+        self.classifier = Arc::new(Classifier::new(lexicon));
         self
     }
 

@@ -42,6 +42,13 @@ impl Default for Fields {
 /// Hand-written because `serde_json` has no option for it; it only runs on lines holding a
 /// surrogate escape.
 pub(crate) fn repair_lone_surrogates(line: &str) -> Option<String> {
+    let finder = memchr::memmem::Finder::new(b"\\u");
+    let surrogate_escape = finder
+        .find_iter(line.as_bytes())
+        .any(|i| matches!(line.as_bytes().get(i + 2), Some(b'd' | b'D')));
+    if !surrogate_escape {
+        return None;
+    }
     let b = line.as_bytes();
     let hex4 = |i: usize| -> Option<u16> {
         let s = line.get(i..i + 4)?;
