@@ -24,6 +24,14 @@ pub enum Command {
     ///
     /// Exit status: 0 when articles were read, 2 on any input error.
     Ingest(IngestArgs),
+    /// Find passages that two different articles share, scored, with a word diff of each.
+    ///
+    /// Exit status: 0 when overlaps were found, 1 when none, 2 on error.
+    Overlaps(OverlapsArgs),
+    /// Word-level diff of two texts: two files, or two article ids with --in.
+    ///
+    /// Exit status: 0 (with --exit-code: 1 when they differ), 2 on error.
+    Diff(DiffArgs),
 }
 
 /// Colour choice.
@@ -133,4 +141,84 @@ pub struct IngestArgs {
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// Output formats of `overlaps`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OverlapFormat {
+    /// Human-readable text with word diffs.
+    Text,
+    /// One JSON document.
+    Json,
+    /// JSON Lines: `meta`, then `overlap` and `group` records.
+    Jsonl,
+    /// CSV for spreadsheets: one row per overlap (and per group member).
+    Csv,
+}
+
+/// `newsdiff overlaps`.
+#[derive(Debug, Args)]
+pub struct OverlapsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OverlapFormat::Text)]
+    pub format: OverlapFormat,
+    /// Lowest score reported, 0 to 1.
+    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_MIN_SCORE, value_name = "S")]
+    pub min_score: f64,
+    /// Fewest content words a passage must share.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub min_words: usize,
+    /// Only overlaps involving this article id.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+    /// Only overlaps between these two article ids.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub pair: Option<Vec<String>>,
+    /// Ignore sentences containing any phrase of this file (one a line, `#` comments).
+    #[arg(long, value_name = "FILE")]
+    pub ignore: Option<PathBuf>,
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `newsdiff diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Exit 1 when the texts differ.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// The first file (or article id with --in).
+    pub a: String,
+    /// The second file (or article id with --in).
+    pub b: String,
+    /// Read these inputs and take A and B as article ids.
+    #[arg(long = "in", value_name = "PATH", num_args = 1..)]
+    pub inputs: Vec<PathBuf>,
+    /// Cut plain-text files at lines equal to this.
+    #[arg(long, value_name = "LINE")]
+    pub delimiter: Option<String>,
+}
+
+impl DiffArgs {
+    /// Input options for the reader (defaults but for the delimiter).
+    pub fn input_options(&self) -> InputArgs {
+        InputArgs {
+            paths: self.inputs.clone(),
+            input_format: InputFormat::Auto,
+            delimiter: self.delimiter.clone(),
+            layout: LayoutChoice::Auto,
+            lossy: false,
+            lexicon: None,
+            id_field: "id".to_owned(),
+            text_field: "text".to_owned(),
+            title_field: "title".to_owned(),
+            date_field: "date".to_owned(),
+            url_field: "url".to_owned(),
+            outlet_field: "source".to_owned(),
+        }
+    }
 }

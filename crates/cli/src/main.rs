@@ -6,6 +6,7 @@
 mod args;
 mod ingest;
 mod output;
+mod overlaps;
 mod sanitize;
 
 use std::process::ExitCode;
@@ -16,6 +17,8 @@ use crate::args::{Cli, Command};
 
 /// Exit status: something was found.
 const FOUND: u8 = 0;
+/// Exit status: success, but nothing was found.
+const NOTHING: u8 = 1;
 /// Exit status: an error (bad input, unreadable file, usage).
 const ERROR: u8 = 2;
 
@@ -23,6 +26,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Ingest(args) => ingest::run(args, cli.color),
+        Command::Overlaps(args) => overlaps::run(args, cli.color),
+        Command::Diff(args) => overlaps::diff(args, cli.color),
     };
     match result {
         Ok(code) => ExitCode::from(code),

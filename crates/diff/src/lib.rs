@@ -1,5 +1,180 @@
-//! Overlapping passages across news articles, scored and word-diffed.
+//! Find the passages news articles share, score them and diff them word by word.
 //!
-//! Skeleton: this crate is built by a later issue (see the workspace README). It exists now so
-//! that the workspace layout, dependencies and CI are in place.
+//! `newsdiff-diff` takes [`newsdiff_ingest::Article`]s and reports every [`Overlap`]: a pair
+//! of passages, one from each of two articles, from verbatim copies through light edits to
+//! close paraphrase, with a [`score`](Overlap::score) in 0..1, a [`Kind`], a word diff
+//! ([`DiffOp`]s with byte ranges into the original texts) and the [`Divergence`]s a
+//! fact-checker looks for first (numbers, names, roles, negation, speakers). A passage shared
+//! by many articles is reported once, as a [`Group`].
+//!
+//! # How it works
+//!
+//! 1. **Units.** Every sentence of every content paragraph (titles, body, captions; not
+//!    boilerplate) becomes a set of content terms from `newsdiff-normalize`: stemmed, stop
+//!    words dropped, numbers kept, `U.S.` ≡ `US`, `six-month` ≡ `6-month`. With
+//!    [`Finder::names`], every spelling of one person becomes one term.
+//! 2. **Rarity.** Terms are weighted by inverse sentence frequency over the corpus.
+//! 3. **Candidates without all pairs.** Verbatim sentences are bucketed by the hash of their
+//!    term sequence; other sentences are indexed by their rarest terms (prefix filtering), and
+//!    only sentences sharing an indexed term are compared. Terms in more than
+//!    [`Config::max_postings`] sentences propose nothing; a verbatim sentence in
+//!    [`Config::group_articles`] articles or more becomes a group.
+//! 4. **Passages.** Each sentence keeps its best partner in the other article; matches on one
+//!    diagonal (gaps of one sentence allowed) join into a passage of at most
+//!    [`Config::max_paragraphs`] paragraphs a side.
+//! 5. **Score.** `similarity × amount × penalties`, where similarity is the larger of the
+//!    rarity-weighted term overlap (mean of Dice and containment) and the word-diff ratio,
+//!    amount is `1 − exp(−shared weight / 9)` (two shared words score far below a shared
+//!    forty-word sentence), and each differing number (×0.9) or negation (×0.85) lowers it.
+//!    Kind: `verbatim` when the words agree in order (ratio ≥ 0.98), `near` from 0.6,
+//!    `paraphrase` below.
+//!
+//! Work runs in parallel with rayon; output is sorted by a total order and is the same for
+//! any thread count and any input order.
+//!
+//! # Example
+//!
+//! ```
+//! use newsdiff_diff::{Finder, Kind};
+//! use newsdiff_ingest::parse_text;
+//!
+//! let a = parse_text("a", "Trump said the talks with China were going well but China is not easy to deal with.\n");
+//! let b = parse_text("b", "Markets rose.\nTrump said talks with China were going well, but China is not easy to deal with.\n");
+//! let found = Finder::new().find(&[a, b]);
+//! assert_eq!(found.overlaps.len(), 1);
+//! let o = &found.overlaps[0];
+//! assert_eq!((o.a.article.as_str(), o.b.article.as_str()), ("a", "b"));
+//! assert!(o.b.text.starts_with("Trump said talks"));
+//! assert_eq!(o.kind, Kind::Near);
+//! ```
 #![deny(missing_docs)]
+
+mod candidates;
+mod config;
+mod find;
+mod model;
+mod names;
+mod passage;
+mod prepare;
+mod progress;
+mod score;
+mod weights;
+mod worddiff;
+
+pub use config::{Config, DEFAULT_MIN_SCORE};
+pub use model::{
+    DiffOp, Divergence, DivergenceKind, Group, Kind, Member, Op, Overlap, Overlaps, Piece, Side,
+};
+pub use names::{NameKey, NameKeys};
+pub use progress::{NoProgress, Progress};
+pub use worddiff::{DiffSide, WordDiff, word_diff};
+
+use newsdiff_ingest::Article;
+use newsdiff_normalize::Analyzer;
+
+/// Finds overlaps between articles: the configured search.
+///
+/// `Finder::new()` has the defaults of [`Config`]; the setters form a small builder.
+#[derive(Debug, Clone, Default)]
+pub struct Finder {
+    config: Config,
+    analyzer: std::sync::Arc<Analyzer>,
+    names: Option<NameKeys>,
+    only_article: Option<String>,
+    only_pair: Option<(String, String)>,
+}
+
+impl Finder {
+    /// A finder with the default configuration.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A finder with this configuration.
+    pub fn with_config(config: Config) -> Self {
+        Self {
+            config,
+            ..Self::default()
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Lowest score reported (0 to 1).
+    pub fn min_score(mut self, s: f64) -> Self {
+        self.config.min_score = s;
+        self
+    }
+
+    /// Fewest shared content words for a passage to be reported.
+    pub fn min_words(mut self, n: usize) -> Self {
+        self.config.min_words = n;
+        self
+    }
+
+    /// Ignores sentences containing any of these phrases (case-insensitive).
+    pub fn ignore_phrases(mut self, phrases: Vec<String>) -> Self {
+        self.config.ignore_phrases = phrases;
+        self
+    }
+
+    /// Uses this analyzer (language, stemming, stop words) for content terms.
+    pub fn analyzer(mut self, analyzer: Analyzer) -> Self {
+        self.analyzer = std::sync::Arc::new(analyzer);
+        self
+    }
+
+    /// Treats person-name mentions with one key as one term (spelling variants of a person).
+    pub fn names(mut self, names: NameKeys) -> Self {
+        self.names = Some(names);
+        self
+    }
+
+    /// Reports only overlaps involving this article.
+    pub fn only_article(mut self, id: impl Into<String>) -> Self {
+        self.only_article = Some(id.into());
+        self
+    }
+
+    /// Reports only overlaps between these two articles.
+    pub fn only_pair(mut self, a: impl Into<String>, b: impl Into<String>) -> Self {
+        self.only_pair = Some((a.into(), b.into()));
+        self
+    }
+
+    /// Finds every overlap between two different articles.
+    pub fn find(&self, articles: &[Article]) -> Overlaps {
+        self.find_with_progress(articles, &NoProgress)
+    }
+
+    /// As [`Finder::find`], reporting progress.
+    pub fn find_with_progress(&self, articles: &[Article], progress: &dyn Progress) -> Overlaps {
+        let keep = |a: &Article, b: &Article| {
+            let article_ok = self
+                .only_article
+                .as_deref()
+                .is_none_or(|id| a.id == id || b.id == id);
+            let pair_ok = self
+                .only_pair
+                .as_ref()
+                .is_none_or(|(x, y)| (a.id == *x && b.id == *y) || (a.id == *y && b.id == *x));
+            article_ok && pair_ok
+        };
+        find::run(
+            articles,
+            &self.config,
+            &self.analyzer,
+            self.names.as_ref(),
+            &keep,
+            progress,
+        )
+    }
+}
+
+/// Finds overlaps with the default configuration.
+pub fn find_overlaps(articles: &[Article]) -> Overlaps {
+    Finder::new().find(articles)
+}

@@ -1,0 +1,462 @@
+//! `newsdiff overlaps` and `newsdiff diff`.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+use anyhow::{Context, Result, bail};
+use newsdiff_diff::{DiffOp, DiffSide, Divergence, Finder, Op, Overlap, Overlaps, word_diff};
+use newsdiff_ingest::Article;
+use serde::Serialize;
+
+use crate::args::{ColorChoice, DiffArgs, OutputFormat, OverlapFormat, OverlapsArgs};
+use crate::output;
+use crate::sanitize::for_terminal;
+
+#[derive(Serialize)]
+struct Parameters<'a> {
+    paths: Vec<String>,
+    min_score: f64,
+    min_words: usize,
+    article: Option<&'a str>,
+    pair: Option<&'a [String]>,
+    ignore: usize,
+    config: &'a newsdiff_diff::Config,
+}
+
+/// Runs `newsdiff overlaps`.
+pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
+    let corpus = crate::ingest::read(&args.input)?;
+    let mut finder = Finder::new()
+        .min_score(args.min_score)
+        .min_words(args.min_words);
+    if let Some(path) = &args.ignore {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let phrases: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        finder = finder.ignore_phrases(phrases);
+    }
+    if let Some(id) = &args.article {
+        ensure_id(&corpus.articles, id)?;
+        finder = finder.only_article(id.clone());
+    }
+    if let Some(pair) = &args.pair {
+        for id in pair {
+            ensure_id(&corpus.articles, id)?;
+        }
+        finder = finder.only_pair(pair[0].clone(), pair[1].clone());
+    }
+    let found = finder.find(&corpus.articles);
+    let meta = output::Meta::new(
+        "overlaps",
+        Parameters {
+            paths: args
+                .input
+                .paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            min_score: args.min_score,
+            min_words: args.min_words,
+            article: args.article.as_deref(),
+            pair: args.pair.as_deref(),
+            ignore: finder.config().ignore_phrases.len(),
+            config: finder.config(),
+        },
+    );
+    let mut out = match args.format {
+        OverlapFormat::Text => output::stdout(color),
+        _ => output::machine_stdout(),
+    };
+    match args.format {
+        OverlapFormat::Jsonl => {
+            output::jsonl_record(&mut out, "meta", &meta)?;
+            for o in &found.overlaps {
+                output::jsonl_record(&mut out, "overlap", o)?;
+            }
+            for g in &found.groups {
+                output::jsonl_record(&mut out, "group", g)?;
+            }
+        }
+        OverlapFormat::Json => {
+            #[derive(Serialize)]
+            struct Doc<'a, P: Serialize> {
+                meta: &'a output::Meta<P>,
+                #[serde(flatten)]
+                found: &'a Overlaps,
+            }
+            serde_json::to_writer_pretty(
+                &mut out,
+                &Doc {
+                    meta: &meta,
+                    found: &found,
+                },
+            )?;
+            writeln!(out)?;
+        }
+        OverlapFormat::Csv => write_csv(&mut out, &found)?,
+        OverlapFormat::Text => {
+            write_text(&mut out, &found, &corpus.articles)?;
+            output::note(&format!(
+                "{} overlap{} and {} group{} among {} articles",
+                found.overlaps.len(),
+                if found.overlaps.len() == 1 { "" } else { "s" },
+                found.groups.len(),
+                if found.groups.len() == 1 { "" } else { "s" },
+                corpus.articles.len()
+            ));
+        }
+    }
+    out.flush().context("writing output")?;
+    Ok(if found.overlaps.is_empty() && found.groups.is_empty() {
+        crate::NOTHING
+    } else {
+        crate::FOUND
+    })
+}
+
+fn ensure_id(articles: &[Article], id: &str) -> Result<()> {
+    if !articles.iter().any(|a| a.id == id) {
+        bail!("no article with id `{id}` in the input");
+    }
+    Ok(())
+}
+
+fn write_csv(out: &mut dyn Write, found: &Overlaps) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "record",
+        "a_article",
+        "a_start",
+        "a_end",
+        "b_article",
+        "b_start",
+        "b_end",
+        "score",
+        "kind",
+        "divergences",
+        "a_text",
+        "b_text",
+    ])?;
+    for o in &found.overlaps {
+        let div: Vec<String> = o
+            .divergences
+            .iter()
+            .map(|d| format!("{}: {} / {}", kind_name(d), d.a.text, d.b.text))
+            .collect();
+        w.write_record([
+            "overlap",
+            &o.a.article,
+            &o.a.start.to_string(),
+            &o.a.end.to_string(),
+            &o.b.article,
+            &o.b.start.to_string(),
+            &o.b.end.to_string(),
+            &format!("{:.4}", o.score),
+            o.kind.as_str(),
+            &div.join("; "),
+            &o.a.text,
+            &o.b.text,
+        ])?;
+    }
+    for g in &found.groups {
+        for m in &g.members {
+            w.write_record([
+                "group-member",
+                &m.article,
+                &m.start.to_string(),
+                &m.end.to_string(),
+                "",
+                "",
+                "",
+                &format!("{:.4}", g.score),
+                g.kind.as_str(),
+                "",
+                &m.text,
+                "",
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn kind_name(d: &Divergence) -> &'static str {
+    match d.kind {
+        newsdiff_diff::DivergenceKind::Number => "number",
+        newsdiff_diff::DivergenceKind::Name => "name",
+        newsdiff_diff::DivergenceKind::Role => "role",
+        newsdiff_diff::DivergenceKind::Negation => "negation",
+        newsdiff_diff::DivergenceKind::Speaker => "speaker",
+    }
+}
+
+const DEL: Style = AnsiColor::Red.on_default();
+const INS: Style = AnsiColor::Green.on_default();
+const DIM: Style = AnsiColor::BrightBlack.on_default();
+
+/// Writes a word diff as one text: `b`'s words, with `a`'s deleted words in `[-…-]` and
+/// inserted ones in `{+…+}` (the markers stay when colour is stripped).
+fn write_inline_diff(
+    out: &mut dyn Write,
+    ops: &[DiffOp],
+    a: &str,
+    b: &str,
+    b_range: (usize, usize),
+) -> std::io::Result<()> {
+    let mut cursor = b_range.0;
+    for op in ops {
+        if op.b[0] > cursor {
+            write!(out, "{}", for_terminal(&b[cursor..op.b[0]]))?;
+        }
+        match op.op {
+            Op::Equal => write!(out, "{}", for_terminal(&b[op.b[0]..op.b[1]]))?,
+            Op::Delete => write!(
+                out,
+                "{DEL}[-{}-]{DEL:#}",
+                for_terminal(&a[op.a[0]..op.a[1]])
+            )?,
+            Op::Insert => write!(
+                out,
+                "{INS}{{+{}+}}{INS:#}",
+                for_terminal(&b[op.b[0]..op.b[1]])
+            )?,
+        }
+        cursor = cursor.max(op.b[1]);
+    }
+    if cursor < b_range.1 {
+        write!(out, "{}", for_terminal(&b[cursor..b_range.1]))?;
+    }
+    writeln!(out)
+}
+
+fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> std::io::Result<()> {
+    let text_of = |id: &str| {
+        articles
+            .iter()
+            .find(|a| a.id == id)
+            .map_or("", |a| a.text.as_str())
+    };
+    // Article pairs, strongest first; within a pair, in text order.
+    let mut pairs: Vec<(&str, &str, f64, Vec<&Overlap>)> = Vec::new();
+    for o in &found.overlaps {
+        match pairs.last_mut() {
+            Some(p) if p.0 == o.a.article && p.1 == o.b.article => {
+                p.2 = p.2.max(o.score);
+                p.3.push(o);
+            }
+            _ => pairs.push((&o.a.article, &o.b.article, o.score, vec![o])),
+        }
+    }
+    pairs.sort_by(|x, y| {
+        y.2.total_cmp(&x.2)
+            .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    let head = AnsiColor::Magenta.on_default().bold();
+    for (a, b, best, list) in pairs {
+        writeln!(
+            out,
+            "{head}{} ↔ {}{head:#}  {} passage{}, best {best:.2}",
+            for_terminal(a),
+            for_terminal(b),
+            list.len(),
+            if list.len() == 1 { "" } else { "s" }
+        )?;
+        for o in list {
+            let flags: Vec<String> = o
+                .divergences
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} {} → {}",
+                        kind_name(d),
+                        for_terminal(&d.a.text),
+                        for_terminal(&d.b.text)
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "  {:.2} {:<10} {DIM}{}:{}-{}  {}:{}-{}{DIM:#}{}",
+                o.score,
+                o.kind.as_str(),
+                for_terminal(a),
+                o.a.start,
+                o.a.end,
+                for_terminal(b),
+                o.b.start,
+                o.b.end,
+                if flags.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", flags.join("; "))
+                }
+            )?;
+            write!(out, "    ")?;
+            write_inline_diff(out, &o.ops, text_of(a), text_of(b), (o.b.start, o.b.end))?;
+        }
+        writeln!(out)?;
+    }
+    for g in &found.groups {
+        writeln!(
+            out,
+            "{head}group of {} articles{head:#}  {:.2} {}",
+            g.members.len(),
+            g.score,
+            g.kind.as_str()
+        )?;
+        for m in &g.members {
+            writeln!(
+                out,
+                "  {DIM}{}:{}-{}{DIM:#}",
+                for_terminal(&m.article),
+                m.start,
+                m.end
+            )?;
+        }
+        if let Some(m) = g.members.first() {
+            writeln!(out, "    {}", for_terminal(&m.text))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The `newsdiff diff` JSON document.
+#[derive(Serialize)]
+struct DiffDoc<'a> {
+    a: Endpoint<'a>,
+    b: Endpoint<'a>,
+    ops: &'a [DiffOp],
+    divergences: &'a [Divergence],
+    ratio: f64,
+}
+
+#[derive(Serialize)]
+struct Endpoint<'a> {
+    article: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Runs `newsdiff diff A B`.
+pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
+    let (a, b) = if args.inputs.is_empty() {
+        let reader = crate::ingest::reader(&args.input_options())?;
+        let one = |p: &std::path::Path| -> Result<Article> {
+            let mut c = reader.read_paths(&[p])?;
+            if c.articles.len() != 1 {
+                bail!(
+                    "{}: holds {} articles; name one by id with --in",
+                    p.display(),
+                    c.articles.len()
+                );
+            }
+            Ok(c.articles.remove(0))
+        };
+        (
+            one(std::path::Path::new(&args.a))?,
+            one(std::path::Path::new(&args.b))?,
+        )
+    } else {
+        let corpus = crate::ingest::reader(&args.input_options())?.read_paths(&args.inputs)?;
+        let take = |id: &str| -> Result<Article> {
+            corpus
+                .articles
+                .iter()
+                .find(|x| x.id == id)
+                .cloned()
+                .with_context(|| format!("no article with id `{id}` in the input"))
+        };
+        (take(&args.a)?, take(&args.b)?)
+    };
+    let side = |x: &Article| {
+        let (start, end) = content_range(x);
+        (start, end)
+    };
+    let (ra, rb) = (side(&a), side(&b));
+    let d = word_diff(
+        &DiffSide {
+            text: &a.text,
+            start: ra.0,
+            end: ra.1,
+            names: &[],
+        },
+        &DiffSide {
+            text: &b.text,
+            start: rb.0,
+            end: rb.1,
+            names: &[],
+        },
+    );
+    let differ = d.ops.iter().any(|o| o.op != Op::Equal);
+    match args.format {
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            let mut out = output::machine_stdout();
+            let doc = DiffDoc {
+                a: Endpoint {
+                    article: &a.id,
+                    start: ra.0,
+                    end: ra.1,
+                },
+                b: Endpoint {
+                    article: &b.id,
+                    start: rb.0,
+                    end: rb.1,
+                },
+                ops: &d.ops,
+                divergences: &d.divergences,
+                ratio: d.ratio,
+            };
+            if args.format == OutputFormat::Jsonl {
+                output::jsonl_record(&mut out, "diff", &doc)?;
+            } else {
+                serde_json::to_writer_pretty(&mut out, &doc)?;
+                writeln!(out)?;
+            }
+            out.flush()?;
+        }
+        OutputFormat::Text => {
+            let mut out = output::stdout(color);
+            let head = AnsiColor::Magenta.on_default().bold();
+            writeln!(
+                out,
+                "{head}{} → {}{head:#}  {:.0}% of words kept in order",
+                for_terminal(&a.id),
+                for_terminal(&b.id),
+                d.ratio * 100.0
+            )?;
+            for dv in &d.divergences {
+                writeln!(
+                    out,
+                    "  {} {} → {}",
+                    kind_name(dv),
+                    for_terminal(&dv.a.text),
+                    for_terminal(&dv.b.text)
+                )?;
+            }
+            write_inline_diff(&mut out, &d.ops, &a.text, &b.text, rb)?;
+            out.flush()?;
+        }
+    }
+    Ok(if args.exit_code && differ { 1 } else { 0 })
+}
+
+/// The range from the first to the last content paragraph (the whole text if none).
+fn content_range(a: &Article) -> (usize, usize) {
+    let mut content = a.content_paragraphs();
+    match content.next() {
+        Some(first) => {
+            let last = a
+                .content_paragraphs()
+                .last()
+                .map_or(first.span.end, |p| p.span.end);
+            (first.span.start, last)
+        }
+        None => (0, a.text.len()),
+    }
+}

@@ -1,0 +1,116 @@
+//! Candidate sentence pairs without comparing every pair: verbatim sentences bucketed by
+//! their term-sequence hash, and every other sentence indexed by its rarest terms (prefix
+//! filtering, as in all-pairs similarity search). Passages shared by many articles become
+//! groups instead of quadratically many pairs.
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::prepare::Prepared;
+use crate::weights::Weights;
+
+/// A verbatim sentence found in many articles: its units.
+pub(crate) struct GroupRun {
+    pub units: Vec<u32>,
+}
+
+pub(crate) struct Candidates {
+    /// Unit pairs `(u, v)` with `u < v`, from different articles, sorted and distinct.
+    pub pairs: Vec<(u32, u32)>,
+    pub groups: Vec<GroupRun>,
+}
+
+pub(crate) fn candidates(p: &Prepared, w: &Weights, cfg: &Config) -> Candidates {
+    let n = p.units.len();
+    let mut grouped = vec![false; n];
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut groups = Vec::new();
+
+    // 1. Verbatim sentences, by the hash of their term sequence.
+    let mut by_sequence: Vec<(u64, u32)> = p
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.words as usize >= cfg.min_group_words)
+        .map(|(i, u)| (u.sequence, i as u32))
+        .collect();
+    by_sequence.par_sort_unstable();
+    for run in by_sequence.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        let mut articles: Vec<u32> = run
+            .iter()
+            .map(|&(_, u)| p.units[u as usize].article)
+            .collect();
+        articles.dedup();
+        if articles.len() >= cfg.group_articles {
+            for &(_, u) in run {
+                grouped[u as usize] = true;
+            }
+            groups.push(GroupRun {
+                units: run.iter().map(|&(_, u)| u).collect(),
+            });
+        } else {
+            push_pairs(p, run.iter().map(|&(_, u)| u), &mut pairs);
+        }
+    }
+
+    // 2. Prefix index: each unit's rarest terms (all of them in a small corpus).
+    let prefix = if n <= cfg.exhaustive_units {
+        usize::MAX
+    } else {
+        cfg.prefix_terms
+    };
+    let max_df = cfg.max_postings as u32;
+    let mut postings: Vec<(u64, u32)> = p
+        .units
+        .par_iter()
+        .enumerate()
+        .filter(|(i, _)| !grouped[*i])
+        .flat_map_iter(|(i, u)| {
+            let mut terms: Vec<(u32, u64)> = p
+                .terms_of(u)
+                .iter()
+                .map(|&t| (w.df(t), t))
+                .filter(|&(df, _)| df >= 2 && df <= max_df)
+                .collect();
+            if terms.len() > prefix {
+                terms.select_nth_unstable(prefix);
+                terms.truncate(prefix);
+            }
+            terms.into_iter().map(move |(_, t)| (t, i as u32))
+        })
+        .collect();
+    postings.par_sort_unstable();
+    let runs: Vec<&[(u64, u32)]> = postings
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|r| r.len() >= 2)
+        .collect();
+    let mut from_index: Vec<(u32, u32)> = runs
+        .par_iter()
+        .fold(Vec::new, |mut acc, run| {
+            push_pairs(p, run.iter().map(|&(_, u)| u), &mut acc);
+            acc
+        })
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
+    pairs.append(&mut from_index);
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    Candidates { pairs, groups }
+}
+
+/// All pairs of units from different articles among `units`.
+fn push_pairs(p: &Prepared, units: impl Iterator<Item = u32>, out: &mut Vec<(u32, u32)>) {
+    let units: Vec<u32> = units.collect();
+    for (k, &u) in units.iter().enumerate() {
+        for &v in &units[k + 1..] {
+            if p.units[u as usize].article != p.units[v as usize].article {
+                out.push((u.min(v), u.max(v)));
+            }
+        }
+    }
+}

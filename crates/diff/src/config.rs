@@ -1,0 +1,49 @@
+//! Parameters of a run, with documented defaults.
+
+use serde::{Deserialize, Serialize};
+
+/// The default lowest score reported (see [`Config::min_score`]).
+pub const DEFAULT_MIN_SCORE: f64 = 0.5;
+
+/// Parameters of an overlap search. Build one with [`crate::Finder`]'s setters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    /// Lowest score reported, 0 to 1 (default [`DEFAULT_MIN_SCORE`]).
+    pub min_score: f64,
+    /// Fewest content words a passage must share to be reported (default 3).
+    pub min_words: usize,
+    /// Lowest rarity-weighted similarity for two sentences to be matched at all (default 0.2).
+    pub min_sentence_similarity: f64,
+    /// How many of its rarest terms index a sentence in a large corpus (default 6).
+    pub prefix_terms: usize,
+    /// Up to this many sentences, every term indexes (default 20,000).
+    pub exhaustive_units: usize,
+    /// Terms in more sentences than this are too common to propose pairs (default 1,000).
+    pub max_postings: usize,
+    /// A verbatim sentence in at least this many articles is reported once, as a group
+    /// (default 16).
+    pub group_articles: usize,
+    /// Fewest content words for a sentence to be grouped (default 6).
+    pub min_group_words: usize,
+    /// Most paragraphs one side of a passage may span (default 3).
+    pub max_paragraphs: usize,
+    /// Sentences containing any of these phrases (compared in lower case) are ignored.
+    pub ignore_phrases: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            min_score: DEFAULT_MIN_SCORE,
+            min_words: 3,
+            min_sentence_similarity: 0.2,
+            prefix_terms: 6,
+            exhaustive_units: 20_000,
+            max_postings: 1_000,
+            group_articles: 16,
+            min_group_words: 6,
+            max_paragraphs: 3,
+            ignore_phrases: Vec::new(),
+        }
+    }
+}

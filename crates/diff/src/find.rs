@@ -1,0 +1,283 @@
+//! The pipeline: prepare → weigh → candidates → verify → passages → score and diff.
+
+use newsdiff_ingest::Article;
+use newsdiff_normalize::Analyzer;
+use rayon::prelude::*;
+
+use crate::candidates::candidates;
+use crate::config::Config;
+use crate::model::{Group, Kind, Member, Overlap, Overlaps, Side};
+use crate::names::NameKeys;
+use crate::passage::{Match, Passage, passages};
+use crate::prepare::{Prepared, prepare};
+use crate::progress::Progress;
+use crate::score::{Evidence, score};
+use crate::weights::Weights;
+use crate::worddiff::{DiffSide, word_diff};
+
+/// Runs the whole search. `keep(a, b)` says whether the article pair (indices into the
+/// id-sorted list) is wanted.
+pub(crate) fn run(
+    articles: &[Article],
+    cfg: &Config,
+    analyzer: &Analyzer,
+    names: Option<&NameKeys>,
+    keep: &(dyn Fn(&Article, &Article) -> bool + Sync),
+    progress: &dyn Progress,
+) -> Overlaps {
+    let mut sorted: Vec<&Article> = articles.iter().collect();
+    sorted.sort_by(|x, y| x.id.cmp(&y.id));
+    let ignore: Vec<String> = cfg
+        .ignore_phrases
+        .iter()
+        .map(|s| s.to_lowercase())
+        .collect();
+
+    progress.stage("prepare", sorted.len() as u64);
+    let p = prepare(&sorted, analyzer, names, &ignore);
+    progress.inc(sorted.len() as u64);
+    let w = Weights::new(&p);
+    progress.stage("candidates", 0);
+    let cands = candidates(&p, &w, cfg);
+
+    progress.stage("verify", cands.pairs.len() as u64);
+    let mut matches: Vec<Match> = cands
+        .pairs
+        .par_iter()
+        .filter_map(|&(u, v)| {
+            let (uu, vu) = (&p.units[u as usize], &p.units[v as usize]);
+            let (shared, n) = w.shared(p.terms_of(uu), p.terms_of(vu));
+            let total = w.unit_weight[u as usize] + w.unit_weight[v as usize];
+            let dice = if total > 0.0 {
+                2.0 * shared / total
+            } else {
+                0.0
+            };
+            let identical = uu.sequence == vu.sequence;
+            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity)).then_some(
+                Match {
+                    a: u,
+                    b: v,
+                    sim: dice,
+                },
+            )
+        })
+        .collect();
+    progress.inc(cands.pairs.len() as u64);
+    // By article pair, then by unit: units are numbered in article order, so `a < b`.
+    matches.par_sort_unstable_by_key(|m| {
+        (
+            p.units[m.a as usize].article,
+            p.units[m.b as usize].article,
+            m.a,
+            m.b,
+        )
+    });
+    let by_pair: Vec<&[Match]> = matches
+        .chunk_by(|x, y| {
+            p.units[x.a as usize].article == p.units[y.a as usize].article
+                && p.units[x.b as usize].article == p.units[y.b as usize].article
+        })
+        .filter(|run| {
+            keep(
+                sorted[p.units[run[0].a as usize].article as usize],
+                sorted[p.units[run[0].b as usize].article as usize],
+            )
+        })
+        .collect();
+
+    progress.stage("align", by_pair.len() as u64);
+    let mut overlaps: Vec<Overlap> = by_pair
+        .par_iter()
+        .flat_map_iter(|run| {
+            progress.inc(1);
+            passages(run, &p, cfg.max_paragraphs)
+                .into_iter()
+                .filter_map(|ps| overlap(&ps, &p, &w, &sorted, names, cfg))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    overlaps.sort_by(|x, y| {
+        (
+            &x.a.article,
+            &x.b.article,
+            x.a.start,
+            x.b.start,
+            x.a.end,
+            x.b.end,
+        )
+            .cmp(&(
+                &y.a.article,
+                &y.b.article,
+                y.a.start,
+                y.b.start,
+                y.a.end,
+                y.b.end,
+            ))
+    });
+
+    let mut groups: Vec<Group> = cands
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let mut members: Vec<Member> = g
+                .units
+                .iter()
+                .map(|&u| {
+                    let unit = &p.units[u as usize];
+                    let a = sorted[unit.article as usize];
+                    Member {
+                        article: a.id.clone(),
+                        start: unit.span.start,
+                        end: unit.span.end,
+                        text: a.text[unit.span.clone()].to_owned(),
+                    }
+                })
+                .collect();
+            members.sort();
+            let first = &p.units[g.units[0] as usize];
+            let weight = w.unit_weight[g.units[0] as usize];
+            let e = Evidence {
+                dice: 1.0,
+                containment: 1.0,
+                shared_weight: weight,
+                ratio: 1.0,
+                number_divergences: 0,
+                negations: 0,
+            };
+            let s = score(&e);
+            let wanted = members.iter().any(|m| {
+                members.iter().any(|n| {
+                    n.article != m.article && keep_ids(keep, &sorted, &m.article, &n.article)
+                })
+            });
+            (s >= cfg.min_score && first.words as usize >= cfg.min_words && wanted).then_some(
+                Group {
+                    members,
+                    score: s,
+                    kind: Kind::Verbatim,
+                },
+            )
+        })
+        .collect();
+    groups.sort_by(|x, y| x.members.cmp(&y.members));
+    progress.finish();
+    Overlaps { overlaps, groups }
+}
+
+fn keep_ids(
+    keep: &(dyn Fn(&Article, &Article) -> bool + Sync),
+    sorted: &[&Article],
+    a: &str,
+    b: &str,
+) -> bool {
+    let find = |id: &str| {
+        sorted
+            .binary_search_by(|x| x.id.as_str().cmp(id))
+            .ok()
+            .map(|i| sorted[i])
+    };
+    match (find(a), find(b)) {
+        (Some(x), Some(y)) => keep(x, y) || keep(y, x),
+        _ => false,
+    }
+}
+
+/// Union of the distinct terms of units `first..=last`, sorted.
+fn terms_of_range(p: &Prepared, first: u32, last: u32) -> Vec<u64> {
+    let mut t: Vec<u64> = (first..=last)
+        .flat_map(|u| p.terms_of(&p.units[u as usize]).iter().copied())
+        .collect();
+    t.sort_unstable();
+    t.dedup();
+    t
+}
+
+fn overlap(
+    ps: &Passage,
+    p: &Prepared,
+    w: &Weights,
+    sorted: &[&Article],
+    names: Option<&NameKeys>,
+    cfg: &Config,
+) -> Option<Overlap> {
+    let ta = terms_of_range(p, ps.a_first, ps.a_last);
+    let tb = terms_of_range(p, ps.b_first, ps.b_last);
+    let (shared, n) = w.shared(&ta, &tb);
+    if n < cfg.min_words {
+        return None;
+    }
+    let (wa, wb) = (w.weight_of(&ta), w.weight_of(&tb));
+    let dice = 2.0 * shared / (wa + wb).max(f32::MIN_POSITIVE);
+    let containment = shared / wa.min(wb).max(f32::MIN_POSITIVE);
+    // Cheap upper bound before the word diff: the diff can only lower the score.
+    let bound = score(&Evidence {
+        dice,
+        containment,
+        shared_weight: shared,
+        ratio: 1.0,
+        number_divergences: 0,
+        negations: 0,
+    });
+    if bound < cfg.min_score {
+        return None;
+    }
+    let (ua, ub) = (&p.units[ps.a_first as usize], &p.units[ps.b_first as usize]);
+    let (art_a, art_b) = (sorted[ua.article as usize], sorted[ub.article as usize]);
+    let a_range = ua.span.start..p.units[ps.a_last as usize].span.end;
+    let b_range = ub.span.start..p.units[ps.b_last as usize].span.end;
+    let d = word_diff(
+        &diff_side(art_a, &a_range, names),
+        &diff_side(art_b, &b_range, names),
+    );
+    let count = |k| d.divergences.iter().filter(|x| x.kind == k).count();
+    let e = Evidence {
+        dice,
+        containment,
+        shared_weight: shared,
+        ratio: d.ratio,
+        number_divergences: count(crate::model::DivergenceKind::Number),
+        negations: count(crate::model::DivergenceKind::Negation),
+    };
+    let s = score(&e);
+    if s < cfg.min_score {
+        return None;
+    }
+    Some(Overlap {
+        a: Side {
+            article: art_a.id.clone(),
+            start: a_range.start,
+            end: a_range.end,
+            text: art_a.text[a_range.clone()].to_owned(),
+        },
+        b: Side {
+            article: art_b.id.clone(),
+            start: b_range.start,
+            end: b_range.end,
+            text: art_b.text[b_range.clone()].to_owned(),
+        },
+        score: s,
+        kind: crate::score::kind(&e),
+        similarity: round4(f64::from(dice.clamp(0.0, 1.0))),
+        shared_words: n,
+        divergences: d.divergences,
+        ops: d.ops,
+    })
+}
+
+fn diff_side<'a>(
+    a: &'a Article,
+    r: &std::ops::Range<usize>,
+    names: Option<&'a NameKeys>,
+) -> DiffSide<'a> {
+    DiffSide {
+        text: &a.text,
+        start: r.start,
+        end: r.end,
+        names: names.map_or(&[], |n| n.of(&a.id)),
+    }
+}
+
+pub(crate) fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

@@ -1,0 +1,157 @@
+//! Plain output data: [`Overlap`], [`Group`], [`Side`], [`Divergence`], [`DiffOp`].
+
+use serde::{Deserialize, Serialize};
+
+/// How close the two sides of an overlap are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The same words (after normalization: case, quotes, dashes, `U.S.`/`US`, number words).
+    Verbatim,
+    /// Light edits: most words shared in order, a few changed, added or dropped.
+    Near,
+    /// The same content reworded: specific terms shared, wording and order differ.
+    Paraphrase,
+}
+
+impl Kind {
+    /// The lowercase name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Verbatim => "verbatim",
+            Self::Near => "near",
+            Self::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// One side of an overlap: a byte range of an article's original text, and that text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Side {
+    /// The article's id.
+    pub article: String,
+    /// First byte of the passage in the article's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// `text[start..end]` of the article.
+    pub text: String,
+}
+
+/// What differs between the two sides of an overlap that a fact-checker must see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DivergenceKind {
+    /// A number differs (`55%` vs `50%`).
+    Number,
+    /// A person's name differs (and the names are not variants of one person).
+    Name,
+    /// A role or title differs next to the same name, or one role is given to different
+    /// names (`Commerce Secretary Raimondo` vs `Commerce Secretary Lutnick`).
+    Role,
+    /// One side negates what the other asserts (`not`, `never`, `no`).
+    Negation,
+    /// A quotation is attributed to different speakers.
+    Speaker,
+}
+
+/// A byte range and its text, on one side of a divergence.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Piece {
+    /// First byte in the article's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text of that range.
+    pub text: String,
+}
+
+/// A difference between the two sides that changes what the text says.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Divergence {
+    /// What kind of difference.
+    pub kind: DivergenceKind,
+    /// Where it is on side `a` (empty range at the position when `a` has nothing there).
+    pub a: Piece,
+    /// Where it is on side `b`.
+    pub b: Piece,
+}
+
+/// One operation of a word diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    /// The words are the same on both sides.
+    Equal,
+    /// Words only on side `a`.
+    Delete,
+    /// Words only on side `b`.
+    Insert,
+}
+
+/// A word-diff operation with byte ranges into each side's article text: an `insert` has an
+/// empty `a` range at its position, a `delete` an empty `b` range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DiffOp {
+    /// The operation.
+    pub op: Op,
+    /// `[start, end)` on side `a`.
+    pub a: [usize; 2],
+    /// `[start, end)` on side `b`.
+    pub b: [usize; 2],
+}
+
+/// A passage two articles share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overlap {
+    /// The side from the article whose id sorts first.
+    pub a: Side,
+    /// The side from the other article.
+    pub b: Side,
+    /// 0 to 1: grows with how similar the sides are and how much they share.
+    pub score: f64,
+    /// Verbatim, near or paraphrase.
+    pub kind: Kind,
+    /// Similarity of the two sides alone, 0 to 1 (rarity-weighted term overlap).
+    pub similarity: f64,
+    /// Content words the two sides share.
+    pub shared_words: usize,
+    /// What differs that changes the meaning.
+    pub divergences: Vec<Divergence>,
+    /// The word diff from `a` to `b`.
+    pub ops: Vec<DiffOp>,
+}
+
+/// A member of a [`Group`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Member {
+    /// The article's id.
+    pub article: String,
+    /// First byte of the passage.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The passage's text.
+    pub text: String,
+}
+
+/// A passage shared by many articles, reported once instead of pair by pair. Every two
+/// members from different articles share it with the group's score and kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The occurrences, sorted by article id and offset.
+    pub members: Vec<Member>,
+    /// Score of any two members.
+    pub score: f64,
+    /// Kind of any two members.
+    pub kind: Kind,
+}
+
+/// Everything a run found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Overlaps {
+    /// Pairwise overlaps, sorted by `(a.article, b.article, a.start, b.start, a.end, b.end)`.
+    pub overlaps: Vec<Overlap>,
+    /// Passages shared by many articles, sorted by their first member.
+    pub groups: Vec<Group>,
+}

@@ -1,0 +1,47 @@
+//! Name-aware matching: person-name mentions mapped to one key per person, so that
+//! `Treasury Secretary Becent` and `Treasury Secretary Scott Bessent` share their name term.
+
+use std::collections::HashMap;
+
+/// A name mention in an article and the key of the person it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NameKey {
+    /// First byte of the mention in the article's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// One value per person (for example a hash of the person's canonical name); every
+    /// spelling variant of the person gets the same key.
+    pub key: u64,
+}
+
+/// Name mentions of every article, by article id.
+#[derive(Debug, Clone, Default)]
+pub struct NameKeys {
+    by_article: HashMap<String, Vec<NameKey>>,
+}
+
+impl NameKeys {
+    /// No mentions.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a mention of the person `key` at `start..end` in article `article`.
+    pub fn add(&mut self, article: &str, start: usize, end: usize, key: u64) {
+        self.by_article
+            .entry(article.to_owned())
+            .or_default()
+            .push(NameKey { start, end, key });
+    }
+
+    /// The mentions of one article, in no particular order.
+    pub fn of(&self, article: &str) -> &[NameKey] {
+        self.by_article.get(article).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether two keys name the same person (the keys are equal).
+    pub fn same_person(a: u64, b: u64) -> bool {
+        a == b
+    }
+}

@@ -1,0 +1,159 @@
+//! From matched sentences to passages: keep each sentence's best partner, link matches that
+//! run along the same diagonal (a gap of one sentence allowed on either side), and cut what
+//! grows past a few paragraphs.
+
+use crate::prepare::Prepared;
+
+/// Two matched sentences (global unit indices; `a`'s article sorts before `b`'s).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Match {
+    pub a: u32,
+    pub b: u32,
+    pub sim: f32,
+}
+
+/// A passage: inclusive ranges of global unit indices on each side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Passage {
+    pub a_first: u32,
+    pub a_last: u32,
+    pub b_first: u32,
+    pub b_last: u32,
+}
+
+/// The paragraphs a passage spans on each side, first and last.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    a: (u32, u32),
+    b: (u32, u32),
+}
+
+impl Bounds {
+    fn with(self, pa: u32, pb: u32) -> Self {
+        Self {
+            a: (self.a.0.min(pa), self.a.1.max(pa)),
+            b: (self.b.0.min(pb), self.b.1.max(pb)),
+        }
+    }
+
+    fn fits(self, max: usize) -> bool {
+        ((self.a.1 - self.a.0 + 1) as usize) <= max && ((self.b.1 - self.b.0 + 1) as usize) <= max
+    }
+}
+
+/// Keeps mutual best matches: `m` stays when `m.b` is `m.a`'s best partner and `m.a` is
+/// `m.b`'s. Ties go to the partner that comes first in its article, so the rule reads the
+/// same from either side.
+fn mutual_best(matches: &[Match], p: &Prepared) -> Vec<Match> {
+    use std::collections::HashMap;
+    let better = |x: &Match, y: &Match, other: fn(&Match) -> u32| {
+        x.sim > y.sim
+            || (x.sim == y.sim
+                && p.units[other(x) as usize].local < p.units[other(y) as usize].local)
+    };
+    let mut best_a: HashMap<u32, Match> = HashMap::new();
+    let mut best_b: HashMap<u32, Match> = HashMap::new();
+    for m in matches {
+        let e = best_a.entry(m.a).or_insert(*m);
+        if better(m, e, |x| x.b) {
+            *e = *m;
+        }
+        let e = best_b.entry(m.b).or_insert(*m);
+        if better(m, e, |x| x.a) {
+            *e = *m;
+        }
+    }
+    let mut out: Vec<Match> = matches
+        .iter()
+        .filter(|m| {
+            best_a.get(&m.a).is_some_and(|x| x.b == m.b)
+                && best_b.get(&m.b).is_some_and(|x| x.a == m.a)
+        })
+        .copied()
+        .collect();
+    out.sort_by_key(|m| (m.a, m.b));
+    out
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// The passages of one article pair, from all its sentence matches.
+pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -> Vec<Passage> {
+    let ms = mutual_best(matches, p);
+    let local = |u: u32| i64::from(p.units[u as usize].local);
+    // Link matches on one diagonal: both sides move the same way by one or two sentences.
+    let mut parent: Vec<usize> = (0..ms.len()).collect();
+    for i in 0..ms.len() {
+        for j in i + 1..ms.len() {
+            let da = local(ms[j].a) - local(ms[i].a);
+            if da > 2 {
+                break; // `ms` is sorted by `a`, and units of one article are contiguous
+            }
+            let db = local(ms[j].b) - local(ms[i].b);
+            let same_way = (1..=2).contains(&da) && (1..=2).contains(&db)
+                || (-2..=-1).contains(&da) && (-2..=-1).contains(&db);
+            if same_way {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[ri.max(rj)] = ri.min(rj);
+            }
+        }
+    }
+    let mut components: Vec<Vec<Match>> = Vec::new();
+    let mut index_of_root = std::collections::HashMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        let r = find(&mut parent, i);
+        let k = *index_of_root.entry(r).or_insert_with(|| {
+            components.push(Vec::new());
+            components.len() - 1
+        });
+        components[k].push(*m);
+    }
+    let mut out = Vec::new();
+    for mut c in components {
+        // An order that reads the same from either side.
+        c.sort_by_key(|m| {
+            let (x, y) = (local(m.a), local(m.b));
+            (x + y, x.min(y), x.max(y))
+        });
+        let mut cur: Option<(Passage, Bounds)> = None;
+        for m in c {
+            let (pa, pb) = (
+                p.units[m.a as usize].paragraph,
+                p.units[m.b as usize].paragraph,
+            );
+            match cur.as_mut() {
+                Some((ps, bounds)) if bounds.with(pa, pb).fits(max_paragraphs) => {
+                    ps.a_first = ps.a_first.min(m.a);
+                    ps.a_last = ps.a_last.max(m.a);
+                    ps.b_first = ps.b_first.min(m.b);
+                    ps.b_last = ps.b_last.max(m.b);
+                    *bounds = bounds.with(pa, pb);
+                }
+                _ => {
+                    out.extend(cur.take().map(|(ps, _)| ps));
+                    let ps = Passage {
+                        a_first: m.a,
+                        a_last: m.a,
+                        b_first: m.b,
+                        b_last: m.b,
+                    };
+                    cur = Some((
+                        ps,
+                        Bounds {
+                            a: (pa, pa),
+                            b: (pb, pb),
+                        },
+                    ));
+                }
+            }
+        }
+        out.extend(cur.map(|(ps, _)| ps));
+    }
+    out
+}

@@ -1,0 +1,49 @@
+//! The score and the kind of an overlap, from the evidence gathered about it.
+
+use crate::find::round4;
+use crate::model::Kind;
+
+/// What is known about an overlap when it is scored.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Evidence {
+    /// Rarity-weighted Dice coefficient of the two sides' content terms.
+    pub dice: f32,
+    /// Rarity-weighted share of the smaller side found in the other.
+    pub containment: f32,
+    /// Total rarity weight of the shared terms.
+    pub shared_weight: f32,
+    /// Word-diff ratio (`2 × equal / total` words, in order).
+    pub ratio: f64,
+    /// Numbers stated differently on the two sides.
+    pub number_divergences: usize,
+    /// Places where one side negates and the other does not.
+    pub negations: usize,
+}
+
+/// Shared rarity weight at which the amount factor reaches 1 − 1/e (about 63 %): a few rare
+/// terms. Two shared words stay well below a shared forty-word sentence.
+const MASS_SCALE: f64 = 9.0;
+
+/// Score in 0..1: similarity (term overlap, and word order for copies) times a factor that
+/// grows with how much is shared, lowered for numbers stated differently and for negation.
+///
+/// Documented in the crate docs; monotone in each of similarity and shared weight.
+pub(crate) fn score(e: &Evidence) -> f64 {
+    let overlap = 0.5 * f64::from(e.dice) + 0.5 * f64::from(e.containment);
+    let similarity = overlap.max(e.ratio).clamp(0.0, 1.0);
+    let amount = 1.0 - (-f64::from(e.shared_weight) / MASS_SCALE).exp();
+    let penalty =
+        0.9_f64.powi(e.number_divergences.min(3) as i32) * 0.85_f64.powi(e.negations.min(3) as i32);
+    round4((similarity * amount * penalty).clamp(0.0, 1.0))
+}
+
+/// Verbatim when the words are the same in order, near for light edits, paraphrase otherwise.
+pub(crate) fn kind(e: &Evidence) -> Kind {
+    if e.ratio >= 0.98 {
+        Kind::Verbatim
+    } else if e.ratio >= 0.6 {
+        Kind::Near
+    } else {
+        Kind::Paraphrase
+    }
+}

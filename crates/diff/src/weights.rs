@@ -1,0 +1,73 @@
+//! Term rarity: inverse document frequency over the corpus's sentences.
+
+use rustc_hash::FxHashMap;
+
+use crate::prepare::{Prepared, document_frequency};
+
+/// Pseudo-count of sentences added to the corpus size, so that small inputs (two articles,
+/// five articles) still give ordinary words less weight than rare ones without making a word
+/// seen twice look as rare as a name.
+const PRIOR_UNITS: f64 = 200.0;
+
+/// Rarity weights of every term, and each unit's total weight.
+pub(crate) struct Weights {
+    pub df: FxHashMap<u64, u32>,
+    idf: FxHashMap<u64, f32>,
+    pub unit_weight: Vec<f32>,
+}
+
+impl Weights {
+    pub fn new(p: &Prepared) -> Self {
+        let df = document_frequency(p);
+        let n = p.units.len() as f64 + PRIOR_UNITS;
+        let idf: FxHashMap<u64, f32> = df
+            .iter()
+            .map(|(&t, &d)| (t, ((n / (f64::from(d) + 1.0)).ln().max(0.1)) as f32))
+            .collect();
+        let unit_weight = p
+            .units
+            .iter()
+            .map(|u| {
+                p.terms_of(u)
+                    .iter()
+                    .map(|t| idf.get(t).copied().unwrap_or(1.0))
+                    .sum()
+            })
+            .collect();
+        Self {
+            df,
+            idf,
+            unit_weight,
+        }
+    }
+
+    pub fn idf(&self, t: u64) -> f32 {
+        self.idf.get(&t).copied().unwrap_or(1.0)
+    }
+
+    pub fn df(&self, t: u64) -> u32 {
+        self.df.get(&t).copied().unwrap_or(0)
+    }
+
+    /// Weight of the terms two sorted term sets share, and how many they share.
+    pub fn shared(&self, a: &[u64], b: &[u64]) -> (f32, usize) {
+        let (mut i, mut j, mut w, mut n) = (0, 0, 0.0f32, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    w += self.idf(a[i]);
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (w, n)
+    }
+
+    pub fn weight_of(&self, terms: &[u64]) -> f32 {
+        terms.iter().map(|&t| self.idf(t)).sum()
+    }
+}
