@@ -57,3 +57,28 @@ pub fn texts(jsonl: &[u8]) -> Vec<String> {
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
         .collect()
 }
+
+pub mod generate;
+pub mod rng;
+pub mod shingles;
+pub mod truth;
+
+/// Opens a JSON Lines file for reading line by line, decompressing it when it starts with
+/// the gzip magic bytes.
+///
+/// # Errors
+///
+/// An I/O error opening the file.
+pub fn open_lines(path: &std::path::Path) -> std::io::Result<Box<dyn std::io::BufRead>> {
+    use std::io::BufRead;
+    let mut file = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let gz = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    Ok(if gz {
+        Box::new(std::io::BufReader::with_capacity(
+            1 << 20,
+            flate2::bufread::MultiGzDecoder::new(file),
+        ))
+    } else {
+        Box::new(file)
+    })
+}

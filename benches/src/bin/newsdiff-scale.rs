@@ -1,0 +1,3 @@
+//! `newsdiff-scale`: the scale harness (being written).
+
+fn main() {}
