@@ -82,3 +82,8 @@ pub fn open_lines(path: &std::path::Path) -> std::io::Result<Box<dyn std::io::Bu
         Box::new(file)
     })
 }
+
+pub mod eval;
+pub mod floor;
+pub mod measure;
+pub mod overlaps;
