@@ -32,6 +32,11 @@ pub enum Command {
     ///
     /// Exit status: 0 (with --exit-code: 1 when they differ), 2 on error.
     Diff(DiffArgs),
+    /// Person names across the articles: spelling variants merged into one person, and roles
+    /// given to different people.
+    ///
+    /// Exit status: 0 when people were found, 1 when none, 2 on error.
+    Names(NamesArgs),
 }
 
 /// Colour choice.
@@ -221,4 +226,18 @@ impl DiffArgs {
             outlet_field: "source".to_owned(),
         }
     }
+}
+
+/// `newsdiff names`.
+#[derive(Debug, Args)]
+pub struct NamesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Merge only identical forms and in-article aliases (no fuzzy variant matching).
+    #[arg(long)]
+    pub exact: bool,
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
 }

@@ -5,6 +5,7 @@
 
 mod args;
 mod ingest;
+mod names;
 mod output;
 mod overlaps;
 mod sanitize;
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args, cli.color),
         Command::Overlaps(args) => overlaps::run(args, cli.color),
         Command::Diff(args) => overlaps::diff(args, cli.color),
+        Command::Names(args) => names::run(args, cli.color),
     };
     match result {
         Ok(code) => ExitCode::from(code),

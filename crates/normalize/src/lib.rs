@@ -54,12 +54,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! A later version adds a `names` module (person-name mentions and their variants) on top of
-//! the same tokens and spans.
+//! The [`names`] module finds person-name mentions on top of the same tokens and spans,
+//! merges spelling variants of one person (`Bessent`, `Bessant`, `Becent`) and reports role
+//! conflicts (`names::find_names`).
 #![deny(missing_docs)]
 
 mod error;
 mod map;
+pub mod names;
 mod normalizer;
 mod sentence;
 pub mod stopwords;

@@ -1,0 +1,228 @@
+//! `newsdiff names`: person names across the articles, spelling variants merged, role
+//! conflicts reported.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::ops::Range;
+
+use anstyle::{AnsiColor, Style};
+use anyhow::Result;
+use newsdiff_normalize::names::{ConflictKind, NameCluster, NameDoc, NameReport, Names};
+use serde::Serialize;
+
+use crate::args::{ColorChoice, NamesArgs, OutputFormat};
+use crate::output;
+use crate::sanitize::for_terminal;
+
+#[derive(Serialize)]
+struct Parameters {
+    paths: Vec<String>,
+    input_format: String,
+    delimiter: Option<String>,
+    layout: String,
+    lossy: bool,
+    exact: bool,
+}
+
+/// Runs `newsdiff names`.
+pub fn run(args: &NamesArgs, color: ColorChoice) -> Result<u8> {
+    let corpus = crate::ingest::read(&args.input)?;
+    let segments: Vec<Vec<Range<usize>>> = corpus
+        .articles
+        .iter()
+        .map(|a| a.content_paragraphs().map(|p| p.span.range()).collect())
+        .collect();
+    let docs: Vec<NameDoc<'_>> = corpus
+        .articles
+        .iter()
+        .zip(&segments)
+        .map(|(a, s)| {
+            NameDoc::new(&a.id, &a.text)
+                .segments(s)
+                .date(a.date.as_deref())
+        })
+        .collect();
+    let report = Names::new().fuzzy(!args.exact).run(&docs);
+    let meta = output::Meta::new(
+        "names",
+        Parameters {
+            paths: args
+                .input
+                .paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            input_format: format!("{:?}", args.input.input_format).to_lowercase(),
+            delimiter: args.input.delimiter.clone(),
+            layout: format!("{:?}", args.input.layout).to_lowercase(),
+            lossy: args.input.lossy,
+            exact: args.exact,
+        },
+    );
+    let mut out = match args.format {
+        OutputFormat::Text => output::stdout(color),
+        OutputFormat::Json | OutputFormat::Jsonl => output::machine_stdout(),
+    };
+    match args.format {
+        OutputFormat::Jsonl => {
+            output::jsonl_record(&mut out, "meta", &meta)?;
+            for c in &report.clusters {
+                output::jsonl_record(&mut out, "cluster", c)?;
+            }
+            for c in &report.role_conflicts {
+                output::jsonl_record(&mut out, "role_conflict", c)?;
+            }
+        }
+        OutputFormat::Json => {
+            #[derive(Serialize)]
+            struct Doc<'a, P: Serialize> {
+                meta: &'a output::Meta<P>,
+                #[serde(flatten)]
+                report: &'a NameReport,
+            }
+            serde_json::to_writer_pretty(
+                &mut out,
+                &Doc {
+                    meta: &meta,
+                    report: &report,
+                },
+            )?;
+            writeln!(out)?;
+        }
+        OutputFormat::Text => write_text(&mut out, &report)?,
+    }
+    out.flush()?;
+    Ok(if report.clusters.is_empty() {
+        crate::NOTHING
+    } else {
+        crate::FOUND
+    })
+}
+
+fn articles_list(a: &[String]) -> String {
+    const MAX: usize = 6;
+    let mut s = a
+        .iter()
+        .take(MAX)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if a.len() > MAX {
+        s.push_str(&format!(", … ({} in all)", a.len()));
+    }
+    s
+}
+
+fn write_cluster(out: &mut dyn Write, c: &NameCluster) -> std::io::Result<()> {
+    let bold = Style::new().bold();
+    let dim = Style::new().fg_color(Some(AnsiColor::BrightBlack.into()));
+    let mut articles: Vec<String> = c.mentions.iter().map(|m| m.article.clone()).collect();
+    articles.dedup();
+    writeln!(
+        out,
+        "{bold}{}{bold:#}  {dim}{} mention{}, {} article{}{dim:#}",
+        for_terminal(&c.canonical),
+        c.mentions.len(),
+        if c.mentions.len() == 1 { "" } else { "s" },
+        articles.len(),
+        if articles.len() == 1 { "" } else { "s" },
+    )?;
+    let mut forms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for m in &c.mentions {
+        forms.entry(&m.form).or_default().push(m.article.clone());
+    }
+    for (form, arts) in &forms {
+        let n = arts.len();
+        let mut a = arts.clone();
+        a.dedup();
+        writeln!(
+            out,
+            "  {:<24} ×{n:<3} {}",
+            for_terminal(form),
+            for_terminal(&articles_list(&a))
+        )?;
+    }
+    for r in &c.roles {
+        writeln!(
+            out,
+            "  role: {} ({})",
+            for_terminal(&r.key),
+            for_terminal(&articles_list(&r.articles))
+        )?;
+    }
+    for e in &c.evidence {
+        writeln!(
+            out,
+            "  {dim}merged {} → {} (cost {:.2} ≤ {:.2}: {}){dim:#}",
+            for_terminal(&e.form),
+            for_terminal(&e.into),
+            e.cost,
+            e.budget,
+            for_terminal(&e.reasons.join("; "))
+        )?;
+    }
+    writeln!(out)
+}
+
+fn write_text(out: &mut dyn Write, report: &NameReport) -> std::io::Result<()> {
+    let bold = Style::new().bold();
+    let warn = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+    if report.clusters.is_empty() {
+        writeln!(out, "no person names found")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{bold}{} people{bold:#}, {} mentions\n",
+        report.clusters.len(),
+        report.mention_count()
+    )?;
+    for c in &report.clusters {
+        write_cluster(out, c)?;
+    }
+    if report.role_conflicts.is_empty() {
+        writeln!(out, "no role conflicts")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{bold}{} role conflict{}{bold:#}\n",
+        report.role_conflicts.len(),
+        if report.role_conflicts.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
+    )?;
+    for rc in &report.role_conflicts {
+        let kind = match rc.kind {
+            ConflictKind::Contradiction => "contradiction: overlapping dates",
+            ConflictKind::Succession => "succession: one after another",
+            ConflictKind::Undated => "different holders (undated)",
+        };
+        writeln!(
+            out,
+            "{warn}{}{warn:#} ({}): {kind}",
+            for_terminal(&rc.role),
+            for_terminal(&rc.key)
+        )?;
+        for h in &rc.holders {
+            writeln!(
+                out,
+                "  {bold}{}{bold:#}: {}",
+                for_terminal(&h.canonical),
+                for_terminal(&articles_list(&h.articles))
+            )?;
+            for s in &h.sentences {
+                writeln!(
+                    out,
+                    "    {}: {}",
+                    for_terminal(&s.article),
+                    for_terminal(&s.text)
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,292 @@
+//! Variant clustering across articles: star clustering of local entities toward a centre
+//! form, merges decided by evidence, cannot-links checked against the whole cluster.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::MergeEvidence;
+use super::extract::Candidate;
+use super::fold::{budget, distance, given_budget, opposite_gender, skeleton};
+use super::lexicon::same_given;
+use super::local::Local;
+
+/// One article's accepted mentions and local entities.
+pub(crate) struct DocData {
+    pub id: String,
+    pub cands: Vec<Candidate>,
+    pub locals: Vec<Local>,
+}
+
+/// A cluster under construction.
+pub(crate) struct Cl {
+    /// Folded given name of the centre (none for a bare centre).
+    pub given: Option<String>,
+    /// Folded family name of the centre: every merge is measured against it.
+    pub center: String,
+    /// Folded family forms held.
+    pub forms: BTreeSet<String>,
+    /// (doc, local) members.
+    pub members: Vec<(usize, usize)>,
+    pub docs: BTreeSet<usize>,
+    /// Role offices held.
+    pub roles: BTreeSet<String>,
+    /// Family forms of people co-mentioned with it.
+    pub co: BTreeSet<String>,
+    pub evidence: Vec<MergeEvidence>,
+}
+
+/// Options of the clustering.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Opts {
+    pub fuzzy: bool,
+}
+
+fn roles_of(d: &DocData, l: &Local) -> BTreeSet<String> {
+    l.mentions
+        .iter()
+        .filter_map(|&m| d.cands[m].role.as_ref().map(|r| r.key.office.clone()))
+        .collect()
+}
+
+fn co_of(d: &DocData, li: usize) -> BTreeSet<String> {
+    d.locals
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != li)
+        .map(|(_, l)| l.family.clone())
+        .collect()
+}
+
+fn r2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+impl Cl {
+    fn add(&mut self, docs: &[DocData], d: usize, l: usize) {
+        let loc = &docs[d].locals[l];
+        self.members.push((d, l));
+        self.docs.insert(d);
+        self.forms.extend(loc.forms.iter().cloned());
+        self.roles.extend(roles_of(&docs[d], loc));
+        self.co.extend(co_of(&docs[d], l));
+    }
+    /// Whether the cluster already holds a different local entity of article `d`.
+    fn has_other_in(&self, d: usize, l: usize) -> bool {
+        self.members.iter().any(|&(md, ml)| md == d && ml != l)
+    }
+}
+
+/// Clusters every local entity; returns the clusters (members, evidence).
+pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
+    let mut cls: Vec<Cl> = Vec::new();
+    // full-name groups by (given, family)
+    let mut full: BTreeMap<(String, String), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut bare: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (l, loc) in doc.locals.iter().enumerate() {
+            match &loc.given {
+                Some((g, _)) => full
+                    .entry((g.clone(), loc.family.clone()))
+                    .or_default()
+                    .push((d, l)),
+                None => bare.entry(loc.family.clone()).or_default().push((d, l)),
+            }
+        }
+    }
+    let weight = |ms: &[(usize, usize)]| -> usize {
+        ms.iter()
+            .map(|&(d, l)| docs[d].locals[l].mentions.len())
+            .sum()
+    };
+    let mut full: Vec<((String, String), Vec<(usize, usize)>)> = full.into_iter().collect();
+    full.sort_by(|a, b| {
+        weight(&b.1)
+            .cmp(&weight(&a.1))
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.0.cmp(&b.0))
+    });
+    // given name → clusters with that centre given name (blocking)
+    for ((g, fam), members) in full {
+        let mut best: Option<(f32, usize)> = None;
+        if opts.fuzzy {
+            for (ci, c) in cls.iter().enumerate() {
+                let Some(cg) = &c.given else { continue };
+                if !same_given(cg, &g) || opposite_gender(&c.center, &fam) {
+                    continue;
+                }
+                if members.iter().any(|&(d, l)| c.has_other_in(d, l)) {
+                    continue;
+                }
+                let len = c.center.chars().count().min(fam.chars().count());
+                let cost = distance(&c.center, &fam);
+                if cost <= given_budget(len, g.chars().count())
+                    && best.is_none_or(|(bc, _)| cost < bc)
+                {
+                    best = Some((cost, ci));
+                }
+            }
+        }
+        match best {
+            Some((cost, ci)) => {
+                let len = cls[ci].center.chars().count().min(fam.chars().count());
+                let ev = MergeEvidence {
+                    form: fam.clone(),
+                    into: cls[ci].center.clone(),
+                    cost: r2(cost),
+                    budget: r2(given_budget(len, g.chars().count())),
+                    reasons: vec![format!("same given name `{g}`")],
+                    articles: members.iter().map(|&(d, _)| docs[d].id.clone()).collect(),
+                };
+                cls[ci].evidence.push(ev);
+                for &(d, l) in &members {
+                    cls[ci].add(docs, d, l);
+                }
+            }
+            None => {
+                let mut c = Cl {
+                    given: Some(g.clone()),
+                    center: fam.clone(),
+                    forms: BTreeSet::new(),
+                    members: Vec::new(),
+                    docs: BTreeSet::new(),
+                    roles: BTreeSet::new(),
+                    co: BTreeSet::new(),
+                    evidence: Vec::new(),
+                };
+                for &(d, l) in &members {
+                    c.add(docs, d, l);
+                }
+                cls.push(c);
+            }
+        }
+    }
+    // bare forms: exact form first, then a fuzzy match to a centre with evidence
+    let mut bare: Vec<(String, Vec<(usize, usize)>)> = bare.into_iter().collect();
+    bare.sort_by(|a, b| {
+        weight(&b.1)
+            .cmp(&weight(&a.1))
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.0.cmp(&b.0))
+    });
+    for (fam, members) in bare {
+        let mut rest: Vec<(usize, usize)> = Vec::new();
+        let exact: Vec<usize> = (0..cls.len())
+            .filter(|&c| cls[c].forms.contains(&fam))
+            .collect();
+        for &(d, l) in &members {
+            let roles = roles_of(&docs[d], &docs[d].locals[l]);
+            let co = co_of(&docs[d], l);
+            let pick = exact
+                .iter()
+                .copied()
+                .filter(|&c| !cls[c].has_other_in(d, l))
+                .max_by(|&a, &b| {
+                    let score = |c: usize| {
+                        (
+                            cls[c].roles.intersection(&roles).count(),
+                            cls[c].co.intersection(&co).count(),
+                            cls[c].docs.len(),
+                        )
+                    };
+                    score(a).cmp(&score(b)).then(b.cmp(&a))
+                });
+            match pick {
+                Some(c) => cls[c].add(docs, d, l),
+                None => rest.push((d, l)),
+            }
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        let ndocs = rest.iter().map(|&(d, _)| d).collect::<BTreeSet<_>>().len();
+        let roles: BTreeSet<String> = rest
+            .iter()
+            .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))
+            .collect();
+        let co: BTreeSet<String> = rest.iter().flat_map(|&(d, l)| co_of(&docs[d], l)).collect();
+        let key = skeleton(&fam);
+        let mut best: Option<(f32, usize, Vec<String>)> = None;
+        if opts.fuzzy {
+            for (ci, c) in cls.iter().enumerate() {
+                let len = c.center.chars().count().min(fam.chars().count());
+                let b = budget(len);
+                if b == 0.0 || opposite_gender(&c.center, &fam) {
+                    continue;
+                }
+                if rest.iter().any(|&(d, l)| c.has_other_in(d, l)) {
+                    continue;
+                }
+                let cost = distance(&c.center, &fam);
+                if cost > b {
+                    continue;
+                }
+                let mut reasons = Vec::new();
+                let shared: Vec<&String> = c.roles.intersection(&roles).collect();
+                if !shared.is_empty() {
+                    reasons.push(format!("same role `{}`", shared[0]));
+                }
+                let shared_co = c.co.intersection(&co).count();
+                if shared_co > 0 {
+                    reasons.push(format!("{shared_co} co-mentioned people in common"));
+                }
+                if c.docs.len() >= 2 && c.docs.len() >= 2 * ndocs {
+                    reasons.push(format!(
+                        "frequency: {} articles against {ndocs}",
+                        c.docs.len()
+                    ));
+                }
+                if skeleton(&c.center) == key {
+                    reasons.push(format!("same transliteration key `{key}`"));
+                }
+                let strong = reasons
+                    .iter()
+                    .any(|r| !r.starts_with("same transliteration"));
+                if !strong {
+                    continue;
+                }
+                let better = match &best {
+                    None => true,
+                    Some((bc, bi, _)) => {
+                        cost < *bc || (cost == *bc && cls[*bi].docs.len() < c.docs.len())
+                    }
+                };
+                if better {
+                    best = Some((cost, ci, reasons));
+                }
+            }
+        }
+        match best {
+            Some((cost, ci, reasons)) => {
+                let len = cls[ci].center.chars().count().min(fam.chars().count());
+                let ev = MergeEvidence {
+                    form: fam.clone(),
+                    into: cls[ci].center.clone(),
+                    cost: r2(cost),
+                    budget: r2(budget(len)),
+                    reasons,
+                    articles: rest.iter().map(|&(d, _)| docs[d].id.clone()).collect(),
+                };
+                cls[ci].evidence.push(ev);
+                for &(d, l) in &rest {
+                    cls[ci].add(docs, d, l);
+                }
+            }
+            None => {
+                let mut c = Cl {
+                    given: None,
+                    center: fam.clone(),
+                    forms: BTreeSet::new(),
+                    members: Vec::new(),
+                    docs: BTreeSet::new(),
+                    roles: BTreeSet::new(),
+                    co: BTreeSet::new(),
+                    evidence: Vec::new(),
+                };
+                for &(d, l) in &rest {
+                    c.add(docs, d, l);
+                }
+                cls.push(c);
+            }
+        }
+    }
+    cls
+}

@@ -1,0 +1,511 @@
+//! Person-name mention candidates in one article, without a trained model: runs of
+//! capitalised tokens, a role or title prefix split off, appositive roles, and person cues.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use super::fold::fold;
+use super::lexicon as lx;
+use super::roles::{RoleKey, parse_role};
+use crate::{TokenKind, split_sentences, tokenize};
+
+/// How strongly the context says "person".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Cue {
+    /// No cue.
+    None,
+    /// A speech verb after, `according to` / `said` before, Chinese name shape.
+    Weak,
+    /// A title, honorific or role next to the name, or a known given name first.
+    Strong,
+}
+
+/// A role attached to a mention.
+#[derive(Debug, Clone)]
+pub(crate) struct RoleAt {
+    pub key: RoleKey,
+    pub span: Range<usize>,
+}
+
+/// One candidate mention.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Byte span of the name only.
+    pub span: Range<usize>,
+    /// The name tokens as written.
+    pub tokens: Vec<String>,
+    /// Folded tokens.
+    pub folded: Vec<String>,
+    pub role: Option<RoleAt>,
+    pub sentence: Range<usize>,
+    pub cue: Cue,
+    /// First word of its sentence.
+    pub initial: bool,
+    /// Family name first (`Xi Jinping`).
+    pub chinese: bool,
+    pub accepted: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Tok<'t> {
+    span: Range<usize>,
+    text: &'t str,
+    word: bool,
+    cap: bool,
+    /// Ends in a possessive `'s` (excluded from `span`).
+    poss: bool,
+}
+
+impl Tok<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase().replace('’', "'")
+    }
+    fn is(&self, s: &str) -> bool {
+        self.text == s
+    }
+}
+
+fn is_cap(s: &str) -> bool {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_uppercase() => {
+            // all-caps words of 2+ letters are acronyms unless short role/country words
+            let rest: String = c.collect();
+            !(rest.chars().count() >= 2 && rest.chars().all(|x| !x.is_lowercase())) || s.len() <= 3
+        }
+        _ => false,
+    }
+}
+
+fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
+    let base = range.start;
+    let mut out: Vec<Tok<'_>> = Vec::new();
+    for t in tokenize(&text[range]) {
+        let span = t.span.start + base..t.span.end + base;
+        let s = &text[span.clone()];
+        let word = t.kind == TokenKind::Word;
+        // join `U` `-` `Ryang` into one word when there is no space
+        if word
+            && out.len() >= 2
+            && out[out.len() - 1].is("-")
+            && out[out.len() - 2].word
+            && out[out.len() - 1].span.start == out[out.len() - 2].span.end
+            && out[out.len() - 1].span.end == span.start
+        {
+            out.pop();
+            let prev = out.pop().unwrap_or_else(|| unreachable!());
+            let joined = prev.span.start..span.end;
+            let mut tok = Tok {
+                text: &text[joined.clone()],
+                span: joined,
+                word: true,
+                cap: prev.cap && is_cap(s),
+                poss: false,
+            };
+            strip_poss(&mut tok, text);
+            out.push(tok);
+            continue;
+        }
+        let mut tok = Tok {
+            span,
+            text: s,
+            word,
+            cap: word && is_cap(s),
+            poss: false,
+        };
+        if word {
+            strip_poss(&mut tok, text);
+        }
+        out.push(tok);
+    }
+    out
+}
+
+fn strip_poss<'t>(tok: &mut Tok<'t>, text: &'t str) {
+    for suf in ["'s", "’s", "'S"] {
+        if tok.text.len() > suf.len() + 1 && tok.text.ends_with(suf) {
+            tok.span.end -= suf.len();
+            tok.text = &text[tok.span.clone()];
+            tok.poss = true;
+            return;
+        }
+    }
+    if tok.text.len() > 2 && (tok.text.ends_with("s'") || tok.text.ends_with("s’")) {
+        let n = if tok.text.ends_with('\'') { 1 } else { 3 };
+        tok.span.end -= n;
+        tok.text = &text[tok.span.clone()];
+        tok.poss = true;
+    }
+}
+
+/// Whether a sentence is set in title case (a headline): most of its words capitalised.
+fn title_case(toks: &[Tok<'_>]) -> bool {
+    let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word).collect();
+    if words.len() < 5 {
+        return false;
+    }
+    let caps = words.iter().filter(|t| t.cap).count();
+    caps * 10 >= words.len() * 7
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "the"];
+
+/// Scans one article's segments (empty: the whole text) into candidates, and adds the words
+/// seen in lower case to `vocab`.
+pub(crate) fn scan(
+    text: &str,
+    segments: &[Range<usize>],
+    vocab: &mut FxHashSet<String>,
+) -> Vec<Candidate> {
+    let whole = [0..text.len()];
+    let segments = if segments.is_empty() {
+        &whole[..]
+    } else {
+        segments
+    };
+    let mut out = Vec::new();
+    for seg in segments {
+        let seg = seg.start.min(text.len())..seg.end.min(text.len());
+        if !text.is_char_boundary(seg.start) || !text.is_char_boundary(seg.end) {
+            continue;
+        }
+        for s in split_sentences(&text[seg.clone()]) {
+            let sent = s.span.start + seg.start..s.span.end + seg.start;
+            let toks = tokens(text, sent.clone());
+            for (i, t) in toks.iter().enumerate() {
+                if t.word && !t.cap && i > 0 && t.text.chars().all(char::is_lowercase) {
+                    vocab.insert(t.text.to_owned());
+                }
+            }
+            if title_case(&toks) {
+                continue;
+            }
+            scan_sentence(text, &toks, &sent, &mut out);
+        }
+    }
+    out
+}
+
+fn first_word(toks: &[Tok<'_>]) -> Option<usize> {
+    toks.iter().position(|t| t.word)
+}
+
+fn scan_sentence(text: &str, toks: &[Tok<'_>], sent: &Range<usize>, out: &mut Vec<Candidate>) {
+    let first = first_word(toks);
+    let mut i = 0;
+    while i < toks.len() {
+        if !(toks[i].word && toks[i].cap) {
+            i += 1;
+            continue;
+        }
+        // a run of capitalised words, with `Mr.`-style dots, initials and connectors
+        let mut run = vec![i];
+        let mut j = i;
+        loop {
+            if toks[j].poss {
+                break;
+            }
+            let mut k = j + 1;
+            if k < toks.len()
+                && toks[k].is(".")
+                && (lx::is_honorific(&toks[j].lower())
+                    || toks[j].text.chars().count() == 1
+                    || toks[j].lower() == "u.s")
+            {
+                k += 1;
+            }
+            if k < toks.len() && toks[k].word && toks[k].cap {
+                run.push(k);
+                j = k;
+                continue;
+            }
+            if k + 1 < toks.len() && toks[k].word {
+                let l = toks[k].lower();
+                if CONNECTORS.contains(&l.as_str()) || lx::is_particle(&l) {
+                    let mut m = k + 1;
+                    if l != "the" && m + 1 < toks.len() && toks[m].is("the") {
+                        m += 1;
+                    }
+                    if m < toks.len() && toks[m].word && toks[m].cap {
+                        run.extend(k..m);
+                        run.push(m);
+                        j = m;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        process_run(text, toks, &run, first, sent, out);
+        i = j + 1;
+    }
+}
+
+fn process_run(
+    text: &str,
+    toks: &[Tok<'_>],
+    run: &[usize],
+    first: Option<usize>,
+    sent: &Range<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    let lw: Vec<String> = run.iter().map(|&k| toks[k].lower()).collect();
+    // leading openers (`The`, `Both`, `According`)
+    let mut s = 0;
+    while s < run.len()
+        && lx::is_common(&lw[s])
+        && !lx::is_head(&lw[s])
+        && !lx::is_honorific(&lw[s])
+    {
+        s += 1;
+    }
+    if s >= run.len() {
+        return;
+    }
+    // the last head or honorific with something after it
+    let mut cue = Cue::None;
+    let mut role: Option<RoleAt> = None;
+    let mut name_from = s;
+    let h = (s..run.len().saturating_sub(1))
+        .rev()
+        .find(|&k| (lx::is_head(&lw[k]) || lx::is_honorific(&lw[k])) && toks[run[k]].cap);
+    if let Some(h) = h {
+        cue = Cue::Strong;
+        name_from = h + 1;
+        let mut role_end = h;
+        if lx::is_head(&lw[h]) {
+            // complement: `of Commerce`, `of Halden Motors`
+            if name_from < run.len() && matches!(lw[name_from].as_str(), "of" | "for") {
+                let mut c = name_from + 1;
+                while c < run.len() && lw[c] == "the" {
+                    c += 1;
+                }
+                let dept = c < run.len() && lx::is_department(&lw[c]);
+                if dept {
+                    while c < run.len() && lx::is_department(&lw[c]) {
+                        c += 1;
+                    }
+                } else {
+                    // an organisation: up to a given name, leaving at least one word
+                    while c < run.len() - 1 && !lx::is_given_name(&lw[c]) {
+                        c += 1;
+                    }
+                }
+                role_end = c - 1;
+                name_from = c;
+            }
+            let words: Vec<&str> = run[s..=role_end].iter().map(|&k| toks[k].text).collect();
+            if let Some(key) = parse_role(&words) {
+                role = Some(RoleAt {
+                    key,
+                    span: toks[run[s]].span.start..toks[run[role_end]].span.end,
+                });
+            }
+        }
+    }
+    // name tokens: skip particles/connectors at the start
+    while name_from < run.len() && !toks[run[name_from]].cap {
+        name_from += 1;
+    }
+    let name: Vec<usize> = run[name_from..].to_vec();
+    if name.is_empty() || name.len() > 4 {
+        return;
+    }
+    let nl: Vec<&String> = lw[name_from..].iter().collect();
+    if nl.iter().any(|w| {
+        lx::is_non_name(w)
+            || lx::is_head(w)
+            || lx::is_honorific(w)
+            || CONNECTORS.contains(&w.as_str())
+            || lx::country(w).is_some()
+            || lx::is_department(w)
+    }) {
+        return;
+    }
+    if nl.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return;
+    }
+    let first_tok = name[0];
+    let last_tok = name[name.len() - 1];
+    let initial = first.is_some_and(|f| f == first_tok)
+        || (first_tok > 0 && first == Some(run[0]) && name_from == s && s > 0);
+    // appositive role after: `X, the Commerce Secretary,` / `X, spokesperson for Z.`
+    if role.is_none()
+        && let Some((r, _)) = appositive_after(text, toks, last_tok)
+    {
+        role = Some(r);
+        cue = Cue::Strong;
+    }
+    // role subject before: `The Trade Minister, X, said`
+    if role.is_none()
+        && run[0] == first_tok
+        && let Some(r) = role_before(text, toks, first_tok, last_tok)
+    {
+        role = Some(r);
+        cue = Cue::Strong;
+    }
+    let folded: Vec<String> = name.iter().map(|&k| fold(toks[k].text)).collect();
+    if folded.iter().any(String::is_empty) {
+        return;
+    }
+    let chinese = name.len() == 2
+        && lx::is_syllable(&folded[0])
+        && lx::is_pinyin_word(&folded[1])
+        && !lx::is_pinyin_word(&folded[0]);
+    if cue < Cue::Strong && name.len() >= 2 && lx::is_given_name(&nl[0].to_lowercase()) {
+        cue = Cue::Strong;
+    }
+    if cue < Cue::Weak {
+        let next = toks[last_tok + 1..].iter().find(|t| t.word);
+        let after_verb =
+            !toks[last_tok].poss && next.is_some_and(|t| !t.cap && lx::is_speech_verb(&t.lower()));
+        let before = toks[..first_tok].iter().rev().find(|t| t.word);
+        let before_cue = before.is_some_and(|t| {
+            let l = t.lower();
+            matches!(l.as_str(), "said" | "says" | "told")
+                || (name.len() == 1 && matches!(l.as_str(), "with" | "and" | "met"))
+                || (l == "to"
+                    && toks[..first_tok]
+                        .iter()
+                        .rev()
+                        .filter(|t| t.word)
+                        .nth(1)
+                        .is_some_and(|p| p.lower() == "according"))
+        });
+        if after_verb || before_cue || chinese || toks[last_tok].poss {
+            cue = Cue::Weak;
+        }
+    }
+    out.push(Candidate {
+        span: toks[first_tok].span.start..toks[last_tok].span.end,
+        tokens: name.iter().map(|&k| toks[k].text.to_owned()).collect(),
+        folded,
+        role,
+        sentence: sent.clone(),
+        cue,
+        initial,
+        chinese,
+        accepted: false,
+    });
+}
+
+const STOPS: &[&str] = &[
+    ",", ".", ";", ":", ")", "(", "\"", "“", "”", "?", "!", "—", "–",
+];
+
+/// `X, the Commerce Secretary, …` or `X, spokesperson for Z.`: the phrase after the comma.
+fn appositive_after(text: &str, toks: &[Tok<'_>], last: usize) -> Option<(RoleAt, usize)> {
+    let mut k = last + 1;
+    if toks[last].poss || k >= toks.len() || !toks[k].is(",") {
+        return None;
+    }
+    k += 1;
+    let start = k;
+    while k < toks.len() && !STOPS.contains(&toks[k].text) {
+        k += 1;
+    }
+    phrase_role(text, toks, start, k)
+}
+
+/// `The Trade Minister, X, said`: the phrase before the comma, when a comma follows X too.
+fn role_before(text: &str, toks: &[Tok<'_>], first: usize, last: usize) -> Option<RoleAt> {
+    if first == 0 || !toks[first - 1].is(",") {
+        return None;
+    }
+    if !toks.get(last + 1).is_some_and(|t| t.is(",")) || toks[last].poss {
+        return None;
+    }
+    let end = first - 1;
+    let mut k = end;
+    while k > 0 && !STOPS.contains(&toks[k - 1].text) {
+        k -= 1;
+    }
+    phrase_role(text, toks, k, end).map(|r| r.0)
+}
+
+fn phrase_role(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> Option<(RoleAt, usize)> {
+    let mut words: Vec<&Tok<'_>> = toks[start..end].iter().filter(|t| t.word).collect();
+    // a relative clause ends the role (`CEO of Nvidia which is under sanctions`)
+    if let Some(k) = words.iter().skip(1).position(|t| {
+        matches!(
+            t.lower().as_str(),
+            "which" | "that" | "who" | "whose" | "where" | "when"
+        )
+    }) {
+        words.truncate(k + 1);
+    }
+    if words.is_empty() || words.len() > 10 {
+        return None;
+    }
+    let lw: Vec<String> = words.iter().map(|t| t.lower()).collect();
+    if lw.iter().any(|w| lx::is_speech_verb(w) && w != "who") {
+        return None;
+    }
+    // a head among the first words (after determiners)
+    let skip = lw
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "a" | "an" | "who" | "serves" | "is" | "was" | "as" | "now" | "also"
+            )
+        })
+        .count();
+    let head_at = lw.iter().skip(skip).take(5).position(|w| lx::is_head(w))?;
+    let _ = head_at;
+    // a capitalised non-role word right after the determiners is a name, not a role
+    let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+    let key = parse_role(&texts)?;
+    let span = words[skip.min(words.len() - 1)].span.start..words[words.len() - 1].span.end;
+    let _ = text;
+    Some((RoleAt { key, span }, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>, Cue)> {
+        let mut v = FxHashSet::default();
+        scan(text, &[], &mut v)
+            .into_iter()
+            .map(|c| (text[c.span].to_owned(), c.role.map(|r| r.key.key()), c.cue))
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_roles() {
+        let got = names(
+            "In addition to US Treasury Secretary Becent and US Trade Representative Greer, US Secretary of Commerce Rutnik also joined.",
+        );
+        assert_eq!(got[0].0, "Becent");
+        assert_eq!(got[0].1.as_deref(), Some("us:treasury secretary"));
+        assert_eq!(got[1].0, "Greer");
+        assert_eq!(got[2].0, "Rutnik");
+        assert_eq!(got[2].1.as_deref(), Some("us:commerce secretary"));
+    }
+
+    #[test]
+    fn appositives_and_possessives() {
+        let got = names(
+            "Pablo Nakauti, spokesperson for the Interior Ministry, said so. Mr Nakauti's office declined.",
+        );
+        assert_eq!(got[0].0, "Pablo Nakauti");
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("?:interior ministry spokesperson")
+        );
+        assert_eq!(got[1].0, "Nakauti");
+        let got = names("The Trade Minister, Karl Obi, said it.");
+        assert_eq!(got[0].0, "Karl Obi");
+        assert_eq!(got[0].1.as_deref(), Some("?:trade minister"));
+    }
+
+    #[test]
+    fn non_names_rejected() {
+        let got = names("Trump told the public at the White House on Monday that Hong Kong rose.");
+        let forms: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(forms, ["Trump"]);
+    }
+}

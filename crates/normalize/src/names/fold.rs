@@ -1,0 +1,273 @@
+//! Name-form folding, the transliteration key, the confusion-weighted edit distance and its
+//! length-dependent budget, and gendered surname forms.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds a name form for comparison: NFKD, combining marks dropped, special Latin letters
+/// mapped (`ł`→`l`, `ß`→`ss`…), lower case, and everything that is not a letter (hyphens,
+/// apostrophes, spaces) dropped. `Bižan` → `bizan`, `U-Ryang` → `uryang`, `O'Brien` →
+/// `obrien`.
+pub fn fold(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    for c in form.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ł' | 'Ł' => out.push('l'),
+            'ø' | 'Ø' => out.push('o'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            'ı' => out.push('i'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ħ' | 'Ħ' => out.push('h'),
+            c if c.is_alphabetic() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// The transliteration skeleton of a folded form, used as a blocking key: digraphs and letters
+/// rewritten (`ck`→`k`, `ph`→`f`, `sch`→`sh`, `w`→`v`, `j`/`y`→`i`, `z`→`s`, soft `c`→`s`,
+/// other `c`→`k`…), `r` folded into `l`, doubled letters collapsed, then the first letter kept
+/// and vowels and `h` dropped after it. `bessent`, `becent`, `bessant` → `bsnt`; `lutnick`,
+/// `rutnik` → `ltnk`.
+pub fn skeleton(folded: &str) -> String {
+    let s: Vec<char> = folded.chars().collect();
+    let mut r: Vec<char> = Vec::with_capacity(s.len());
+    let mut i = 0;
+    let at = |i: usize, p: &str| -> bool {
+        let p: Vec<char> = p.chars().collect();
+        i + p.len() <= s.len() && s[i..i + p.len()] == p[..]
+    };
+    while i < s.len() {
+        let rules: &[(&str, &str)] = &[
+            ("tsch", "ch"),
+            ("szcz", "shch"),
+            ("tch", "ch"),
+            ("sch", "sh"),
+            ("cz", "ch"),
+            ("sz", "sh"),
+            ("ph", "f"),
+            ("ck", "k"),
+            ("kh", "h"),
+            ("gh", "g"),
+            ("dh", "d"),
+            ("th", "t"),
+            ("ou", "u"),
+            ("oo", "u"),
+            ("ee", "i"),
+        ];
+        if let Some((p, rep)) = rules.iter().find(|(p, _)| at(i, p)) {
+            r.extend(rep.chars());
+            i += p.chars().count();
+            continue;
+        }
+        let c = s[i];
+        let next = s.get(i + 1).copied();
+        match c {
+            'w' => r.push('v'),
+            'y' | 'j' => r.push('i'),
+            'q' => r.push('k'),
+            'x' => r.extend(['k', 's']),
+            'z' => r.push('s'),
+            'r' => r.push('l'),
+            'c' if matches!(next, Some('e' | 'i' | 'y')) => r.push('s'),
+            'c' => r.push('k'),
+            c => r.push(c),
+        }
+        i += 1;
+    }
+    r.dedup();
+    let mut out = String::with_capacity(r.len());
+    for (k, &c) in r.iter().enumerate() {
+        if k == 0 || !(is_vowel(c) || c == 'h') {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn sub_cost(a: char, b: char) -> f32 {
+    if a == b {
+        return 0.0;
+    }
+    let pair = |x: char, y: char| (a == x && b == y) || (a == y && b == x);
+    let within = |set: &str| set.contains(a) && set.contains(b);
+    if is_vowel(a) && is_vowel(b) {
+        0.3
+    } else if pair('r', 'l') || within("scz") || within("ckq") {
+        0.3
+    } else if pair('b', 'p')
+        || pair('d', 't')
+        || pair('g', 'k')
+        || pair('v', 'f')
+        || pair('v', 'w')
+        || pair('j', 'y')
+        || pair('j', 'i')
+        || pair('w', 'u')
+        || pair('y', 'i')
+        || pair('s', 'x')
+    {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+fn indel_cost(s: &[char], i: usize) -> f32 {
+    let c = s[i];
+    let prev = i.checked_sub(1).map(|k| s[k]);
+    let next = s.get(i + 1).copied();
+    if prev == Some(c) || next == Some(c) || (c == 'c' && next == Some('k')) {
+        0.2
+    } else if c == 'h' {
+        0.3
+    } else if is_vowel(c) {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// The confusion-weighted edit distance between two folded forms: cheap substitutions for
+/// transliteration confusions (vowels, `r`/`l`, `s`/`c`/`z`, `c`/`k`/`q` 0.3; voicing and
+/// glides 0.5), cheap insertions and deletions of a doubled letter or the `c` of `ck` (0.2),
+/// `h` (0.3) and vowels (0.5), adjacent transposition 0.5, anything else 1.0.
+pub fn distance(a: &str, b: &str) -> f32 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    let mut d = vec![0f32; (n + 1) * w];
+    for i in 1..=n {
+        d[i * w] = d[(i - 1) * w] + indel_cost(&a, i - 1);
+    }
+    for j in 1..=m {
+        d[j] = d[j - 1] + indel_cost(&b, j - 1);
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let mut v = (d[(i - 1) * w + j] + indel_cost(&a, i - 1))
+                .min(d[i * w + j - 1] + indel_cost(&b, j - 1))
+                .min(d[(i - 1) * w + j - 1] + sub_cost(a[i - 1], b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 0.5);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[n * w + m]
+}
+
+/// The edit budget for two forms whose shorter one has `len` letters: zero up to 3 letters
+/// (`Xi`/`Li` never match fuzzily), else `0.4 + 0.25·(len − 4)`, at most 1.5.
+pub fn budget(len: usize) -> f32 {
+    if len <= 3 {
+        0.0
+    } else {
+        (0.4 + 0.25 * (len as f32 - 4.0)).min(1.5)
+    }
+}
+
+/// The wider budget used when the two forms also share their given name (a strong piece of
+/// evidence): `0.35·len`, at least the plain [`budget`], at most 3.0; for forms of 3 letters
+/// or fewer one cheap edit (0.5) when the shared given name has at least 4 letters.
+pub fn given_budget(len: usize, given_len: usize) -> f32 {
+    if len <= 3 {
+        if given_len >= 4 { 0.5 } else { 0.0 }
+    } else {
+        (0.35 * len as f32).clamp(budget(len), 3.0)
+    }
+}
+
+/// Grammatical gender marked by a surname ending (Slavic and Baltic forms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// A feminine ending (`-ova`, `-ska`, `-ówna`…).
+    Feminine,
+    /// A masculine ending (`-ov`, `-ski`, `-ovich`…).
+    Masculine,
+    /// No marked ending.
+    Unmarked,
+}
+
+const FEMININE: &[&str] = &[
+    "ova", "eva", "ewa", "ina", "yna", "ska", "cka", "aya", "owa", "owna", "ovna", "evna", "anka",
+    "ayte", "aite", "iene", "yte", "ykh",
+];
+const MASCULINE: &[&str] = &[
+    "ov", "ev", "ew", "ow", "in", "yn", "ski", "sky", "skiy", "skyi", "skij", "cki", "cky",
+    "ovich", "evich", "ovic", "evic", "as", "is", "us", "ys",
+];
+
+/// The gender marked by a folded surname's ending.
+pub fn gender(folded: &str) -> Gender {
+    if FEMININE.iter().any(|e| folded.ends_with(e)) {
+        Gender::Feminine
+    } else if MASCULINE.iter().any(|e| folded.ends_with(e)) {
+        Gender::Masculine
+    } else {
+        Gender::Unmarked
+    }
+}
+
+/// Whether two folded surnames are opposite gendered forms (`zakharov`/`zakharova`): a
+/// cannot-link.
+pub fn opposite_gender(a: &str, b: &str) -> bool {
+    matches!(
+        (gender(a), gender(b)),
+        (Gender::Feminine, Gender::Masculine) | (Gender::Masculine, Gender::Feminine)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds() {
+        assert_eq!(fold("Bižan"), "bizan");
+        assert_eq!(fold("U-Ryang"), "uryang");
+        assert_eq!(fold("Pąśkówna"), "paskowna");
+        assert_eq!(fold("Łukasz"), "lukasz");
+    }
+
+    #[test]
+    fn skeletons() {
+        for f in ["bessent", "becent", "bessant"] {
+            assert_eq!(skeleton(f), "bsnt", "{f}");
+        }
+        assert_eq!(skeleton("lutnick"), skeleton("rutnik"));
+        assert_ne!(skeleton("xi"), skeleton("li"));
+        assert_ne!(skeleton("yellen"), skeleton("allen"));
+    }
+
+    #[test]
+    fn distances_and_budgets() {
+        assert!((distance("bessent", "bessant") - 0.3).abs() < 1e-6);
+        assert!(distance("bessent", "becent") <= 0.5 + 1e-6);
+        assert!(distance("lutnick", "rutnik") <= 0.5 + 1e-6);
+        assert!(distance("lutnick", "rutnik") <= budget(6));
+        assert!(distance("raimondo", "lutnick") > budget(7));
+        assert!(distance("xi", "li") > budget(2));
+        assert_eq!(budget(3), 0.0);
+        assert_eq!(distance("abc", "abc"), 0.0);
+        assert_eq!(distance("", ""), 0.0);
+    }
+
+    #[test]
+    fn genders() {
+        assert!(opposite_gender("zakharov", "zakharova"));
+        assert!(!opposite_gender("zakharova", "zakharowa"));
+        assert!(!opposite_gender("bessent", "becent"));
+    }
+}

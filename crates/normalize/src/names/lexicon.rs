@@ -1,0 +1,1205 @@
+//! Word lists: titles and honorifics, role heads and departments, countries, speech verbs,
+//! words that are never people, given names (the bundled nickname table plus a list of common
+//! given names of many origins) and Chinese name shapes. Every list is matched on lower-case
+//! text.
+
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Honorifics: cue a person, never a role.
+pub const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "madam",
+    "madame",
+    "mme",
+    "monsieur",
+    "herr",
+    "frau",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
+    "rev",
+    "fr",
+    "hon",
+    "sheikh",
+    "rabbi",
+    "imam",
+];
+
+/// Office and job heads (a role needs one).
+pub const HEADS: &[&str] = &[
+    "secretary",
+    "minister",
+    "president",
+    "premier",
+    "representative",
+    "ambassador",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "director",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chancellor",
+    "mayor",
+    "commissioner",
+    "envoy",
+    "adviser",
+    "advisor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "head",
+    "chief",
+    "leader",
+    "founder",
+    "co-founder",
+    "executive",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "emperor",
+    "general",
+    "admiral",
+    "judge",
+    "justice",
+    "prosecutor",
+    "attorney",
+    "negotiator",
+    "economist",
+    "analyst",
+    "editor",
+    "correspondent",
+    "professor",
+    "boss",
+    "manager",
+    "officer",
+    "deputy",
+    "administrator",
+    "speaker",
+    "sheriff",
+    "treasurer",
+    "counsel",
+    "dean",
+    "mp",
+    "mep",
+    "official",
+    "vice-president",
+    "vice-premier",
+    "czar",
+];
+
+/// Heads that name an office by themselves (`President`, `Premier`): a role key with such a
+/// head and no department joins others only when a country or organisation qualifies it.
+pub const GENERIC_HEADS: &[&str] = &[
+    "president",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "emperor",
+    "leader",
+    "general",
+    "admiral",
+    "judge",
+    "justice",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "adviser",
+    "advisor",
+    "chief",
+    "head",
+    "economist",
+    "analyst",
+    "editor",
+    "correspondent",
+    "professor",
+    "boss",
+    "manager",
+    "officer",
+    "official",
+    "negotiator",
+    "speaker",
+    "dean",
+    "mp",
+    "mep",
+    "prosecutor",
+    "attorney",
+    "counsel",
+    "executive",
+    "founder",
+    "co-founder",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "deputy",
+    "minister",
+    "secretary",
+    "director",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "commissioner",
+    "governor",
+    "representative",
+    "administrator",
+    "sheriff",
+    "treasurer",
+    "czar",
+];
+
+/// Modifiers kept with a head (`Deputy Minister`, `Vice Premier`, `Prime Minister`).
+pub const MODIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "acting",
+    "assistant",
+    "under",
+    "prime",
+    "first",
+    "senior",
+    "chief",
+    "former",
+    "interim",
+    "associate",
+    "principal",
+    "second",
+    "executive",
+    "permanent",
+];
+
+/// Department words that complement a head (`Secretary of Commerce`).
+pub const DEPARTMENTS: &[&str] = &[
+    "commerce",
+    "treasury",
+    "state",
+    "defense",
+    "defence",
+    "foreign",
+    "affairs",
+    "finance",
+    "trade",
+    "energy",
+    "health",
+    "labour",
+    "labor",
+    "justice",
+    "agriculture",
+    "education",
+    "interior",
+    "transport",
+    "transportation",
+    "environment",
+    "economy",
+    "economic",
+    "culture",
+    "housing",
+    "homeland",
+    "security",
+    "industry",
+    "commerce",
+    "home",
+    "war",
+    "navy",
+    "army",
+    "development",
+    "planning",
+    "communications",
+    "information",
+    "technology",
+    "science",
+    "welfare",
+    "social",
+    "public",
+    "works",
+    "tourism",
+    "sport",
+    "sports",
+    "immigration",
+    "internal",
+    "external",
+    "national",
+    "international",
+    "veterans",
+    "fisheries",
+    "mines",
+    "mining",
+    "water",
+    "resources",
+    "natural",
+    "urban",
+    "rural",
+    "infrastructure",
+    "digital",
+    "european",
+    "budget",
+    "revenue",
+    "customs",
+    "central",
+    "bank",
+    "reserve",
+    "federal",
+    "and",
+    "the",
+];
+
+/// Country and nationality words, each with the country key it qualifies a role with.
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("us", "us"),
+    ("u.s", "us"),
+    ("usa", "us"),
+    ("american", "us"),
+    ("america", "us"),
+    ("america's", "us"),
+    ("washington", "us"),
+    ("united", "us"),
+    ("china", "china"),
+    ("china's", "china"),
+    ("chinese", "china"),
+    ("beijing", "china"),
+    ("prc", "china"),
+    ("uk", "uk"),
+    ("u.k", "uk"),
+    ("british", "uk"),
+    ("britain", "uk"),
+    ("britain's", "uk"),
+    ("japan", "japan"),
+    ("japanese", "japan"),
+    ("japan's", "japan"),
+    ("russia", "russia"),
+    ("russian", "russia"),
+    ("russia's", "russia"),
+    ("kremlin", "russia"),
+    ("france", "france"),
+    ("french", "france"),
+    ("german", "germany"),
+    ("germany", "germany"),
+    ("germany's", "germany"),
+    ("india", "india"),
+    ("indian", "india"),
+    ("india's", "india"),
+    ("eu", "eu"),
+    ("european", "eu"),
+    ("canada", "canada"),
+    ("canadian", "canada"),
+    ("mexico", "mexico"),
+    ("mexican", "mexico"),
+    ("korea", "korea"),
+    ("korean", "korea"),
+    ("south", "south"),
+    ("north", "north"),
+    ("taiwan", "taiwan"),
+    ("taiwanese", "taiwan"),
+    ("ukraine", "ukraine"),
+    ("ukrainian", "ukraine"),
+    ("italian", "italy"),
+    ("italy", "italy"),
+    ("spanish", "spain"),
+    ("spain", "spain"),
+    ("brazil", "brazil"),
+    ("brazilian", "brazil"),
+    ("australia", "australia"),
+    ("australian", "australia"),
+    ("israel", "israel"),
+    ("israeli", "israel"),
+    ("iran", "iran"),
+    ("iranian", "iran"),
+    ("turkish", "turkey"),
+    ("turkey", "turkey"),
+    ("saudi", "saudi"),
+    ("hong", "hongkong"),
+    ("kong", "hongkong"),
+];
+
+/// Verbs and words after a name that cue a person (`X said`, `X told`).
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "declined",
+    "wrote",
+    "writes",
+    "announced",
+    "announces",
+    "stated",
+    "noted",
+    "warned",
+    "argued",
+    "insisted",
+    "explained",
+    "replied",
+    "urged",
+    "met",
+    "meets",
+    "confirmed",
+    "denied",
+    "tweeted",
+    "posted",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "admitted",
+    "asked",
+    "spoke",
+    "speaks",
+    "visited",
+    "hosted",
+    "welcomed",
+    "signed",
+    "praised",
+    "criticised",
+    "criticized",
+    "proposed",
+    "suggested",
+    "responded",
+    "commented",
+    "expressed",
+    "believes",
+    "thinks",
+    "hopes",
+    "expects",
+    "wants",
+    "vowed",
+    "pledged",
+    "claimed",
+    "countered",
+    "predicted",
+    "recalled",
+    "revealed",
+    "disclosed",
+    "conceded",
+    "agreed",
+    "refused",
+    "promised",
+    "threatened",
+    "accused",
+    "called",
+    "pointed",
+    "reiterated",
+    "joined",
+    "led",
+    "arrived",
+    "who",
+    "himself",
+    "herself",
+];
+
+/// Words before a name that cue a person (`according to X`, `"…," said X`).
+pub const BEFORE_CUES: &[&str] = &["said", "says", "told", "to", "by", "asked", "with", "and"];
+
+/// Words that are never (part of) a person's name: organisations, places, time, media,
+/// common capitalised words.
+pub const NON_NAME: &[&str] = &[
+    // organisations and bodies
+    "ministry",
+    "department",
+    "house",
+    "commission",
+    "council",
+    "committee",
+    "bank",
+    "authority",
+    "office",
+    "agency",
+    "bureau",
+    "board",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "holdings",
+    "university",
+    "college",
+    "institute",
+    "school",
+    "party",
+    "congress",
+    "senate",
+    "parliament",
+    "assembly",
+    "government",
+    "administration",
+    "court",
+    "federation",
+    "union",
+    "association",
+    "organization",
+    "organisation",
+    "fund",
+    "foundation",
+    "network",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "daily",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "guardian",
+    "reuters",
+    "bloomberg",
+    "xinhua",
+    "agence",
+    "television",
+    "tv",
+    "radio",
+    "media",
+    "motors",
+    "airlines",
+    "airways",
+    "energy",
+    "steel",
+    "mining",
+    "shipping",
+    "pharma",
+    "telecom",
+    "insurance",
+    "chemicals",
+    "foods",
+    "bank's",
+    "capital",
+    "partners",
+    "securities",
+    "exchange",
+    "market",
+    "markets",
+    "index",
+    "fed",
+    "reserve",
+    "treasury",
+    "pentagon",
+    "kremlin",
+    "nato",
+    "un",
+    "who",
+    "wto",
+    "imf",
+    "opec",
+    "army",
+    "navy",
+    "force",
+    "police",
+    "regulator",
+    "customs",
+    "port",
+    "mechanism",
+    "summit",
+    "forum",
+    "talks",
+    "agreement",
+    "deal",
+    "act",
+    "bill",
+    "law",
+    "treaty",
+    "accord",
+    "plan",
+    "program",
+    "programme",
+    "project",
+    "initiative",
+    "strategy",
+    "policy",
+    "war",
+    "crisis",
+    "conference",
+    "center",
+    "centre",
+    "hall",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "palace",
+    "building",
+    "tower",
+    "airport",
+    "station",
+    "hospital",
+    "museum",
+    "stadium",
+    "hotel",
+    "district",
+    "province",
+    "state",
+    "states",
+    "city",
+    "county",
+    "region",
+    "republic",
+    "kingdom",
+    "empire",
+    "island",
+    "islands",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "sea",
+    "ocean",
+    "valley",
+    "bay",
+    "gulf",
+    "coast",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "global",
+    "international",
+    "national",
+    "federal",
+    "american",
+    "chinese",
+    "european",
+    "asian",
+    "african",
+    "british",
+    "japanese",
+    "russian",
+    "indian",
+    "korean",
+    "german",
+    "french",
+    "english",
+    "arab",
+    "western",
+    "rare",
+    "earth",
+    "white",
+    "black",
+    "wall",
+    "silicon",
+    "new",
+    "san",
+    "los",
+    "las",
+    "hong",
+    "kong",
+    "delhi",
+    "york",
+    "london",
+    "paris",
+    "beijing",
+    "washington",
+    "moscow",
+    "tokyo",
+    "geneva",
+    "brussels",
+    "singapore",
+    "nairobi",
+    "lima",
+    "oslo",
+    "hanoi",
+    "warsaw",
+    "ankara",
+    "buenos",
+    "aires",
+    "cape",
+    "town",
+    "shanghai",
+    "shenzhen",
+    "berlin",
+    "rome",
+    "madrid",
+    "seoul",
+    "taipei",
+    "kyiv",
+    "kiev",
+    "dubai",
+    "riyadh",
+    "cairo",
+    "istanbul",
+    "mumbai",
+    "sydney",
+    "toronto",
+    "ottawa",
+    "mexico",
+    "brazil",
+    "canada",
+    "china",
+    "japan",
+    "india",
+    "russia",
+    "france",
+    "germany",
+    "italy",
+    "spain",
+    "britain",
+    "ukraine",
+    "iran",
+    "israel",
+    "korea",
+    "taiwan",
+    "vietnam",
+    "europe",
+    "asia",
+    "africa",
+    "america",
+    "americas",
+    "usa",
+    "us",
+    "u.s",
+    "uk",
+    "u.k",
+    "eu",
+    "un",
+    "california",
+    "texas",
+    "florida",
+    "virginia",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "christmas",
+    "easter",
+    "ramadan",
+    "god",
+    "internet",
+    "covid",
+    "covid-19",
+    "coronavirus",
+    "twitter",
+    "facebook",
+    "google",
+    "apple",
+    "microsoft",
+    "amazon",
+    "nvidia",
+    "tesla",
+    "meta",
+    "x",
+    "tiktok",
+    "youtube",
+    "instagram",
+    "whatsapp",
+    "wechat",
+    "weibo",
+    "ai",
+    "gdp",
+    "ceo",
+    "ipo",
+    "etf",
+];
+
+/// Common capitalised sentence openers and group nouns that are not people (`Analysts
+/// said…`, `Officials…`).
+pub const COMMON_OPENERS: &[&str] = &[
+    "analysts",
+    "officials",
+    "critics",
+    "markets",
+    "sources",
+    "experts",
+    "observers",
+    "investors",
+    "reporters",
+    "diplomats",
+    "negotiators",
+    "economists",
+    "people",
+    "authorities",
+    "lawmakers",
+    "residents",
+    "protesters",
+    "traders",
+    "delegates",
+    "ministers",
+    "leaders",
+    "both",
+    "according",
+    "asked",
+    "speaking",
+    "while",
+    "however",
+    "meanwhile",
+    "after",
+    "before",
+    "when",
+    "if",
+    "as",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "then",
+    "also",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "there",
+    "here",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "how",
+    "where",
+    "no",
+    "not",
+    "yes",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "much",
+    "few",
+    "each",
+    "every",
+    "other",
+    "another",
+    "such",
+    "one",
+    "two",
+    "three",
+    "first",
+    "last",
+    "next",
+    "previous",
+    "earlier",
+    "later",
+    "now",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "still",
+    "even",
+    "only",
+    "just",
+    "since",
+    "until",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "unlike",
+    "like",
+    "under",
+    "over",
+    "with",
+    "without",
+    "during",
+    "from",
+    "for",
+    "of",
+    "to",
+    "by",
+    "about",
+    "into",
+    "through",
+    "between",
+    "among",
+    "against",
+    "following",
+    "regarding",
+    "including",
+    "instead",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "overall",
+    "finally",
+    "initially",
+    "currently",
+    "recently",
+    "previously",
+    "additionally",
+    "similarly",
+    "specifically",
+    "thus",
+    "therefore",
+    "hence",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "said",
+    "says",
+    "quoted",
+    "reportedly",
+    "notably",
+    "perhaps",
+    "maybe",
+    "nothing",
+    "everything",
+    "something",
+    "anything",
+    "nobody",
+    "everyone",
+    "someone",
+    "anyone",
+    "our",
+    "let",
+    "please",
+    "thank",
+    "thanks",
+    "dear",
+    "hello",
+    "wow",
+    "oh",
+    "well",
+    "okay",
+    "ok",
+    "why",
+    "whether",
+    "upon",
+    "within",
+    "around",
+    "across",
+    "behind",
+    "beyond",
+    "near",
+    "outside",
+    "inside",
+    "towards",
+    "toward",
+    "per",
+    "via",
+    "amid",
+    "amidst",
+    "once",
+    "whereas",
+    "unless",
+    "otherwise",
+    "again",
+    "already",
+    "always",
+    "never",
+    "often",
+    "sometimes",
+    "usually",
+    "rather",
+    "quite",
+    "very",
+    "too",
+    "both",
+    "either",
+    "neither",
+    "nor",
+    "or",
+    "else",
+];
+
+/// Lower-case particles allowed inside a name (`van der Berg`, `bin Salman`).
+pub const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
+    "al", "el", "ben", "dos", "das", "ter", "ten", "zu",
+];
+
+/// Common given names of many origins (beyond the English nickname table).
+const GIVEN_EXTRA: &str = "adam ahmed ahmad ali alexei alexander alexandr alejandro alice amir amina ana andrei \
+andrzej anna anton antonio ayesha boris carla carlos chen clara dmitri dmitry elena elias emil \
+emma erik eva fatima felix francesco franz friedrich georg gregor giorgio giuseppe greta hans \
+hanna hassan hugo hussein igor ibrahim irina ivan jacob jan javier jean jens joao jonas jorge \
+jose juan julia julian karl karen khalid klaus lars laura lena leon lucas lucia luis luca \
+maria marco marta martin mateo matthew mehmet mikhail mohammed muhammad monica mustafa nadia \
+natalia nikolai nina olga omar oscar pablo paula pedro pierre pavel rita sara sergei sergey \
+simon sofia stefan svetlana tanya teresa thomas tomas vera victor vladimir walter yasmin \
+yusuf yuri zoe olaf sven ingrid astrid jurgen wolfgang helmut angela emmanuel francois \
+narendra rahul priya raj sanjay vijay amit anil sunil deepak rajesh kim hiroshi takeshi \
+yuki kenji akira haruki shinzo fumio yoshihide naoki min ji seo hyun soo jae kwame kofi \
+ngozi chinedu abdul abdullah tayyip recep volodymyr vladislav andriy oleksandr yulia \
+viktor jaroslaw mateusz lukasz piotr krzysztof tomasz agnieszka katarzyna malgorzata \
+beatrice diana helen karen monica natalie zoe keir rishi liz boris emmanuel olaf giorgia \
+ursula christine janet gina katherine kevin howard scott antony jake dan";
+
+/// Whether `word` (lower case) is a given name: in the bundled nickname table or the list
+/// of common given names of many origins.
+pub fn is_given_name(word: &str) -> bool {
+    given_names().contains(word)
+}
+
+fn given_names() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s: FxHashSet<String> = GIVEN_EXTRA.split_whitespace().map(str::to_owned).collect();
+        for (canon, nicks) in nickname_table() {
+            s.insert(canon.clone());
+            // nicknames of 3 letters or more that are not common English words
+            for n in nicks {
+                if n.len() >= 3 && !is_common(n) {
+                    s.insert(n.clone());
+                }
+            }
+        }
+        s
+    })
+}
+
+/// The nickname table (`canonical` → nicknames), bundled from
+/// `data/nicknames.tsv` (Apache-2.0, see `data/NICKNAMES-LICENSE.md`).
+pub fn nickname_table() -> &'static FxHashMap<String, Vec<String>> {
+    static MAP: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        for line in include_str!("../../data/nicknames.tsv").lines().skip(1) {
+            let mut f = line.split('\t');
+            if let (Some(a), Some(_), Some(b)) = (f.next(), f.next(), f.next()) {
+                m.entry(a.to_owned()).or_default().push(b.to_owned());
+            }
+        }
+        m
+    })
+}
+
+/// Whether two folded given names are the same name or nickname-related (`bob` ~ `robert`,
+/// `rob` ~ `bob` through `robert`).
+pub fn same_given(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let t = nickname_table();
+    let rel = |x: &str, y: &str| t.get(x).is_some_and(|v| v.iter().any(|n| n == y));
+    if rel(a, b) || rel(b, a) {
+        return true;
+    }
+    false
+}
+
+fn set(list: &'static [&'static str]) -> FxHashSet<&'static str> {
+    list.iter().copied().collect()
+}
+
+macro_rules! lookup {
+    ($name:ident, $list:expr, $doc:literal) => {
+        #[doc = $doc]
+        pub fn $name(word: &str) -> bool {
+            static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+            S.get_or_init(|| set($list)).contains(word)
+        }
+    };
+}
+
+lookup!(is_honorific, HONORIFICS, "Whether `word` is an honorific.");
+lookup!(is_head, HEADS, "Whether `word` is a role head.");
+lookup!(
+    is_generic_head,
+    GENERIC_HEADS,
+    "Whether `word` is a head that names no office by itself."
+);
+lookup!(is_modifier, MODIFIERS, "Whether `word` is a head modifier.");
+lookup!(
+    is_department,
+    DEPARTMENTS,
+    "Whether `word` is a department word."
+);
+lookup!(
+    is_speech_verb,
+    SPEECH_VERBS,
+    "Whether `word` cues a preceding person."
+);
+lookup!(
+    is_before_cue,
+    BEFORE_CUES,
+    "Whether `word` cues a following person."
+);
+lookup!(
+    is_non_name,
+    NON_NAME,
+    "Whether `word` is never part of a person's name."
+);
+lookup!(
+    is_common,
+    COMMON_OPENERS,
+    "Whether `word` is a common non-name opener."
+);
+lookup!(is_particle, PARTICLES, "Whether `word` is a name particle.");
+
+/// The country key of a country or nationality word.
+pub fn country(word: &str) -> Option<&'static str> {
+    COUNTRIES.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
+}
+
+/// Whether a folded token is shaped like one romanized Chinese (or Korean/Vietnamese)
+/// syllable: an optional initial, one to three vowels and an optional `n`/`ng`/`h`/`r` coda.
+pub fn is_syllable(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    for init in [
+        "zh", "ch", "sh", "ts", "tz", "hs", "ng", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k",
+        "h", "j", "q", "x", "r", "z", "c", "s", "y", "w",
+    ] {
+        if s.starts_with(init) {
+            i = init.len();
+            break;
+        }
+    }
+    if i < b.len() && b[i] == b'h' && i > 0 {
+        i += 1;
+    }
+    let v0 = i;
+    while i < b.len() && matches!(b[i], b'a' | b'e' | b'i' | b'o' | b'u' | b'v') && i - v0 < 3 {
+        i += 1;
+    }
+    if i == v0 {
+        return false;
+    }
+    let rest = &s[i..];
+    matches!(rest, "" | "n" | "ng" | "h" | "r")
+}
+
+/// Whether a folded token splits into at least two valid pinyin syllables (`jinping` =
+/// jin+ping, `lifeng`, `chenggang`).
+pub fn is_pinyin_word(s: &str) -> bool {
+    fn split(s: &str, n: usize) -> bool {
+        if s.is_empty() {
+            return n >= 2;
+        }
+        (1..=s.len().min(6))
+            .rev()
+            .any(|k| s.is_char_boundary(k) && is_pinyin_syllable(&s[..k]) && split(&s[k..], n + 1))
+    }
+    s.len() >= 4 && s.is_ascii() && split(s, 0)
+}
+
+/// Whether `s` is a valid toneless pinyin syllable (strict: standard initials and finals).
+pub fn is_pinyin_syllable(s: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w", "",
+    ];
+    const FINALS: &[&str] = &[
+        "a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ue", "ve", "er",
+        "an", "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang",
+        "iong", "ua", "uo", "uai", "uan", "uang",
+    ];
+    INITIALS
+        .iter()
+        .any(|i| s.strip_prefix(i).is_some_and(|f| FINALS.contains(&f)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists() {
+        assert!(is_head("secretary"));
+        assert!(is_given_name("scott"));
+        assert!(is_given_name("howard"));
+        assert!(same_given("bob", "robert"));
+        assert!(!same_given("jake", "dan"));
+        assert_eq!(country("china's"), Some("china"));
+    }
+
+    #[test]
+    fn chinese_shapes() {
+        assert!(is_syllable("xi"));
+        assert!(is_syllable("zhang"));
+        assert!(is_pinyin_word("jinping"));
+        assert!(is_pinyin_word("chenggang"));
+        assert!(!is_pinyin_word("bessent"));
+        assert!(!is_pinyin_word("sullivan"));
+    }
+}

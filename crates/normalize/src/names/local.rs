@@ -1,0 +1,152 @@
+//! Within-article aliasing: one local entity per person per article (`Bessant` later in an
+//! article that names `Scott Bessent` is that person).
+
+use super::extract::Candidate;
+use super::fold::{budget, distance, opposite_gender};
+use super::lexicon::same_given;
+
+/// One person in one article.
+#[derive(Debug, Clone)]
+pub(crate) struct Local {
+    /// Folded and written given name, when the article gives it.
+    pub given: Option<(String, String)>,
+    /// Folded family name (the form of the first full mention, else of the first bare one).
+    pub family: String,
+    /// Family name first.
+    pub chinese: bool,
+    /// Indexes of its mentions in the article's accepted candidates.
+    pub mentions: Vec<usize>,
+    /// Folded family forms seen (the main one first), with the in-article aliases.
+    pub forms: Vec<String>,
+    /// Whether a bare mention was ambiguous between two full names here.
+    pub ambiguous: bool,
+}
+
+/// Splits a multi-token name into (given, family) folded and written: family first for
+/// Chinese-shaped names, else the last token.
+pub(crate) fn split(c: &Candidate) -> (Option<(String, String)>, String) {
+    let n = c.folded.len();
+    if n == 1 {
+        return (None, c.folded[0].clone());
+    }
+    if c.chinese {
+        return (
+            Some((c.folded[1].clone(), c.tokens[1].clone())),
+            c.folded[0].clone(),
+        );
+    }
+    (
+        Some((c.folded[0].clone(), c.tokens[0].clone())),
+        c.folded[n - 1].clone(),
+    )
+}
+
+/// The in-article budget for a bare form against a full name's family: the cross-article
+/// budget or a quarter of the length, and one cheap edit (0.5) for short forms.
+fn doc_budget(len: usize) -> f32 {
+    if len <= 3 {
+        0.5
+    } else {
+        budget(len).max(0.25 * len as f32)
+    }
+}
+
+/// Groups an article's accepted mentions (in text order) into local entities.
+pub(crate) fn locals(cands: &[Candidate]) -> Vec<Local> {
+    let mut out: Vec<Local> = Vec::new();
+    // full names first, so a bare form before its full name still resolves
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| (cands[i].folded.len() == 1, i));
+    let mut assign: Vec<Option<usize>> = vec![None; cands.len()];
+    for &i in &order {
+        let c = &cands[i];
+        let (given, family) = split(c);
+        let idx = if let Some((gf, _)) = &given {
+            let same = out.iter().position(|l| {
+                l.given.as_ref().is_some_and(|(g, _)| same_given(g, gf))
+                    && (l.family == family
+                        || (!opposite_gender(&l.family, &family)
+                            && distance(&l.family, &family)
+                                <= doc_budget(l.family.len().min(family.len()))))
+            });
+            match same {
+                Some(k) => {
+                    if !out[k].forms.contains(&family) {
+                        out[k].forms.push(family.clone());
+                    }
+                    k
+                }
+                None => {
+                    out.push(Local {
+                        given: given.clone(),
+                        family: family.clone(),
+                        chinese: c.chinese,
+                        mentions: Vec::new(),
+                        forms: vec![family.clone()],
+                        ambiguous: false,
+                    });
+                    out.len() - 1
+                }
+            }
+        } else {
+            let exact: Vec<usize> = (0..out.len())
+                .filter(|&k| out[k].forms.contains(&family))
+                .collect();
+            let pick = if exact.len() == 1 {
+                Some(exact[0])
+            } else if exact.len() > 1 {
+                None
+            } else {
+                // one full name within the in-article budget, and only one
+                let near: Vec<(f32, usize)> = (0..out.len())
+                    .filter(|&k| {
+                        out[k].given.is_some() && !opposite_gender(&out[k].family, &family)
+                    })
+                    .map(|k| (distance(&out[k].family, &family), k))
+                    .filter(|&(d, k)| d <= doc_budget(out[k].family.len().min(family.len())))
+                    .collect();
+                if near.len() == 1 {
+                    Some(near[0].1)
+                } else {
+                    None
+                }
+            };
+            match pick {
+                Some(k) => {
+                    if !out[k].forms.contains(&family) {
+                        out[k].forms.push(family.clone());
+                    }
+                    k
+                }
+                None => {
+                    // a bare entity of its own (shared by later bare mentions of the form)
+                    let ambiguous = exact.len() > 1;
+                    match out
+                        .iter()
+                        .position(|l| l.given.is_none() && l.family == family)
+                    {
+                        Some(k) => k,
+                        None => {
+                            out.push(Local {
+                                given: None,
+                                family: family.clone(),
+                                chinese: false,
+                                mentions: Vec::new(),
+                                forms: vec![family.clone()],
+                                ambiguous,
+                            });
+                            out.len() - 1
+                        }
+                    }
+                }
+            }
+        };
+        assign[i] = Some(idx);
+    }
+    for (i, a) in assign.iter().enumerate() {
+        if let Some(k) = a {
+            out[*k].mentions.push(i);
+        }
+    }
+    out
+}

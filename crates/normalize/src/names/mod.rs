@@ -1,0 +1,747 @@
+//! Person names across articles: mentions, spelling-variant clusters and role conflicts.
+//!
+//! Machine translation renders one person as `Scott Bessent`, `Bessant` and `Becent`, and
+//! gives a role to the wrong person (`Commerce Secretary Raimondo` in 2025). This module finds
+//! person-name mentions without a trained model, merges the spelling variants of one person
+//! into a [`NameCluster`], and reports a [`RoleConflict`] when one office is given to
+//! different people. Merging two different people is the worst error, so every merge needs
+//! evidence and passes cannot-link checks; each merge's evidence is in the output.
+//!
+//! # Method
+//!
+//! 1. **Mentions** ([`Mention`]): runs of capitalised tokens in each content segment
+//!    (sentences from [`split_sentences`](crate::split_sentences), tokens from
+//!    [`tokenize`](crate::tokenize); `U-Ryang` joined, possessive `'s` cut off). A title or
+//!    role prefix is split off the run (`US Secretary of Commerce Rutnik`: role `US
+//!    Secretary of Commerce`, name `Rutnik`); appositive roles (`X, the CEO of Y,`, `X,
+//!    spokesperson for Z.`, `The Trade Minister, X, said`) are attached. A run is a person
+//!    when a cue says so: a title, honorific or role next to it, a known given name first
+//!    (bundled nickname table and a list of given names of many origins), a speech verb after
+//!    it (`said`, `told`, `declined`), `according to`/`said` before it, a Chinese name shape
+//!    (`Li Chenggang`: one syllable + a pinyin word), or the same name accepted elsewhere in
+//!    the article (or in two other articles). Organisation, place, time and media words,
+//!    sentence openers, headlines in title case and words the corpus uses in lower case
+//!    without a strong cue are rejected. Mention spans are the name only.
+//! 2. **Within an article**, a bare family name joins the one full name whose family name it
+//!    equals, or, if none, is within a small budget of (`Bessant` → `Scott Bessent`); a bare
+//!    name shared by two full names stays apart.
+//! 3. **Across articles** (star clustering, no chaining): full names are grouped by (given,
+//!    family); in order of mention count, each group joins the cluster whose *centre* has
+//!    the same (or a nickname-related) given name and whose centre family name is within the
+//!    wide [`given budget`](fold::given_budget) of the confusion-weighted
+//!    [`distance`](fold::distance), else it founds a cluster. Bare family names join a
+//!    cluster holding the exact form (choosing by shared role, co-mentioned people, then
+//!    size), else the nearest centre within the plain length [`budget`](fold::budget) (zero
+//!    up to 3 letters: `Xi`/`Li` are never fuzzy-matched) *with* evidence: the same role
+//!    office, a co-mentioned person in common, or a frequency asymmetry (the centre in at
+//!    least twice as many articles). The transliteration [`skeleton`](fold::skeleton)
+//!    (`bsnt` for `Bessent`/`Becent`/`Bessant`) is reported beside the cost.
+//!    **Cannot-links**: different given names; the two forms as different people in one
+//!    article; opposite gendered surname forms (`Zakharov`/`Zakharova`).
+//! 4. **Canonical form**: the most frequent written full name of the cluster's centre group
+//!    (ties: lexicographic); for a cluster without a given name, its most frequent form.
+//! 5. **Role keys** ([`RoleKey`]): country + office words, `Secretary of Commerce` =
+//!    `Commerce Secretary` = `commerce secretary`; the country comes from the text (`US`,
+//!    `China's`). A mention without a country takes the one country its holder (or, failing
+//!    that, the whole corpus) uses for the office. Bare generic heads (`President`) without a
+//!    country never join a conflict: `President Trump` and `President Xi` hold different
+//!    offices.
+//! 6. **Role conflicts**: a role key held by two or more clusters, with the articles and
+//!    sentences of each holder; never "fixed" by merging. With article dates, holders whose
+//!    date ranges do not overlap are a [`ConflictKind::Succession`].
+//!
+//! Output is sorted by a total order and is identical for any article order and any rayon
+//! thread count.
+//!
+//! # For the overlap detector
+//!
+//! [`NameReport::index`] gives a [`NameIndex`]: per article, the mention spans with the
+//! cluster index and a stable person key ([`PersonSpan`]), so `Treasury Secretary Becent` and
+//! `Treasury Secretary Scott Bessent` can be matched by person.
+//!
+//! # Example
+//!
+//! ```
+//! use newsdiff_normalize::names::{find_names, NameDoc};
+//!
+//! let docs = [
+//!     NameDoc::new("a", "Treasury Secretary Scott Bessent met reporters. Bessant said talks went well."),
+//!     NameDoc::new("b", "US Treasury Secretary Becent said the deal was close."),
+//!     NameDoc::new("c", "Scott Bessent told reporters that tariffs would fall."),
+//!     NameDoc::new("d", "Treasury Secretary Yellen said markets were calm."),
+//! ];
+//! let report = find_names(&docs);
+//! let bessent = &report.clusters[0];
+//! assert_eq!(bessent.canonical, "Scott Bessent");
+//! assert_eq!(bessent.forms, ["Bessant", "Becent", "Scott Bessent"]);
+//! assert_eq!(report.role_conflicts[0].role, "treasury secretary");
+//! let index = report.index();
+//! assert_eq!(index.of("b")[0].cluster, 0);
+//! ```
+
+mod cluster;
+mod extract;
+pub mod fold;
+pub mod lexicon;
+mod local;
+mod roles;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+
+pub use roles::{RoleKey, parse_role};
+
+use self::cluster::{DocData, Opts};
+use self::extract::{Candidate, Cue};
+
+/// One article to read for names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameDoc<'a> {
+    /// Its id (unique in one run).
+    pub id: &'a str,
+    /// Its original text; spans index it.
+    pub text: &'a str,
+    /// The byte ranges to read (content paragraphs, boilerplate excluded); empty: the whole
+    /// text.
+    pub segments: &'a [Range<usize>],
+    /// Its date (ISO 8601 sorts correctly), when known.
+    pub date: Option<&'a str>,
+}
+
+impl<'a> NameDoc<'a> {
+    /// A whole-text article without a date.
+    pub fn new(id: &'a str, text: &'a str) -> Self {
+        Self {
+            id,
+            text,
+            segments: &[],
+            date: None,
+        }
+    }
+
+    /// Reads only these byte ranges.
+    pub fn segments(mut self, segments: &'a [Range<usize>]) -> Self {
+        self.segments = segments;
+        self
+    }
+
+    /// Sets the date.
+    pub fn date(mut self, date: Option<&'a str>) -> Self {
+        self.date = date;
+        self
+    }
+}
+
+/// One mention of a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Article id.
+    pub article: String,
+    /// First byte of the name in the original text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The name as written.
+    pub form: String,
+    /// Index of its cluster in [`NameReport::clusters`].
+    pub cluster: usize,
+    /// The role key given next to it (`us:commerce secretary`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Why one form joined a cluster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergeEvidence {
+    /// The folded form that joined.
+    pub form: String,
+    /// The folded centre form it was measured against.
+    pub into: String,
+    /// The confusion-weighted edit distance.
+    pub cost: f32,
+    /// The budget it had to fit.
+    pub budget: f32,
+    /// The supporting evidence (same given name, same role, co-mentions, frequency, key).
+    pub reasons: Vec<String>,
+    /// The articles of the joining mentions.
+    pub articles: Vec<String>,
+}
+
+/// A role held by a cluster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldRole {
+    /// The office (`commerce secretary`).
+    pub role: String,
+    /// The full key (`us:commerce secretary`).
+    pub key: String,
+    /// The articles that give it.
+    pub articles: Vec<String>,
+}
+
+/// One person: spelling variants merged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameCluster {
+    /// The canonical name (see the module docs for the rule).
+    pub canonical: String,
+    /// A stable key for the person: a hash of the canonical name and centre form.
+    pub key: u64,
+    /// The distinct forms as written, sorted.
+    pub forms: Vec<String>,
+    /// Its mentions, by article then position.
+    pub mentions: Vec<Mention>,
+    /// Roles given to it.
+    pub roles: Vec<HeldRole>,
+    /// One record per merge of another form into this cluster.
+    pub evidence: Vec<MergeEvidence>,
+}
+
+/// The sentence that gives a role to a holder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleSentence {
+    /// Article id.
+    pub article: String,
+    /// First byte of the sentence.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+}
+
+/// One holder of a conflicting role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleHolder {
+    /// The holder's canonical name.
+    pub canonical: String,
+    /// Its cluster index.
+    pub cluster: usize,
+    /// The articles that give it the role.
+    pub articles: Vec<String>,
+    /// The sentences that do.
+    pub sentences: Vec<RoleSentence>,
+}
+
+/// What a role held by several people means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictKind {
+    /// Dated articles give the role to different people in overlapping periods.
+    Contradiction,
+    /// Dated articles give it to different people one after another.
+    Succession,
+    /// Some articles are undated: different holders, not necessarily wrong.
+    Undated,
+}
+
+/// One role key given to two or more people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleConflict {
+    /// The office (`commerce secretary`).
+    pub role: String,
+    /// The full key (`us:commerce secretary`).
+    pub key: String,
+    /// Contradiction, succession or undated.
+    pub kind: ConflictKind,
+    /// The holders, most articles first.
+    pub holders: Vec<RoleHolder>,
+}
+
+/// The result: clusters and role conflicts.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NameReport {
+    /// The people, most mentions first.
+    pub clusters: Vec<NameCluster>,
+    /// The role conflicts, by role key.
+    pub role_conflicts: Vec<RoleConflict>,
+}
+
+/// A mention span with its person, for name-aware matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PersonSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Cluster index.
+    pub cluster: usize,
+    /// The cluster's [`NameCluster::key`].
+    pub key: u64,
+}
+
+/// Mention spans by article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameIndex {
+    by_article: BTreeMap<String, Vec<PersonSpan>>,
+}
+
+impl NameIndex {
+    /// The person spans of one article, by position (empty for an unknown article).
+    pub fn of(&self, article: &str) -> &[PersonSpan] {
+        self.by_article.get(article).map_or(&[], Vec::as_slice)
+    }
+
+    /// The articles with at least one mention, sorted.
+    pub fn articles(&self) -> impl Iterator<Item = &str> {
+        self.by_article.keys().map(String::as_str)
+    }
+}
+
+impl NameReport {
+    /// The per-article index of mention spans and person keys.
+    pub fn index(&self) -> NameIndex {
+        let mut by_article: BTreeMap<String, Vec<PersonSpan>> = BTreeMap::new();
+        for c in &self.clusters {
+            for m in &c.mentions {
+                by_article
+                    .entry(m.article.clone())
+                    .or_default()
+                    .push(PersonSpan {
+                        start: m.start,
+                        end: m.end,
+                        cluster: m.cluster,
+                        key: c.key,
+                    });
+            }
+        }
+        for v in by_article.values_mut() {
+            v.sort();
+        }
+        NameIndex { by_article }
+    }
+
+    /// Number of mentions over all clusters.
+    pub fn mention_count(&self) -> usize {
+        self.clusters.iter().map(|c| c.mentions.len()).sum()
+    }
+}
+
+/// Finds names with the default settings: `Names::new().run(docs)`.
+pub fn find_names(docs: &[NameDoc<'_>]) -> NameReport {
+    Names::new().run(docs)
+}
+
+/// The builder.
+///
+/// ```
+/// use newsdiff_normalize::names::{Names, NameDoc};
+/// let report = Names::new().fuzzy(false).run(&[NameDoc::new("a", "Mr Greer said so.")]);
+/// assert_eq!(report.clusters[0].canonical, "Greer");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Names {
+    fuzzy: bool,
+    corpus_cues: bool,
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Names {
+    /// Default settings: fuzzy variant merging and corpus-wide cues on.
+    pub fn new() -> Self {
+        Self {
+            fuzzy: true,
+            corpus_cues: true,
+        }
+    }
+
+    /// Whether to merge different spellings (off: exact forms and in-article aliases only).
+    pub fn fuzzy(mut self, on: bool) -> Self {
+        self.fuzzy = on;
+        self
+    }
+
+    /// Whether a bare name accepted as a person in two other articles counts as a person
+    /// without a cue of its own.
+    pub fn corpus_cues(mut self, on: bool) -> Self {
+        self.corpus_cues = on;
+        self
+    }
+
+    /// Runs on `docs` (any order: the output is sorted).
+    pub fn run(&self, docs: &[NameDoc<'_>]) -> NameReport {
+        let mut order: Vec<&NameDoc<'_>> = docs.iter().collect();
+        order.sort_by(|a, b| (a.id, a.text, a.date).cmp(&(b.id, b.text, b.date)));
+        order.dedup_by(|a, b| a.id == b.id && a.text == b.text);
+        // 1. candidates and the lower-case vocabulary
+        let scanned: Vec<(Vec<Candidate>, FxHashSet<String>)> = order
+            .par_iter()
+            .map(|d| {
+                let mut vocab = FxHashSet::default();
+                let c = extract::scan(d.text, d.segments, &mut vocab);
+                (c, vocab)
+            })
+            .collect();
+        let mut vocab: FxHashSet<&str> = FxHashSet::default();
+        for (_, v) in &scanned {
+            vocab.extend(v.iter().map(String::as_str));
+        }
+        // 2. accept by cues, then by the article's own people
+        let mut cands: Vec<Vec<Candidate>> = scanned
+            .par_iter()
+            .map(|(c, _)| {
+                let mut c = c.clone();
+                accept(&mut c, &vocab);
+                c
+            })
+            .collect();
+        // 3. forms accepted in two articles count as people anywhere
+        if self.corpus_cues {
+            let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+            for cs in &cands {
+                let forms: BTreeSet<&str> = cs
+                    .iter()
+                    .filter(|c| c.accepted)
+                    .flat_map(|c| c.folded.iter().map(String::as_str))
+                    .collect();
+                for f in forms {
+                    *seen.entry(f).or_default() += 1;
+                }
+            }
+            let known: FxHashSet<String> = seen
+                .into_iter()
+                .filter(|&(f, n)| n >= 2 && f.chars().count() >= 3)
+                .map(|(f, _)| f.to_owned())
+                .collect();
+            cands.par_iter_mut().for_each(|cs| {
+                for c in cs.iter_mut() {
+                    if !c.accepted
+                        && c.folded.iter().all(|f| known.contains(f))
+                        && !(c.initial
+                            && c.folded.len() == 1
+                            && vocab.contains(c.folded[0].as_str()))
+                        && !c.folded.iter().any(|f| lexicon::is_common(f))
+                    {
+                        c.accepted = true;
+                    }
+                }
+            });
+        }
+        // 4. local entities
+        let docdata: Vec<DocData> = order
+            .par_iter()
+            .zip(cands.into_par_iter())
+            .map(|(d, cs)| {
+                let cs: Vec<Candidate> = cs.into_iter().filter(|c| c.accepted).collect();
+                let locals = local::locals(&cs);
+                DocData {
+                    id: d.id.to_owned(),
+                    cands: cs,
+                    locals,
+                }
+            })
+            .collect();
+        // 5. clusters
+        let cls = cluster::cluster(&docdata, Opts { fuzzy: self.fuzzy });
+        let dates: Vec<Option<&str>> = order.iter().map(|d| d.date).collect();
+        let texts: Vec<&str> = order.iter().map(|d| d.text).collect();
+        build_report(&docdata, &cls, &dates, &texts)
+    }
+}
+
+/// Accepts candidates by their cues and by the article's own accepted people.
+fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>) {
+    let common_word =
+        |c: &Candidate, f: &str| lexicon::is_common(f) || (c.initial && vocab.contains(f));
+    for c in cs.iter_mut() {
+        let single = c.folded.len() == 1;
+        c.accepted = match c.cue {
+            Cue::Strong => !(single && lexicon::is_common(&c.folded[0])),
+            Cue::Weak => {
+                if single {
+                    !common_word(c, &c.folded[0]) && !vocab.contains(c.folded[0].as_str())
+                } else {
+                    !c.folded.iter().all(|f| vocab.contains(f.as_str()))
+                }
+            }
+            Cue::None => false,
+        };
+    }
+    let known: FxHashSet<String> = cs
+        .iter()
+        .filter(|c| c.accepted)
+        .flat_map(|c| c.folded.iter().cloned())
+        .collect();
+    for c in cs.iter_mut() {
+        if !c.accepted
+            && c.folded.iter().all(|f| known.contains(f))
+            && !c.folded.iter().any(|f| common_word(c, f))
+        {
+            c.accepted = true;
+        }
+    }
+    // a bare form one cheap edit from a person of this article, with a weak cue
+    let fams: Vec<String> = cs
+        .iter()
+        .filter(|c| c.accepted && c.folded.len() >= 2)
+        .map(|c| local::split(c).1)
+        .collect();
+    for c in cs.iter_mut() {
+        if !c.accepted
+            && c.folded.len() == 1
+            && !common_word(c, &c.folded[0])
+            && fams.iter().any(|f| {
+                let len = f.chars().count().min(c.folded[0].chars().count());
+                len >= 4 && fold::distance(f, &c.folded[0]) <= fold::budget(len)
+            })
+        {
+            c.accepted = true;
+        }
+    }
+}
+
+fn key_of(canonical: &str, center: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(format!("{canonical}\u{1f}{center}").as_bytes())
+}
+
+fn build_report(
+    docs: &[DocData],
+    cls: &[cluster::Cl],
+    dates: &[Option<&str>],
+    texts: &[&str],
+) -> NameReport {
+    struct Pre {
+        canonical: String,
+        center: String,
+        mentions: Vec<(usize, usize)>, // (doc, cand)
+        evidence: Vec<MergeEvidence>,
+    }
+    let mut pre: Vec<Pre> = Vec::new();
+    for c in cls {
+        // canonical: most frequent written full name of the centre group, else form
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut bare_counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut mentions = Vec::new();
+        for &(d, l) in &c.members {
+            let loc = &docs[d].locals[l];
+            for &m in &loc.mentions {
+                mentions.push((d, m));
+                let cand = &docs[d].cands[m];
+                let is_center =
+                    loc.family == c.center && loc.given.as_ref().map(|g| &g.0) == c.given.as_ref();
+                if cand.folded.len() >= 2 && is_center {
+                    *counts.entry(cand.tokens.join(" ")).or_default() += 1;
+                } else if cand.folded.len() == 1 && cand.folded[0] == c.center {
+                    *bare_counts.entry(cand.tokens[0].clone()).or_default() += 1;
+                }
+            }
+        }
+        let pick = |m: &BTreeMap<String, usize>| {
+            m.iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(k, _)| k.clone())
+        };
+        let canonical = pick(&counts)
+            .or_else(|| pick(&bare_counts))
+            .unwrap_or_else(|| {
+                mentions
+                    .first()
+                    .map(|&(d, m)| docs[d].cands[m].tokens.join(" "))
+                    .unwrap_or_default()
+            });
+        mentions.sort_by(|a, b| {
+            (docs[a.0].id.as_str(), docs[a.0].cands[a.1].span.start)
+                .cmp(&(docs[b.0].id.as_str(), docs[b.0].cands[b.1].span.start))
+        });
+        let mut evidence = c.evidence.clone();
+        for e in &mut evidence {
+            e.articles.sort();
+            e.articles.dedup();
+        }
+        pre.push(Pre {
+            canonical,
+            center: c.center.clone(),
+            mentions,
+            evidence,
+        });
+    }
+    pre.retain(|p| !p.mentions.is_empty());
+    let first = |p: &Pre| {
+        let (d, m) = p.mentions[0];
+        (docs[d].id.clone(), docs[d].cands[m].span.start)
+    };
+    pre.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.canonical.cmp(&b.canonical))
+            .then(first(a).cmp(&first(b)))
+    });
+    // role mentions: (cluster, key, doc, cand)
+    let mut role_uses: Vec<(usize, RoleKey, usize, usize)> = Vec::new();
+    let mut clusters: Vec<NameCluster> = Vec::with_capacity(pre.len());
+    for (ci, p) in pre.iter().enumerate() {
+        let mut forms: BTreeSet<String> = BTreeSet::new();
+        let mut mentions = Vec::with_capacity(p.mentions.len());
+        let mut roles: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+        for &(d, m) in &p.mentions {
+            let c = &docs[d].cands[m];
+            let form = texts[d][c.span.clone()].to_owned();
+            forms.insert(form.clone());
+            if let Some(r) = &c.role {
+                roles
+                    .entry((r.key.office.clone(), r.key.key()))
+                    .or_default()
+                    .insert(docs[d].id.clone());
+                role_uses.push((ci, r.key.clone(), d, m));
+            }
+            mentions.push(Mention {
+                article: docs[d].id.clone(),
+                start: c.span.start,
+                end: c.span.end,
+                form,
+                cluster: ci,
+                role: c.role.as_ref().map(|r| r.key.key()),
+            });
+        }
+        clusters.push(NameCluster {
+            canonical: p.canonical.clone(),
+            key: key_of(&p.canonical, &p.center),
+            forms: forms.into_iter().collect(),
+            mentions,
+            roles: roles
+                .into_iter()
+                .map(|((role, key), a)| HeldRole {
+                    role,
+                    key,
+                    articles: a.into_iter().collect(),
+                })
+                .collect(),
+            evidence: p.evidence.clone(),
+        });
+    }
+    let role_conflicts = conflicts(docs, &clusters, role_uses, dates, texts);
+    NameReport {
+        clusters,
+        role_conflicts,
+    }
+}
+
+/// Resolves countries and groups role mentions into conflicts.
+fn conflicts(
+    docs: &[DocData],
+    clusters: &[NameCluster],
+    uses: Vec<(usize, RoleKey, usize, usize)>,
+    dates: &[Option<&str>],
+    texts: &[&str],
+) -> Vec<RoleConflict> {
+    // countries per (cluster, office) and per office
+    let mut by_holder: BTreeMap<(usize, &str), BTreeSet<&str>> = BTreeMap::new();
+    let mut by_office: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (c, k, _, _) in &uses {
+        if let Some(country) = &k.country {
+            by_holder
+                .entry((*c, &k.office))
+                .or_default()
+                .insert(country);
+            by_office.entry(&k.office).or_default().insert(country);
+        }
+    }
+    let mut groups: BTreeMap<(String, String), BTreeMap<usize, Vec<(usize, usize)>>> =
+        BTreeMap::new();
+    for (c, k, d, m) in &uses {
+        let country = match &k.country {
+            Some(x) => Some(x.clone()),
+            None => {
+                let own = by_holder.get(&(*c, k.office.as_str()));
+                let all = by_office.get(k.office.as_str());
+                if let Some(own) = own.filter(|s| s.len() == 1) {
+                    own.iter().next().map(|s| (*s).to_owned())
+                } else if k.generic {
+                    None
+                } else {
+                    all.filter(|s| s.len() == 1)
+                        .and_then(|s| s.iter().next().map(|s| (*s).to_owned()))
+                }
+            }
+        };
+        if k.generic && country.is_none() {
+            continue;
+        }
+        let key = format!("{}:{}", country.as_deref().unwrap_or("?"), k.office);
+        groups
+            .entry((key, k.office.clone()))
+            .or_default()
+            .entry(*c)
+            .or_default()
+            .push((*d, *m));
+    }
+    let mut out = Vec::new();
+    for ((key, office), holders) in groups {
+        if holders.len() < 2 {
+            continue;
+        }
+        let mut hs: Vec<RoleHolder> = Vec::new();
+        let mut ranges: Vec<Option<(String, String)>> = Vec::new();
+        for (c, uses) in holders {
+            let mut articles: BTreeSet<String> = BTreeSet::new();
+            let mut sentences: BTreeSet<(String, usize, usize, usize)> = BTreeSet::new();
+            let mut range: Option<(String, String)> = None;
+            let mut undated = false;
+            for (d, m) in uses {
+                articles.insert(docs[d].id.clone());
+                let s = &docs[d].cands[m].sentence;
+                sentences.insert((docs[d].id.clone(), s.start, s.end, d));
+                match dates[d] {
+                    Some(dt) => {
+                        let r = range.get_or_insert((dt.to_owned(), dt.to_owned()));
+                        if dt < r.0.as_str() {
+                            r.0 = dt.to_owned();
+                        }
+                        if dt > r.1.as_str() {
+                            r.1 = dt.to_owned();
+                        }
+                    }
+                    None => undated = true,
+                }
+            }
+            ranges.push(if undated { None } else { range });
+            hs.push(RoleHolder {
+                canonical: clusters[c].canonical.clone(),
+                cluster: c,
+                articles: articles.into_iter().collect(),
+                sentences: sentences
+                    .into_iter()
+                    .map(|(article, start, end, d)| RoleSentence {
+                        text: texts[d][start..end].to_owned(),
+                        article,
+                        start,
+                        end,
+                    })
+                    .collect(),
+            });
+        }
+        let kind = if ranges.iter().any(Option::is_none) {
+            ConflictKind::Undated
+        } else {
+            let mut rs: Vec<(String, String)> = ranges.into_iter().flatten().collect();
+            rs.sort();
+            if rs.windows(2).all(|w| w[0].1 < w[1].0) {
+                ConflictKind::Succession
+            } else {
+                ConflictKind::Contradiction
+            }
+        };
+        hs.sort_by(|a, b| {
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then(a.canonical.cmp(&b.canonical))
+                .then(a.cluster.cmp(&b.cluster))
+        });
+        out.push(RoleConflict {
+            role: office,
+            key,
+            kind,
+            holders: hs,
+        });
+    }
+    out
+}
