@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::MergeEvidence;
 use super::extract::Candidate;
 use super::fold::{budget, distance, given_budget, opposite_gender, skeleton};
-use super::lexicon::same_given;
+use super::lexicon::{self, same_given};
 use super::local::Local;
 
 /// One article's accepted mentions and local entities.
@@ -118,7 +118,17 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 }
                 let len = c.center.chars().count().min(fam.chars().count());
                 let cost = distance(&c.center, &fam);
-                if cost <= given_budget(len, g.chars().count())
+                // the same given name and the same role: a wider budget
+                let groles: BTreeSet<String> = members
+                    .iter()
+                    .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))
+                    .collect();
+                let wide = if c.roles.intersection(&groles).next().is_some() {
+                    role_budget(len)
+                } else {
+                    0.0
+                };
+                if cost <= given_budget(len, g.chars().count()).max(wide)
                     && best.is_none_or(|(bc, _)| cost < bc)
                 {
                     best = Some((cost, ci));
@@ -183,8 +193,8 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     let score = |c: usize| {
                         (
                             cls[c].roles.intersection(&roles).count(),
-                            cls[c].co.intersection(&co).count(),
                             cls[c].docs.len(),
+                            cls[c].co.intersection(&co).count(),
                         )
                     };
                     score(a).cmp(&score(b)).then(b.cmp(&a))
@@ -205,11 +215,20 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         let co: BTreeSet<String> = rest.iter().flat_map(|&(d, l)| co_of(&docs[d], l)).collect();
         let key = skeleton(&fam);
         let mut best: Option<(f32, usize, Vec<String>)> = None;
+        let mut candidates: Vec<f32> = Vec::new();
         if opts.fuzzy {
             for (ci, c) in cls.iter().enumerate() {
                 let len = c.center.chars().count().min(fam.chars().count());
-                let b = budget(len);
-                if b == 0.0 || opposite_gender(&c.center, &fam) {
+                let shares_role = c.roles.intersection(&roles).next().is_some();
+                let b = if shares_role {
+                    given_budget(len, 0).max(budget(len))
+                } else {
+                    budget(len)
+                };
+                // one romanized syllable each (`Tiang`/`Tiong`, `Chang`/`Chung`): common
+                // surnames of their own, merged only through a shared given name
+                let syllables = lexicon::is_syllable(&c.center) && lexicon::is_syllable(&fam);
+                if b == 0.0 || syllables || opposite_gender(&c.center, &fam) {
                     continue;
                 }
                 if rest.iter().any(|&(d, l)| c.has_other_in(d, l)) {
@@ -243,6 +262,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 if !strong {
                     continue;
                 }
+                candidates.push(cost);
                 let better = match &best {
                     None => true,
                     Some((bc, bi, _)) => {
@@ -253,6 +273,12 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     best = Some((cost, ci, reasons));
                 }
             }
+        }
+        // two people within reach and none clearly nearer: leave the form alone
+        if let Some((bc, _, _)) = &best
+            && candidates.iter().filter(|&&c| c < bc + 0.3).count() > 1
+        {
+            best = None;
         }
         match best {
             Some((cost, ci, reasons)) => {
@@ -289,4 +315,14 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         }
     }
     cls
+}
+
+/// The budget for two full names with the same given name *and* the same role: twice the
+/// plain budget, and 2.0 for forms of 3 letters or fewer (`Ngạn`/`Yàn Zhiwei`).
+fn role_budget(len: usize) -> f32 {
+    if len <= 3 {
+        2.0
+    } else {
+        (2.0 * budget(len)).max(0.5 * len as f32)
+    }
 }

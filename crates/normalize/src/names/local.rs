@@ -2,8 +2,13 @@
 //! article that names `Scott Bessent` is that person).
 
 use super::extract::Candidate;
-use super::fold::{budget, distance, opposite_gender};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::fold::{budget, distance, opposite_gender, skeleton};
 use super::lexicon::same_given;
+
+/// Folded family form → folded given names it is written with anywhere in the corpus.
+pub(crate) type GivenMap = FxHashMap<String, FxHashSet<String>>;
 
 /// One person in one article.
 #[derive(Debug, Clone)]
@@ -43,16 +48,21 @@ pub(crate) fn split(c: &Candidate) -> (Option<(String, String)>, String) {
 
 /// The in-article budget for a bare form against a full name's family: the cross-article
 /// budget or a quarter of the length, and one cheap edit (0.5) for short forms.
-fn doc_budget(len: usize) -> f32 {
+fn doc_budget(a: &str, b: &str) -> f32 {
+    let len = a.chars().count().min(b.chars().count());
     if len <= 3 {
         0.5
-    } else {
+    } else if skeleton(a) == skeleton(b)
+        && !(super::lexicon::is_syllable(a) && super::lexicon::is_syllable(b))
+    {
         budget(len).max(0.25 * len as f32)
+    } else {
+        budget(len)
     }
 }
 
 /// Groups an article's accepted mentions (in text order) into local entities.
-pub(crate) fn locals(cands: &[Candidate]) -> Vec<Local> {
+pub(crate) fn locals(cands: &[Candidate], givens: &GivenMap) -> Vec<Local> {
     let mut out: Vec<Local> = Vec::new();
     // full names first, so a bare form before its full name still resolves
     let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -66,8 +76,7 @@ pub(crate) fn locals(cands: &[Candidate]) -> Vec<Local> {
                 l.given.as_ref().is_some_and(|(g, _)| same_given(g, gf))
                     && (l.family == family
                         || (!opposite_gender(&l.family, &family)
-                            && distance(&l.family, &family)
-                                <= doc_budget(l.family.len().min(family.len()))))
+                            && distance(&l.family, &family) <= doc_budget(&l.family, &family)))
             });
             match same {
                 Some(k) => {
@@ -98,12 +107,16 @@ pub(crate) fn locals(cands: &[Candidate]) -> Vec<Local> {
                 None
             } else {
                 // one full name within the in-article budget, and only one
+                // a form written elsewhere with other given names only is someone else
+                let known = givens.get(&family);
                 let near: Vec<(f32, usize)> = (0..out.len())
                     .filter(|&k| {
-                        out[k].given.is_some() && !opposite_gender(&out[k].family, &family)
+                        out[k].given.as_ref().is_some_and(|(g, _)| {
+                            known.is_none_or(|set| set.iter().any(|x| same_given(x, g)))
+                        }) && !opposite_gender(&out[k].family, &family)
                     })
                     .map(|k| (distance(&out[k].family, &family), k))
-                    .filter(|&(d, k)| d <= doc_budget(out[k].family.len().min(family.len())))
+                    .filter(|&(d, k)| d <= doc_budget(&out[k].family, &family))
                     .collect();
                 if near.len() == 1 {
                     Some(near[0].1)

@@ -424,13 +424,39 @@ impl Names {
                 }
             });
         }
-        // 4. local entities
+        // 4. name order: the token a corpus uses alone is the family name
+        let mut alone: FxHashMap<String, usize> = FxHashMap::default();
+        for cs in &cands {
+            for c in cs.iter().filter(|c| c.accepted && c.folded.len() == 1) {
+                *alone.entry(c.folded[0].clone()).or_default() += 1;
+            }
+        }
+        cands.par_iter_mut().for_each(|cs| {
+            for c in cs.iter_mut().filter(|c| c.folded.len() == 2) {
+                let a = alone.get(&c.folded[0]).copied().unwrap_or(0);
+                let b = alone.get(&c.folded[1]).copied().unwrap_or(0);
+                if a > b {
+                    c.chinese = true;
+                } else if b > a {
+                    c.chinese = false;
+                }
+            }
+        });
+        // 5. local entities
+        let mut givens = local::GivenMap::default();
+        for cs in &cands {
+            for c in cs.iter().filter(|c| c.accepted && c.folded.len() >= 2) {
+                if let (Some((g, _)), f) = local::split(c) {
+                    givens.entry(f).or_default().insert(g);
+                }
+            }
+        }
         let docdata: Vec<DocData> = order
             .par_iter()
             .zip(cands.into_par_iter())
             .map(|(d, cs)| {
                 let cs: Vec<Candidate> = cs.into_iter().filter(|c| c.accepted).collect();
-                let locals = local::locals(&cs);
+                let locals = local::locals(&cs, &givens);
                 DocData {
                     id: d.id.to_owned(),
                     cands: cs,
@@ -510,6 +536,8 @@ fn build_report(
     struct Pre {
         canonical: String,
         center: String,
+        given: Option<String>,
+        folded: BTreeSet<String>,
         mentions: Vec<(usize, usize)>, // (doc, cand)
         evidence: Vec<MergeEvidence>,
     }
@@ -558,6 +586,8 @@ fn build_report(
         pre.push(Pre {
             canonical,
             center: c.center.clone(),
+            given: c.given.clone(),
+            folded: c.forms.clone(),
             mentions,
             evidence,
         });
@@ -617,17 +647,51 @@ fn build_report(
             evidence: p.evidence.clone(),
         });
     }
-    let role_conflicts = conflicts(docs, &clusters, role_uses, dates, texts);
+    let people: Vec<Person<'_>> = pre
+        .iter()
+        .map(|p| Person {
+            center: &p.center,
+            given: p.given.as_deref(),
+            forms: &p.folded,
+        })
+        .collect();
+    let role_conflicts = conflicts(docs, &clusters, &people, role_uses, dates, texts);
     NameReport {
         clusters,
         role_conflicts,
     }
 }
 
+/// What the conflict report needs to know of a cluster.
+struct Person<'a> {
+    center: &'a str,
+    given: Option<&'a str>,
+    forms: &'a BTreeSet<String>,
+}
+
+/// Whether two holders of one role may be one person split in two (a shared form, or
+/// centres within the wide budget and no given-name conflict): then they are not reported as
+/// a conflict.
+fn possible_variant(a: &Person<'_>, b: &Person<'_>) -> bool {
+    if let (Some(x), Some(y)) = (a.given, b.given)
+        && !lexicon::same_given(x, y)
+    {
+        return false;
+    }
+    if a.forms.intersection(b.forms).next().is_some() {
+        return true;
+    }
+    let len = a.center.chars().count().min(b.center.chars().count());
+    len > 3
+        && !fold::opposite_gender(a.center, b.center)
+        && fold::distance(a.center, b.center) <= fold::given_budget(len, 0)
+}
+
 /// Resolves countries and groups role mentions into conflicts.
 fn conflicts(
     docs: &[DocData],
     clusters: &[NameCluster],
+    people: &[Person<'_>],
     uses: Vec<(usize, RoleKey, usize, usize)>,
     dates: &[Option<&str>],
     texts: &[&str],
@@ -674,7 +738,17 @@ fn conflicts(
             .push((*d, *m));
     }
     let mut out = Vec::new();
-    for ((key, office), holders) in groups {
+    for ((key, office), mut holders) in groups {
+        // the holder with most articles, then drop the others that may be it, split
+        let articles_of =
+            |uses: &[(usize, usize)]| uses.iter().map(|&(d, _)| d).collect::<BTreeSet<_>>().len();
+        let top = holders
+            .iter()
+            .max_by(|a, b| articles_of(a.1).cmp(&articles_of(b.1)).then(b.0.cmp(a.0)))
+            .map(|(&c, _)| c);
+        if let Some(top) = top {
+            holders.retain(|&c, _| c == top || !possible_variant(&people[top], &people[c]));
+        }
         if holders.len() < 2 {
             continue;
         }
