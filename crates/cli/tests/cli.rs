@@ -591,3 +591,71 @@ fn broken_pipe_exits_quietly() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+// ---------------------------------------------------------------------------------------------
+// `newsdiff names`.
+
+#[test]
+fn names_text_view_snapshot() {
+    let o = run(&["names", "--color", "never", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn names_json_contract_on_seeds() {
+    let o = run(&["names", "--format", "json", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let clusters = doc["clusters"].as_array().unwrap();
+    let find = |form: &str| {
+        clusters
+            .iter()
+            .find(|c| c["forms"].as_array().unwrap().iter().any(|f| f == form))
+            .unwrap()
+    };
+    let bessent = find("Becent");
+    assert_eq!(bessent["canonical"], "Scott Bessent");
+    assert!(bessent["forms"].as_array().unwrap().iter().any(|f| f == "Bessant"));
+    assert_eq!(find("Rutnik")["canonical"], "Howard Lutnick");
+    // every mention slices its form out of the original file
+    for c in clusters {
+        assert!(c["canonical"].is_string());
+        for m in c["mentions"].as_array().unwrap() {
+            let article = m["article"].as_str().unwrap();
+            let path = std::fs::read_dir(root().join("corpus/seeds"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| p.file_stem().unwrap().to_str().unwrap() == article)
+                .unwrap();
+            let text = std::fs::read_to_string(path).unwrap();
+            let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..e], m["form"].as_str().unwrap());
+        }
+    }
+    let conflicts = doc["role_conflicts"].as_array().unwrap();
+    let roles: Vec<&str> = conflicts.iter().map(|c| c["role"].as_str().unwrap()).collect();
+    for want in ["commerce secretary", "treasury secretary", "trade representative"] {
+        assert!(roles.contains(&want), "{roles:?}");
+    }
+    for c in conflicts {
+        for h in c["holders"].as_array().unwrap() {
+            assert!(h["canonical"].is_string() && !h["articles"].as_array().unwrap().is_empty());
+        }
+    }
+    // JSON Lines: meta first, then cluster and role_conflict records with the same data
+    let l = run(&["names", "--format", "jsonl", "corpus/seeds"]);
+    let first: Value = serde_json::from_str(stdout(&l).lines().next().unwrap()).unwrap();
+    assert_eq!(first["type"], "meta");
+    assert_eq!(records(&l, "cluster").len(), clusters.len());
+    assert_eq!(records(&l, "role_conflict").len(), conflicts.len());
+}
+
+#[test]
+fn names_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("none.txt");
+    std::fs::write(&p, "the market rose on monday.\n").unwrap();
+    assert_eq!(run(&["names", p.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(run(&["names", "no/such/path.txt"]).status.code(), Some(2));
+}

@@ -378,3 +378,6 @@ fn all_seeds_round_trip() {
         }
     }
 }
+
+#[path = "names/mod.rs"]
+mod names;

@@ -146,7 +146,10 @@ fn title_case(toks: &[Tok<'_>]) -> bool {
         return false;
     }
     let caps = words.iter().filter(|t| t.cap).count();
-    caps * 10 >= words.len() * 7
+    let ends = toks
+        .last()
+        .is_some_and(|t| matches!(t.text, "." | "!" | "?" | "\"" | "”"));
+    caps * 10 >= words.len() * 7 && (!ends || caps * 10 >= words.len() * 9)
 }
 
 const CONNECTORS: &[&str] = &["of", "for", "the"];

@@ -73,7 +73,7 @@
 //! let report = find_names(&docs);
 //! let bessent = &report.clusters[0];
 //! assert_eq!(bessent.canonical, "Scott Bessent");
-//! assert_eq!(bessent.forms, ["Bessant", "Becent", "Scott Bessent"]);
+//! assert_eq!(bessent.forms, ["Becent", "Bessant", "Scott Bessent"]);
 //! assert_eq!(report.role_conflicts[0].role, "treasury secretary");
 //! let index = report.index();
 //! assert_eq!(index.of("b")[0].cluster, 0);

@@ -59,7 +59,12 @@ const SKIP: &[&str] = &[
 pub fn parse_role(words: &[&str]) -> Option<RoleKey> {
     let lw: Vec<String> = words
         .iter()
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| {
+            w.to_lowercase()
+                .replace('’', "'")
+                .trim_end_matches('.')
+                .to_owned()
+        })
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     let mut country: Option<&'static str> = None;

@@ -1,0 +1,196 @@
+//! Properties of `names`: order and thread independence, partitions, cannot-links,
+//! monotonicity, no panics.
+
+use newsdiff_normalize::names::{NameDoc, NameReport, find_names, fold};
+use proptest::prelude::*;
+
+const GIVEN: &[&str] = &["Anna", "Boris", "Karen", "Victor", "Elena", "Paul"];
+const FAMILY: &[&str] = &[
+    "Bessent",
+    "Bessant",
+    "Becent",
+    "Lutnick",
+    "Rutnik",
+    "Zakharov",
+    "Zakharova",
+    "Greer",
+    "Grier",
+    "Xi",
+    "Li",
+    "Walerian",
+    "Valerian",
+];
+const ROLES: &[&str] = &["Treasury Secretary", "Commerce Secretary", "Trade Minister"];
+
+fn sentence() -> impl Strategy<Value = String> {
+    (0..GIVEN.len(), 0..FAMILY.len(), 0..ROLES.len(), 0..5usize).prop_map(|(g, f, r, t)| {
+        let (g, f, r) = (GIVEN[g], FAMILY[f], ROLES[r]);
+        match t {
+            0 => format!("{r} {g} {f} said the talks went well."),
+            1 => format!("{f} told reporters that nothing was agreed."),
+            2 => format!("{g} {f}, the {r}, arrived in Geneva on Monday."),
+            3 => format!("According to {f}, the deal was close."),
+            _ => format!("Mr {f} declined to comment."),
+        }
+    })
+}
+
+fn corpus() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(prop::collection::vec(sentence(), 1..5), 1..8)
+        .prop_map(|docs| docs.into_iter().map(|s| s.join(" ")).collect())
+}
+
+fn run(texts: &[String], order: &[usize]) -> NameReport {
+    let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i:02}")).collect();
+    let docs: Vec<NameDoc<'_>> = order
+        .iter()
+        .map(|&i| NameDoc::new(&ids[i], &texts[i]))
+        .collect();
+    find_names(&docs)
+}
+
+fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+        .install(f)
+}
+
+fn cluster_of(r: &NameReport, article: &str, start: usize) -> Option<usize> {
+    r.clusters.iter().position(|c| {
+        c.mentions
+            .iter()
+            .any(|m| m.article == article && m.start == start)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn same_output_for_any_order_and_thread_count(texts in corpus(), seed in any::<u64>()) {
+        let n = texts.len();
+        let forward: Vec<usize> = (0..n).collect();
+        let mut shuffled = forward.clone();
+        // a seeded permutation
+        let mut x = seed | 1;
+        for i in (1..n).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let a = in_pool(1, || run(&texts, &forward));
+        let b = in_pool(4, || run(&texts, &shuffled));
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn clusters_partition_mentions_and_respect_cannot_links(texts in corpus()) {
+        let order: Vec<usize> = (0..texts.len()).collect();
+        let r = run(&texts, &order);
+        let mut seen = std::collections::BTreeSet::new();
+        for (ci, c) in r.clusters.iter().enumerate() {
+            prop_assert!(!c.mentions.is_empty());
+            for m in &c.mentions {
+                prop_assert_eq!(m.cluster, ci);
+                prop_assert!(seen.insert((m.article.clone(), m.start, m.end)), "mention twice");
+            }
+            // cannot-links: opposite gendered forms, short forms that differ, two given names
+            let folded: Vec<String> = c.mentions.iter().map(|m| {
+                let last = m.form.split_whitespace().last().unwrap_or("");
+                fold::fold(last)
+            }).collect();
+            for a in &folded {
+                for b in &folded {
+                    prop_assert!(!fold::opposite_gender(a, b), "{} / {}", a, b);
+                    if a.len() <= 3 && b.len() <= 3 {
+                        prop_assert_eq!(a, b);
+                    }
+                }
+            }
+            let givens: std::collections::BTreeSet<&str> = c.mentions.iter()
+                .filter_map(|m| {
+                    let w: Vec<&str> = m.form.split_whitespace().collect();
+                    (w.len() == 2).then(|| w[0])
+                })
+                .collect();
+            prop_assert!(givens.len() <= 1, "{:?}", givens);
+        }
+    }
+
+    #[test]
+    fn a_supporting_mention_never_splits_a_cluster(texts in corpus(), extra in sentence()) {
+        let order: Vec<usize> = (0..texts.len()).collect();
+        let before = run(&texts, &order);
+        // the extra text repeats one article's own sentences plus a new one
+        let mut more = texts.clone();
+        more[0] = format!("{} {}", more[0], extra);
+        let after = run(&more, &order);
+        for c in &before.clusters {
+            // mentions outside the changed article keep sharing a cluster
+            let keep: Vec<_> = c.mentions.iter().filter(|m| m.article != "d00").collect();
+            let ids: std::collections::BTreeSet<_> = keep
+                .iter()
+                .filter_map(|m| cluster_of(&after, &m.article, m.start))
+                .collect();
+            prop_assert!(ids.len() <= 1, "{} split: {:?}", c.canonical, ids);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_unicode(text in "\\PC{0,200}", name in "\\PC{1,20}") {
+        let t = format!("{text} Mr {name} said so. {name}, the Commerce Secretary, agreed.");
+        let r = find_names(&[NameDoc::new("x", &t), NameDoc::new("y", &text)]);
+        for c in &r.clusters {
+            for m in &c.mentions {
+                let src = if m.article == "x" { &t } else { &text };
+                prop_assert_eq!(&src[m.start..m.end], m.form.as_str());
+            }
+        }
+        let _ = fold::distance(&fold::fold(&name), &fold::fold(&text));
+        let _ = fold::skeleton(&fold::fold(&name));
+    }
+}
+
+#[test]
+fn bessent_variants_and_role_conflict() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Treasury Secretary Scott Bessent met reporters. Bessant said talks went well.",
+        ),
+        NameDoc::new("b", "US Treasury Secretary Becent said the deal was close."),
+        NameDoc::new("c", "Scott Bessent told reporters that tariffs would fall."),
+        NameDoc::new(
+            "d",
+            "Treasury Secretary Yellen said markets were calm. Xi Jinping and Li Qiang met.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let b = r
+        .clusters
+        .iter()
+        .find(|c| c.canonical == "Scott Bessent")
+        .unwrap();
+    assert!(b.forms.contains(&"Becent".to_owned()) && b.forms.contains(&"Bessant".to_owned()));
+    assert_eq!(r.role_conflicts.len(), 1);
+    assert_eq!(r.role_conflicts[0].holders[0].canonical, "Scott Bessent");
+    let xi = r
+        .clusters
+        .iter()
+        .find(|c| c.canonical == "Xi Jinping")
+        .unwrap();
+    assert_eq!(xi.forms, ["Xi Jinping"]);
+    let index = r.index();
+    assert!(index.of("b").iter().all(|p| p.key == b.key));
+    // dated holders one after the other: a succession
+    let dated = [
+        NameDoc::new("a", "Treasury Secretary Janet Yellen spoke.").date(Some("2023-05-01")),
+        NameDoc::new("b", "Treasury Secretary Scott Bessent spoke.").date(Some("2025-05-01")),
+    ];
+    let r = find_names(&dated);
+    assert_eq!(
+        r.role_conflicts[0].kind,
+        newsdiff_normalize::names::ConflictKind::Succession
+    );
+}
