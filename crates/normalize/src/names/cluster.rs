@@ -97,6 +97,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             .map(|&(d, l)| docs[d].locals[l].mentions.len())
             .sum()
     };
+    #[allow(clippy::type_complexity)]
     let mut full: Vec<((String, String), Vec<(usize, usize)>)> = full.into_iter().collect();
     full.sort_by(|a, b| {
         weight(&b.1)

@@ -23,6 +23,7 @@ pub(crate) enum Cue {
 
 /// A role attached to a mention.
 #[derive(Debug, Clone)]
+#[allow(dead_code)]
 pub(crate) struct RoleAt {
     pub key: RoleKey,
     pub span: Range<usize>,
@@ -161,7 +162,7 @@ pub(crate) fn scan(
     segments: &[Range<usize>],
     vocab: &mut FxHashSet<String>,
 ) -> Vec<Candidate> {
-    let whole = [0..text.len()];
+    let whole = std::slice::from_ref(&(0..text.len())).to_vec();
     let segments = if segments.is_empty() {
         &whole[..]
     } else {

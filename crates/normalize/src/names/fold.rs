@@ -102,9 +102,7 @@ fn sub_cost(a: char, b: char) -> f32 {
     }
     let pair = |x: char, y: char| (a == x && b == y) || (a == y && b == x);
     let within = |set: &str| set.contains(a) && set.contains(b);
-    if is_vowel(a) && is_vowel(b) {
-        0.3
-    } else if pair('r', 'l') || within("scz") || within("ckq") {
+    if (is_vowel(a) && is_vowel(b)) || pair('r', 'l') || within("scz") || within("ckq") {
         0.3
     } else if pair('b', 'p')
         || pair('d', 't')

@@ -1024,6 +1024,7 @@ fn given_names() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s: FxHashSet<String> = GIVEN_EXTRA.split_whitespace().map(str::to_owned).collect();
+        #[allow(clippy::iter_over_hash_type)] // inserting into a set: order-free
         for (canon, nicks) in nickname_table() {
             s.insert(canon.clone());
             // nicknames of 3 letters or more that are not common English words

@@ -12,6 +12,7 @@ pub(crate) type GivenMap = FxHashMap<String, FxHashSet<String>>;
 
 /// One person in one article.
 #[derive(Debug, Clone)]
+#[allow(dead_code)]
 pub(crate) struct Local {
     /// Folded and written given name, when the article gives it.
     pub given: Option<(String, String)>,

@@ -366,6 +366,7 @@ impl Names {
     }
 
     /// Runs on `docs` (any order: the output is sorted).
+    #[allow(clippy::nonminimal_bool)]
     pub fn run(&self, docs: &[NameDoc<'_>]) -> NameReport {
         let mut order: Vec<&NameDoc<'_>> = docs.iter().collect();
         order.sort_by(|a, b| (a.id, a.text, a.date).cmp(&(b.id, b.text, b.date)));
@@ -708,6 +709,7 @@ fn conflicts(
             by_office.entry(&k.office).or_default().insert(country);
         }
     }
+    #[allow(clippy::type_complexity)]
     let mut groups: BTreeMap<(String, String), BTreeMap<usize, Vec<(usize, usize)>>> =
         BTreeMap::new();
     for (c, k, d, m) in &uses {
