@@ -46,6 +46,9 @@ struct Args {
     /// Also measure accidental overlap (shared 8-word shingles between unrelated articles).
     #[arg(long)]
     measure: bool,
+    /// Do not generate: measure the corpus already in `--out` (implies `--measure`).
+    #[arg(long)]
+    existing: bool,
     /// Keep one shingle in N when measuring (default: 1 up to 100k articles, else 16).
     #[arg(long)]
     sample: Option<u64>,
@@ -57,6 +60,9 @@ fn count(s: &str) -> Result<usize, String> {
 
 fn main() -> Result<()> {
     let args = Args::parse();
+    if args.existing {
+        return measure(&args, &Files::in_dir(&args.out, args.gzip));
+    }
     let t = Instant::now();
     let model = generate::load_model(args.model == "corpora", args.backoff);
     eprintln!(
@@ -88,21 +94,27 @@ fn main() -> Result<()> {
         println!("  {:<15} {n}", kind.as_str());
     }
     if args.measure {
-        let t = Instant::now();
-        let sample = args
-            .sample
-            .unwrap_or(if args.articles > 100_000 { 16 } else { 1 });
-        let planted = truth::read(&files.truth)?;
-        let r = shingles::measure(&files.articles, &planted, sample)?;
-        println!(
-            "accidental overlap (1 in {} shingles): {} shared by unrelated articles ({} pairs), {} only by planted pairs, of {} shingles; {:.1}s",
-            r.sample,
-            r.shared_unrelated,
-            r.unrelated_pairs,
-            r.shared_related,
-            r.shingles,
-            t.elapsed().as_secs_f64()
-        );
+        measure(&args, &files)?;
     }
+    Ok(())
+}
+
+fn measure(args: &Args, files: &Files) -> Result<()> {
+    let t = Instant::now();
+    let sample = args
+        .sample
+        .unwrap_or(if args.articles > 100_000 { 16 } else { 1 });
+    let planted = truth::read(&files.truth)?;
+    let r = shingles::measure(&files.articles, &planted, sample)?;
+    println!(
+        "accidental overlap (1 in {} shingles): {} shared by unrelated articles ({} pairs), {} only by planted pairs, of {} shingles in {} articles; {:.1}s",
+        r.sample,
+        r.shared_unrelated,
+        r.unrelated_pairs,
+        r.shared_related,
+        r.shingles,
+        r.articles,
+        t.elapsed().as_secs_f64()
+    );
     Ok(())
 }
