@@ -182,6 +182,9 @@ pub struct OverlapsArgs {
     /// Ignore sentences containing any phrase of this file (one a line, `#` comments).
     #[arg(long, value_name = "FILE")]
     pub ignore: Option<PathBuf>,
+    /// Print the time each stage takes on stderr.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,

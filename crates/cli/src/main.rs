@@ -8,6 +8,7 @@ mod ingest;
 mod names;
 mod output;
 mod overlaps;
+mod progress;
 mod sanitize;
 
 use std::process::ExitCode;

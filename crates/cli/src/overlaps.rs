@@ -50,7 +50,11 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
         }
         finder = finder.only_pair(pair[0].clone(), pair[1].clone());
     }
-    let found = finder.find(&corpus.articles);
+    let found = if args.verbose {
+        finder.find_with_progress(&corpus.articles, &crate::progress::StageTimer::new())
+    } else {
+        finder.find(&corpus.articles)
+    };
     let meta = output::Meta::new(
         "overlaps",
         Parameters {

@@ -616,7 +616,13 @@ fn names_json_contract_on_seeds() {
     };
     let bessent = find("Becent");
     assert_eq!(bessent["canonical"], "Scott Bessent");
-    assert!(bessent["forms"].as_array().unwrap().iter().any(|f| f == "Bessant"));
+    assert!(
+        bessent["forms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "Bessant")
+    );
     assert_eq!(find("Rutnik")["canonical"], "Howard Lutnick");
     // every mention slices its form out of the original file
     for c in clusters {
@@ -629,13 +635,23 @@ fn names_json_contract_on_seeds() {
                 .find(|p| p.file_stem().unwrap().to_str().unwrap() == article)
                 .unwrap();
             let text = std::fs::read_to_string(path).unwrap();
-            let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&text[s..e], m["form"].as_str().unwrap());
         }
     }
     let conflicts = doc["role_conflicts"].as_array().unwrap();
-    let roles: Vec<&str> = conflicts.iter().map(|c| c["role"].as_str().unwrap()).collect();
-    for want in ["commerce secretary", "treasury secretary", "trade representative"] {
+    let roles: Vec<&str> = conflicts
+        .iter()
+        .map(|c| c["role"].as_str().unwrap())
+        .collect();
+    for want in [
+        "commerce secretary",
+        "treasury secretary",
+        "trade representative",
+    ] {
         assert!(roles.contains(&want), "{roles:?}");
     }
     for c in conflicts {

@@ -18,7 +18,7 @@ pub struct Config {
     pub prefix_terms: usize,
     /// Up to this many sentences, every term indexes (default 20,000).
     pub exhaustive_units: usize,
-    /// Terms in more sentences than this are too common to propose pairs (default 1,000).
+    /// Terms in more sentences than this are too common to propose pairs (default 200).
     pub max_postings: usize,
     /// A verbatim sentence in at least this many articles is reported once, as a group
     /// (default 16).
@@ -39,7 +39,7 @@ impl Default for Config {
             min_sentence_similarity: 0.2,
             prefix_terms: 6,
             exhaustive_units: 20_000,
-            max_postings: 1_000,
+            max_postings: 200,
             group_articles: 16,
             min_group_words: 6,
             max_paragraphs: 3,

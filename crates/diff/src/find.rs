@@ -36,6 +36,7 @@ pub(crate) fn run(
     progress.stage("prepare", sorted.len() as u64);
     let p = prepare(&sorted, analyzer, names, &ignore);
     progress.inc(sorted.len() as u64);
+    progress.stage("weights", 0);
     let w = Weights::new(&p);
     progress.stage("candidates", 0);
     let cands = candidates(&p, &w, cfg);
@@ -183,10 +184,12 @@ fn keep_ids(
     }
 }
 
-/// Union of the distinct terms of units `first..=last`, sorted.
-fn terms_of_range(p: &Prepared, first: u32, last: u32) -> Vec<u64> {
-    let mut t: Vec<u64> = (first..=last)
-        .flat_map(|u| p.terms_of(&p.units[u as usize]).iter().copied())
+/// Union of the distinct terms of the matched units, sorted (sentences skipped inside a
+/// passage widen its span but do not dilute its similarity).
+fn terms_of_units(p: &Prepared, units: &[u32]) -> Vec<u64> {
+    let mut t: Vec<u64> = units
+        .iter()
+        .flat_map(|&u| p.terms_of(&p.units[u as usize]).iter().copied())
         .collect();
     t.sort_unstable();
     t.dedup();
@@ -201,8 +204,8 @@ fn overlap(
     names: Option<&NameKeys>,
     cfg: &Config,
 ) -> Option<Overlap> {
-    let ta = terms_of_range(p, ps.a_first, ps.a_last);
-    let tb = terms_of_range(p, ps.b_first, ps.b_last);
+    let ta = terms_of_units(p, &ps.a_units);
+    let tb = terms_of_units(p, &ps.b_units);
     let (shared, n) = w.shared(&ta, &tb);
     if n < cfg.min_words {
         return None;
@@ -230,14 +233,13 @@ fn overlap(
         &diff_side(art_a, &a_range, names),
         &diff_side(art_b, &b_range, names),
     );
-    let count = |k| d.divergences.iter().filter(|x| x.kind == k).count();
     let e = Evidence {
         dice,
         containment,
         shared_weight: shared,
         ratio: d.ratio,
-        number_divergences: count(crate::model::DivergenceKind::Number),
-        negations: count(crate::model::DivergenceKind::Negation),
+        number_divergences: d.differing_numbers,
+        negations: usize::from(d.negation_differs),
     };
     let s = score(&e);
     if s < cfg.min_score {

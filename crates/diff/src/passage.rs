@@ -12,13 +12,15 @@ pub(crate) struct Match {
     pub sim: f32,
 }
 
-/// A passage: inclusive ranges of global unit indices on each side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A passage: inclusive ranges of global unit indices on each side, and the matched units.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Passage {
     pub a_first: u32,
     pub a_last: u32,
     pub b_first: u32,
     pub b_last: u32,
+    pub a_units: Vec<u32>,
+    pub b_units: Vec<u32>,
 }
 
 /// The paragraphs a passage spans on each side, first and last.
@@ -41,10 +43,17 @@ impl Bounds {
     }
 }
 
-/// Keeps mutual best matches: `m` stays when `m.b` is `m.a`'s best partner and `m.a` is
-/// `m.b`'s. Ties go to the partner that comes first in its article, so the rule reads the
+/// A match within this share of a sentence's best match is kept too.
+const NEAR_BEST: f32 = 0.8;
+
+/// Two matches of clearly different strength never join one passage: a weak match must not
+/// dilute a strong one.
+const LINK_RATIO: f32 = 0.6;
+
+/// Keeps best matches: `m` stays when it is (nearly) `m.a`'s best or (nearly) `m.b`'s (a
+/// sentence may match two: one rewritten into two, or told twice in the other article). Ties go to the partner that comes first in its article, so the rule reads the
 /// same from either side.
-fn mutual_best(matches: &[Match], p: &Prepared) -> Vec<Match> {
+fn best_matches(matches: &[Match], p: &Prepared) -> Vec<Match> {
     use std::collections::HashMap;
     let better = |x: &Match, y: &Match, other: fn(&Match) -> u32| {
         x.sim > y.sim
@@ -66,8 +75,8 @@ fn mutual_best(matches: &[Match], p: &Prepared) -> Vec<Match> {
     let mut out: Vec<Match> = matches
         .iter()
         .filter(|m| {
-            best_a.get(&m.a).is_some_and(|x| x.b == m.b)
-                && best_b.get(&m.b).is_some_and(|x| x.a == m.a)
+            best_a.get(&m.a).is_some_and(|x| m.sim >= NEAR_BEST * x.sim)
+                || best_b.get(&m.b).is_some_and(|x| m.sim >= NEAR_BEST * x.sim)
         })
         .copied()
         .collect();
@@ -85,7 +94,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 
 /// The passages of one article pair, from all its sentence matches.
 pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -> Vec<Passage> {
-    let ms = mutual_best(matches, p);
+    let ms = best_matches(matches, p);
     let local = |u: u32| i64::from(p.units[u as usize].local);
     // Link matches on one diagonal: both sides move the same way by one or two sentences.
     let mut parent: Vec<usize> = (0..ms.len()).collect();
@@ -98,7 +107,8 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -
             let db = local(ms[j].b) - local(ms[i].b);
             let same_way = (1..=2).contains(&da) && (1..=2).contains(&db)
                 || (-2..=-1).contains(&da) && (-2..=-1).contains(&db);
-            if same_way {
+            let (lo, hi) = (ms[i].sim.min(ms[j].sim), ms[i].sim.max(ms[j].sim));
+            if same_way && lo >= LINK_RATIO * hi {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                 parent[ri.max(rj)] = ri.min(rj);
             }
@@ -133,6 +143,8 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -
                     ps.a_last = ps.a_last.max(m.a);
                     ps.b_first = ps.b_first.min(m.b);
                     ps.b_last = ps.b_last.max(m.b);
+                    ps.a_units.push(m.a);
+                    ps.b_units.push(m.b);
                     *bounds = bounds.with(pa, pb);
                 }
                 _ => {
@@ -142,6 +154,8 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -
                         a_last: m.a,
                         b_first: m.b,
                         b_last: m.b,
+                        a_units: vec![m.a],
+                        b_units: vec![m.b],
                     };
                     cur = Some((
                         ps,

@@ -40,6 +40,11 @@ pub struct WordDiff {
     pub divergences: Vec<Divergence>,
     /// `2 × equal words / (words of a + words of b)`: 1 for the same words in order.
     pub ratio: f64,
+    /// Distinct numbers each side states that the other does not, the smaller of the two
+    /// counts: a symmetric measure of numbers stated differently.
+    pub differing_numbers: usize,
+    /// Whether one side holds more negations than the other.
+    pub negation_differs: bool,
 }
 
 fn words(side: &DiffSide<'_>, normalizer: &Normalizer) -> Vec<Word> {
@@ -132,7 +137,7 @@ pub fn word_diff(a: &DiffSide<'_>, b: &DiffSide<'_>) -> WordDiff {
     let wb = words(b, &normalizer);
     let ka: Vec<&str> = wa.iter().map(|w| w.key.as_str()).collect();
     let kb: Vec<&str> = wb.iter().map(|w| w.key.as_str()).collect();
-    let raw = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let raw = capture_diff_slices(Algorithm::Myers, &ka, &kb);
     let mut ops = Vec::new();
     let mut equal = 0usize;
     let mut hunks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
@@ -221,10 +226,26 @@ pub fn word_diff(a: &DiffSide<'_>, b: &DiffSide<'_>) -> WordDiff {
         2.0 * equal as f64 / total as f64
     };
     let divergences = divergences(a, b, &wa, &wb, &merge_adjacent(hunks));
+    let numbers = |ws: &[Word]| -> std::collections::BTreeSet<String> {
+        ws.iter()
+            .filter(|w| w.kind == TokenKind::Number)
+            .map(|w| w.key.clone())
+            .collect()
+    };
+    let (na, nb) = (numbers(&wa), numbers(&wb));
+    let differing_numbers = na.difference(&nb).count().min(nb.difference(&na).count());
+    let negations = |ws: &[Word]| {
+        ws.iter()
+            .filter(|w| NEGATIONS.contains(&w.key.as_str()))
+            .count()
+    };
+    let negation_differs = negations(&wa) != negations(&wb);
     WordDiff {
         ops,
         divergences,
         ratio,
+        differing_numbers,
+        negation_differs,
     }
 }
 

@@ -1,0 +1,237 @@
+//! Properties of the overlap search: determinism over thread counts and input order,
+//! symmetry, spans, no self-overlaps, and exact duplicates found as verbatim with score 1.
+
+use newsdiff_diff::{Finder, Kind, Overlaps};
+use newsdiff_ingest::{Article, parse_text};
+use proptest::prelude::*;
+
+const WORDS: &[&str] = &[
+    "tariff",
+    "export",
+    "control",
+    "minister",
+    "China",
+    "London",
+    "talks",
+    "rare",
+    "earth",
+    "chips",
+    "software",
+    "engine",
+    "nuclear",
+    "market",
+    "Bessent",
+    "Lutnick",
+    "Greer",
+    "framework",
+    "agreement",
+    "licence",
+    "students",
+    "visa",
+    "magnet",
+    "supply",
+    "Washington",
+    "Beijing",
+    "deal",
+    "pressure",
+    "concession",
+    "truce",
+    "hearing",
+    "Congress",
+    "official",
+    "statement",
+    "ninety",
+    "55%",
+    "six-month",
+    "U.S.",
+    "said",
+    "the",
+    "of",
+    "and",
+    "was",
+];
+
+/// A pool of sentences; articles draw from it, so they share some sentences.
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 6..16).prop_map(|w| {
+        let mut s = w.join(" ");
+        if let Some(first) = s.get(..1) {
+            s.replace_range(..1, &first.to_uppercase());
+        }
+        s.push('.');
+        s
+    })
+}
+
+fn corpus() -> impl Strategy<Value = Vec<Article>> {
+    prop::collection::vec(sentence(), 4..10).prop_flat_map(|pool| {
+        let n = pool.len();
+        prop::collection::vec(
+            prop::collection::vec(prop::collection::vec(0..n, 1..3), 1..4),
+            2..5,
+        )
+        .prop_map(move |arts| {
+            arts.iter()
+                .enumerate()
+                .map(|(i, paras)| {
+                    let text: String = paras
+                        .iter()
+                        .map(|p| {
+                            p.iter()
+                                .map(|&k| pool[k].as_str())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                                + "\n"
+                        })
+                        .collect();
+                    parse_text(&format!("art{i}"), &text)
+                })
+                .collect()
+        })
+    })
+}
+
+fn find(articles: &[Article], threads: usize) -> Overlaps {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("pool");
+    pool.install(|| Finder::new().min_score(0.0).find(articles))
+}
+
+fn check_spans(found: &Overlaps, articles: &[Article]) {
+    let text = |id: &str| &articles.iter().find(|a| a.id == id).expect("known id").text;
+    for o in &found.overlaps {
+        assert!(
+            o.a.article < o.b.article,
+            "a sorts first and never equals b"
+        );
+        for s in [&o.a, &o.b] {
+            let t = text(&s.article);
+            assert!(s.start < s.end && s.end <= t.len());
+            assert_eq!(t.get(s.start..s.end), Some(s.text.as_str()));
+        }
+        assert!((0.0..=1.0).contains(&o.score));
+        for op in &o.ops {
+            assert!(text(&o.a.article).get(op.a[0]..op.a[1]).is_some());
+            assert!(text(&o.b.article).get(op.b[0]..op.b[1]).is_some());
+        }
+    }
+    for g in &found.groups {
+        for m in &g.members {
+            assert_eq!(text(&m.article).get(m.start..m.end), Some(m.text.as_str()));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn deterministic_over_threads_and_order(articles in corpus(), seed in any::<u64>()) {
+        let one = find(&articles, 1);
+        let four = find(&articles, 4);
+        prop_assert_eq!(&one, &four);
+        let mut shuffled = articles.clone();
+        let k = shuffled.len();
+        shuffled.rotate_left((seed as usize) % k);
+        if seed & 1 == 1 {
+            shuffled.reverse();
+        }
+        prop_assert_eq!(&one, &find(&shuffled, 2));
+        check_spans(&one, &articles);
+    }
+
+    #[test]
+    fn swapping_two_articles_swaps_sides(articles in corpus()) {
+        // Renaming art0 <-> art1 must give the same overlaps with a and b exchanged.
+        let rename = |id: &str| match id { "art0" => "art1".to_owned(), "art1" => "art0".to_owned(), x => x.to_owned() };
+        let mut swapped = articles.clone();
+        for a in &mut swapped {
+            a.id = rename(&a.id);
+        }
+        let x = find(&articles, 2);
+        let y = find(&swapped, 2);
+        let key = |f: &Overlaps, rn: &dyn Fn(&str) -> String| {
+            let mut v: Vec<(String, usize, usize, String, usize, usize, u64)> = f.overlaps.iter().map(|o| {
+                let (p, q) = ((rn(&o.a.article), o.a.start, o.a.end), (rn(&o.b.article), o.b.start, o.b.end));
+                let (p, q) = if p <= q { (p, q) } else { (q, p) };
+                (p.0, p.1, p.2, q.0, q.1, q.2, (o.score * 10_000.0).round() as u64)
+            }).collect();
+            v.sort();
+            v
+        };
+        prop_assert_eq!(key(&x, &rename), key(&y, &|s: &str| s.to_owned()));
+    }
+
+    #[test]
+    fn duplicates_are_verbatim_with_score_one(articles in corpus()) {
+        let mut with_copy = articles.clone();
+        let mut copy = articles[0].clone();
+        copy.id = "zz-copy".to_owned();
+        with_copy.push(copy);
+        let found = find(&with_copy, 2);
+        check_spans(&found, &with_copy);
+        let copies: Vec<_> = found.overlaps.iter().filter(|o| o.a.article == "art0" && o.b.article == "zz-copy").collect();
+        let in_group = found.groups.iter().any(|g| g.members.iter().any(|m| m.article == "zz-copy"));
+        prop_assert!(!copies.is_empty() || in_group);
+        for o in copies.iter().filter(|o| o.a.start == o.b.start && o.a.end == o.b.end) {
+            prop_assert_eq!(o.kind, Kind::Verbatim);
+        }
+        prop_assert!(copies.iter().any(|o| o.kind == Kind::Verbatim) || in_group);
+    }
+}
+
+#[test]
+fn long_duplicate_scores_one() {
+    let text = "The United States and China agreed a framework in London after two days of talks.\n\
+        Commerce Secretary Howard Lutnick said the deal would restore exports of rare earth magnets.\n\
+        China's negotiator Li Chenggang called the talks rational, in-depth and honest.\n";
+    let a = parse_text("a", text);
+    let b = parse_text("b", text);
+    let found = Finder::new().find(&[a, b]);
+    assert!(!found.overlaps.is_empty());
+    assert!(
+        found
+            .overlaps
+            .iter()
+            .all(|o| o.kind == Kind::Verbatim && o.score == 1.0),
+        "{:#?}",
+        found.overlaps
+    );
+}
+
+#[test]
+fn unrelated_articles_share_nothing() {
+    let a = parse_text(
+        "a",
+        "The football club won the cup final on Saturday with a late goal.\nFans celebrated in the streets.\n",
+    );
+    let b = parse_text(
+        "b",
+        "Central bank officials raised interest rates by half a point to curb inflation.\nMarkets fell.\n",
+    );
+    assert!(Finder::new().find(&[a, b]).overlaps.is_empty());
+}
+
+#[test]
+fn seeds_known_overlaps() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seeds");
+    let corpus = newsdiff_ingest::read_paths(&[dir]).expect("seeds");
+    let found = Finder::new().min_score(0.2).find(&corpus.articles);
+    let has = |a: &str, b: &str, needle_a: &str, needle_b: &str| {
+        found.overlaps.iter().any(|o| {
+            o.a.article.starts_with(a)
+                && o.b.article.starts_with(b)
+                && o.a.text.contains(needle_a)
+                && o.b.text.contains(needle_b)
+        })
+    };
+    assert!(has(
+        "001",
+        "004",
+        "China is not easy to deal with",
+        "China is not easy to deal with"
+    ));
+    assert!(has("003", "004", "Jamieson Greer", "Greer"));
+}
