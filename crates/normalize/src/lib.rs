@@ -59,6 +59,7 @@
 //! conflicts (`names::find_names`).
 #![deny(missing_docs)]
 
+mod bounds;
 mod error;
 mod map;
 pub mod names;

@@ -16,8 +16,8 @@ use unicode_normalization::char::{
     canonical_combining_class, decompose_compatible, is_combining_mark,
 };
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
-use unicode_segmentation::UnicodeSegmentation;
 
+use crate::bounds::first_word_bound;
 use crate::map::{MapBuilder, OffsetMap, compose};
 use crate::token::{Token, tokenize_normalized};
 
@@ -486,7 +486,7 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// The end of the UAX #29 word starting at `i`, if one starts there with a word character.
 fn word_at(s: &str, i: usize) -> Option<usize> {
     char_at(s, i).filter(|&c| is_word_char(c))?;
-    let seg = s.get(i..)?.split_word_bounds().next()?;
+    let seg = first_word_bound(s.get(i..)?)?;
     Some(i + seg.len())
 }
 

@@ -7,9 +7,9 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
+use crate::bounds::word_bounds;
 use crate::normalizer::Normalizer;
 use crate::sentence::{Sentence, split_sentences};
 use crate::stopwords;
@@ -241,7 +241,7 @@ impl Analyzer {
         let n = self.normalizer.normalize(&text[span]);
         SCRATCH.with(|cell| {
             let mut scratch = cell.borrow_mut();
-            for (i, seg) in n.text.split_word_bound_indices() {
+            for (i, seg) in word_bounds(&n.text) {
                 let Some(kind) = TokenKind::of(seg) else {
                     continue;
                 };

@@ -2,10 +2,9 @@
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
-
+use crate::bounds::word_bounds;
 use crate::map::OffsetMap;
+use serde::{Deserialize, Serialize};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -93,7 +92,7 @@ pub struct Token {
 /// assert_eq!(toks[2], ("3.5", TokenKind::Number));
 /// ```
 pub fn tokenize(text: &str) -> impl Iterator<Item = Token> + '_ {
-    text.split_word_bound_indices().filter_map(|(i, seg)| {
+    word_bounds(text).filter_map(|(i, seg)| {
         let kind = TokenKind::of(seg)?;
         let span = i..i + seg.len();
         Some(Token {
