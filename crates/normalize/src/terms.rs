@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -114,8 +115,12 @@ impl Analysis {
 /// Holds the normalizer configuration, stemmer and stopwords; computes sentences, tokens and
 /// content terms. Cheap to share between threads (`Sync`); build it once.
 ///
-/// Stems are cached per thread (word → hash), so the stemmer runs once per distinct word.
+/// Words are cached per thread (word → term hash or stopword), so the stopword check and the
+/// stemmer run once per distinct word.
 pub struct Analyzer {
+    /// Identifies the word → term mapping (language, stemming, stopwords) in the per-thread
+    /// word caches: a fresh id whenever it changes.
+    id: u64,
     normalizer: Normalizer,
     language: Language,
     stemmer: Option<Stemmer>,
@@ -143,6 +148,7 @@ impl Analyzer {
     /// English stemming, English stopwords ([`stopwords::ENGLISH`]), default [`Normalizer`].
     pub fn new() -> Self {
         Analyzer {
+            id: next_id(),
             normalizer: Normalizer::default(),
             language: Language::English,
             stemmer: Some(Stemmer::create(Algorithm::English)),
@@ -155,6 +161,7 @@ impl Analyzer {
     #[must_use]
     pub fn language(mut self, language: Language) -> Self {
         self.language = language;
+        self.id = next_id();
         if self.stemmer.is_some() {
             self.stemmer = Some(Stemmer::create(language.algorithm()));
         }
@@ -165,6 +172,7 @@ impl Analyzer {
     #[must_use]
     pub fn stemming(mut self, on: bool) -> Self {
         self.stemmer = on.then(|| Stemmer::create(self.language.algorithm()));
+        self.id = next_id();
         self
     }
 
@@ -179,6 +187,7 @@ impl Analyzer {
             .into_iter()
             .map(|w| w.as_ref().to_lowercase().into_boxed_str())
             .collect();
+        self.id = next_id();
         self
     }
 
@@ -241,20 +250,23 @@ impl Analyzer {
         let n = self.normalizer.normalize(&text[span]);
         SCRATCH.with(|cell| {
             let mut scratch = cell.borrow_mut();
+            let Scratch { buf, caches } = &mut *scratch;
+            let cache = cache_for(caches, self.id);
+            let mut hint = 0;
             for (i, seg) in word_bounds(&n.text) {
                 let Some(kind) = TokenKind::of(seg) else {
                     continue;
                 };
                 let hash = match kind {
-                    TokenKind::Word => match self.word_hash(seg, &mut scratch) {
+                    TokenKind::Word => match self.word_hash(seg, buf, cache) {
                         Some(h) => h,
                         None => continue,
                     },
-                    TokenKind::Number => number_hash(seg, &mut scratch.buf),
+                    TokenKind::Number => number_hash(seg, buf),
                     TokenKind::Symbol if is_kept_symbol(seg) => hash(seg),
                     _ => continue,
                 };
-                let r = n.map.to_original(i..i + seg.len());
+                let r = n.map.to_original_from(i..i + seg.len(), &mut hint);
                 out.push(Term {
                     hash,
                     start: base + r.start,
@@ -289,48 +301,85 @@ impl Analyzer {
         }
     }
 
-    fn word_hash(&self, word: &str, scratch: &mut Scratch) -> Option<u64> {
-        let lower: &str = if word.chars().any(char::is_uppercase) {
-            scratch.buf.clear();
-            scratch
-                .buf
-                .extend(word.chars().flat_map(char::to_lowercase));
-            &scratch.buf
+    /// The term hash of a word token, `None` for a stopword. Cached per thread and analyzer.
+    fn word_hash(&self, word: &str, buf: &mut String, cache: &mut WordCache) -> Option<u64> {
+        let lower: &str = if word.is_ascii() {
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                buf.clear();
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+                buf
+            } else {
+                word
+            }
+        } else if word.chars().any(char::is_uppercase) {
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            buf
         } else {
             word
         };
-        if self.stopwords.contains(lower) {
-            return None;
-        }
-        let Some(stemmer) = &self.stemmer else {
-            return Some(hash(lower));
-        };
-        let cache = &mut scratch.stems[self.language as usize];
         if let Some(&h) = cache.get(lower) {
-            return Some(h);
+            return h;
         }
-        let h = hash(&stemmer.stem(lower));
-        if cache.len() >= STEM_CACHE_MAX {
+        let h = if self.stopwords.contains(lower) {
+            None
+        } else {
+            Some(match &self.stemmer {
+                Some(stemmer) => hash(&stemmer.stem(lower)),
+                None => hash(lower),
+            })
+        };
+        if cache.len() >= WORD_CACHE_MAX {
             cache.clear();
         }
         cache.insert(lower.into(), h);
-        Some(h)
+        h
     }
 }
 
-const STEM_CACHE_MAX: usize = 1 << 18;
-const LANGUAGES: usize = Language::Turkish as usize + 1;
+/// Entries per word cache before it is cleared.
+const WORD_CACHE_MAX: usize = 1 << 18;
+/// Word caches kept per thread (one per analyzer in use, most recent first).
+const WORD_CACHES: usize = 4;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A thread's word cache for one analyzer: word → term hash (`None`: a stopword).
+type WordCache = FxHashMap<Box<str>, Option<u64>>;
 
 struct Scratch {
     buf: String,
-    stems: [FxHashMap<Box<str>, u64>; LANGUAGES],
+    /// `(analyzer id, cache)`, most recently used first.
+    caches: Vec<(u64, WordCache)>,
+}
+
+/// The word cache of analyzer `id`, created (evicting the least recently used) if needed.
+fn cache_for(caches: &mut Vec<(u64, WordCache)>, id: u64) -> &mut WordCache {
+    match caches.iter().position(|(k, _)| *k == id) {
+        Some(0) => {}
+        Some(i) => caches[..=i].rotate_right(1),
+        None => {
+            if caches.len() >= WORD_CACHES {
+                caches.pop();
+            }
+            caches.insert(0, (id, WordCache::default()));
+        }
+    }
+    &mut caches[0].1
 }
 
 thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
-        buf: String::new(),
-        stems: std::array::from_fn(|_| FxHashMap::default()),
-    });
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch {
+            buf: String::new(),
+            caches: Vec::new(),
+        })
+    };
 }
 
 fn hash(s: &str) -> u64 {
