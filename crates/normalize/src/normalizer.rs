@@ -291,10 +291,12 @@ impl Normalizer {
 
     fn words_pass(&self, s: &str, out: &mut String, b: &mut MapBuilder) {
         let mut w = WordState {
+            s,
             out,
             b,
             cfg: self,
             scratch: String::new(),
+            pending: None,
         };
         let bytes = s.as_bytes();
         let mut i = 0;
@@ -304,7 +306,7 @@ impl Normalizer {
                 if c == '%' && self.percent {
                     w.percent(i..i + 1);
                 } else {
-                    w.copy(s, i..i + c.len_utf8());
+                    w.copy(i..i + c.len_utf8());
                 }
                 i += c.len_utf8();
                 continue;
@@ -347,13 +349,14 @@ impl Normalizer {
             } else if self.abbreviations && word == "US" {
                 w.rule("USA", i..end);
             } else {
-                w.copy(s, i..end);
+                w.copy(i..end);
             }
             if next == end {
                 next = seg_end; // skips a possessive `'s`: a gap (deletion) in the map
             }
             i = next;
         }
+        w.flush();
     }
 
     /// A number word (or hyphenated compound) `s[i..end]`, whose UAX #29 word (with any
@@ -432,9 +435,13 @@ fn number_value(word: &str) -> Option<u8> {
     if !(3..=9).contains(&word.len()) || !b"zotfsen".contains(&first) || !word.is_ascii() {
         return None;
     }
+    let mut key = [0u8; 9];
+    let key = &mut key[..word.len()];
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
     NUMBER_WORDS
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .find(|(w, _)| w.as_bytes() == key)
         .map(|&(_, v)| v)
 }
 
@@ -493,6 +500,9 @@ fn word_at(s: &str, i: usize) -> Option<usize> {
 /// If `word` ends in a possessive `'s` (or `’s`) after at least two characters, where the
 /// stem ends.
 fn possessive_stem_end(word: &str) -> Option<usize> {
+    if !word.ends_with(['s', 'S']) {
+        return None;
+    }
     let strip = |w: &str| -> Option<usize> {
         let stem = w
             .strip_suffix("'s")
@@ -673,15 +683,33 @@ impl CharState<'_> {
 }
 
 struct WordState<'a> {
+    /// The text of the pass (the output of pass 1).
+    s: &'a str,
     out: &'a mut String,
     b: &'a mut MapBuilder,
     cfg: &'a Normalizer,
     scratch: String,
+    /// An ASCII range of `s` still to copy: contiguous ASCII copies are emitted as one piece
+    /// (the same text and map as piece by piece, where exact runs merge, but cheaper).
+    pending: Option<Range<usize>>,
 }
 
 impl WordState<'_> {
+    /// Emits the pending ASCII copy, lowercased when case folding; exact in the map.
+    fn flush(&mut self) {
+        if let Some(r) = self.pending.take() {
+            let start = self.out.len();
+            self.out.push_str(&self.s[r.clone()]);
+            if self.cfg.case_fold {
+                self.out[start..].make_ascii_lowercase();
+            }
+            self.b.push(r.len(), r, true);
+        }
+    }
+
     /// Emits a rewrite of `src` (always ASCII); lowercased when case folding.
     fn rule(&mut self, text: &str, src: Range<usize>) {
+        self.flush();
         let start = self.out.len();
         self.out.push_str(text);
         if self.cfg.case_fold {
@@ -692,6 +720,7 @@ impl WordState<'_> {
 
     /// `%`, with a space in front when it follows a digit.
     fn percent(&mut self, src: Range<usize>) {
+        self.flush();
         let after_digit = self.out.as_bytes().last().is_some_and(u8::is_ascii_digit);
         let text = if after_digit { " %" } else { "%" };
         self.out.push_str(text);
@@ -700,17 +729,20 @@ impl WordState<'_> {
 
     /// Copies `s[r]`, lowercased when case folding. ASCII runs stay exact in the map; other
     /// characters map one by one, or as a whole when re-normalizing merged them.
-    fn copy(&mut self, s: &str, r: Range<usize>) {
+    fn copy(&mut self, r: Range<usize>) {
+        let s = self.s;
         let piece = &s[r.clone()];
         if piece.is_ascii() {
-            let start = self.out.len();
-            self.out.push_str(piece);
-            if self.cfg.case_fold {
-                self.out[start..].make_ascii_lowercase();
+            match &mut self.pending {
+                Some(p) if p.end == r.start => p.end = r.end,
+                _ => {
+                    self.flush();
+                    self.pending = Some(r);
+                }
             }
-            self.b.push(piece.len(), r, true);
             return;
         }
+        self.flush();
         if self.cfg.case_fold && self.cfg.nfkc {
             // Lowercasing can make text that NFKC composes differently (`J̌` → `ǰ`): iterate
             // lowercase + NFKC to a fixed point over the whole piece, whose ends are safe

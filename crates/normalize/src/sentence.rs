@@ -82,39 +82,62 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_end = 0; // end of the last non-whitespace char in the current sentence
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
-            if c == '\n'
-                && blank_line_follows(&text[i + 1..])
-                && let Some(s) = start.take()
-            {
-                out.push(Sentence { span: s..last_end });
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path for ASCII other than terminators (same decisions as the general path).
+        match bytes[i] {
+            b'\n' => {
+                if blank_line_follows(&text[i + 1..])
+                    && let Some(s) = start.take()
+                {
+                    out.push(Sentence { span: s..last_end });
+                }
+                i += 1;
+                continue;
             }
+            b'\t' | 0x0B | 0x0C | b'\r' | b' ' => {
+                i += 1;
+                continue;
+            }
+            b'.' | b'!' | b'?' => {}
+            0..0x80 => {
+                start.get_or_insert(i);
+                last_end = i + 1;
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let next_i = i + c.len_utf8();
+        if c.is_whitespace() {
+            i = next_i;
             continue;
         }
         let s = *start.get_or_insert(i);
-        last_end = i + c.len_utf8();
+        last_end = next_i;
         let cjk = is_cjk_terminator(c);
         if !cjk && !is_terminator(c) {
+            i = next_i;
             continue;
         }
         // Consume the terminator run and closers.
         let mut end = last_end;
         let mut single_period = c == '.';
-        while let Some(&(j, d)) = iter.peek() {
+        while let Some(d) = text[end..].chars().next() {
             if is_terminator(d) || is_cjk_terminator(d) {
                 single_period = false;
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
-        while let Some(&(j, d)) = iter.peek() {
+        while let Some(d) = text[end..].chars().next() {
             if is_closer(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
@@ -133,6 +156,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             out.push(Sentence { span: s..end });
             start = None;
         }
+        i = end;
     }
     if let Some(s) = start {
         out.push(Sentence { span: s..last_end });
