@@ -170,7 +170,10 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             }
         }
     }
-    // bare forms: exact form first, then a fuzzy match to a centre with evidence
+    // bare forms: the named clusters within reach of the form (exact or fuzzy, measured
+    // against every family form written with a given name); two or more people (different
+    // given names) within reach is the namesake case, decided per article by a role only
+    let named: Vec<BTreeSet<String>> = cls.iter().map(|c| c.forms.clone()).collect();
     let mut bare: Vec<(String, Vec<(usize, usize)>)> = bare.into_iter().collect();
     bare.sort_by(|a, b| {
         weight(&b.1)
@@ -179,10 +182,129 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             .then(a.0.cmp(&b.0))
     });
     for (fam, members) in bare {
-        let mut rest: Vec<(usize, usize)> = Vec::new();
-        let exact: Vec<usize> = (0..cls.len())
-            .filter(|&c| cls[c].forms.contains(&fam))
+        let reach =
+            |ci: usize, c: &Cl, roles: &BTreeSet<String>| -> Option<(f32, f32, Option<f32>)> {
+                let forms: Vec<&String> = match named.get(ci) {
+                    Some(f) => f.iter().collect(),
+                    None => vec![&c.center],
+                };
+                let mut best: Option<(f32, f32)> = None;
+                let mut centre: Option<f32> = None;
+                for f in forms {
+                    let cost = if *f == fam {
+                        0.0
+                    } else {
+                        let len = f.chars().count().min(fam.chars().count());
+                        let shares_role = c.roles.intersection(roles).next().is_some();
+                        let b = if shares_role {
+                            given_budget(len, 0).max(budget(len))
+                        } else {
+                            budget(len)
+                        };
+                        // one romanized syllable each (`Tiang`/`Tiong`, `Chang`/`Chung`): common
+                        // surnames of their own, merged only through a shared given name
+                        let syllables = lexicon::is_syllable(f) && lexicon::is_syllable(&fam);
+                        if b == 0.0 || syllables || opposite_gender(f, &fam) {
+                            continue;
+                        }
+                        let cost = distance(f, &fam);
+                        if cost > b {
+                            continue;
+                        }
+                        cost
+                    };
+                    let len = f.chars().count().min(fam.chars().count());
+                    if *f == c.center {
+                        centre = Some(cost);
+                    }
+                    if best.is_none_or(|(bc, _)| cost < bc) {
+                        best = Some((cost, budget(len)));
+                    }
+                }
+                best.map(|(k, b)| (k, b, centre))
+            };
+        let all_roles: BTreeSet<String> = members
+            .iter()
+            .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))
             .collect();
+        // (cluster, cost, budget, cost to the centre) of every cluster within reach
+        #[allow(clippy::type_complexity)]
+        let within: Vec<(usize, f32, f32, Option<f32>)> = if opts.fuzzy {
+            cls.iter()
+                .enumerate()
+                .filter_map(|(ci, c)| {
+                    reach(ci, c, &all_roles).map(|(k, b, centre)| (ci, k, b, centre))
+                })
+                .collect()
+        } else {
+            (0..cls.len())
+                .filter(|&c| cls[c].forms.contains(&fam))
+                .map(|c| (c, 0.0, 0.0, Some(0.0)))
+                .collect()
+        };
+        // people holding the exact form outrank those only within fuzzy reach, unless a
+        // doubled letter away (`Sagarre`/`Sagare`)
+        let has_exact = within.iter().any(|w| w.1 == 0.0);
+        let people: Vec<usize> = within
+            .iter()
+            .filter(|w| cls[w.0].given.is_some() && (!has_exact || w.1 < NAMESAKE_MARGIN))
+            .map(|w| w.0)
+            .collect();
+        let distinct = people.iter().any(|&a| {
+            people.iter().any(|&b| {
+                !same_given(
+                    cls[a].given.as_deref().unwrap_or(""),
+                    cls[b].given.as_deref().unwrap_or(""),
+                )
+            })
+        });
+        let mut rest: Vec<(usize, usize)> = Vec::new();
+        if distinct {
+            // namesakes: an article's bare mention joins the one person sharing its role
+            for &(d, l) in &members {
+                let roles = roles_of(&docs[d], &docs[d].locals[l]);
+                let sharing: Vec<usize> = people
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        !cls[c].has_other_in(d, l)
+                            && cls[c].roles.intersection(&roles).next().is_some()
+                    })
+                    .collect();
+                if let [c] = sharing[..] {
+                    let (cost, b) = within
+                        .iter()
+                        .find(|w| w.0 == c)
+                        .map(|w| (w.1, w.2))
+                        .unwrap_or((0.0, 0.0));
+                    let role = cls[c].roles.intersection(&roles).next().cloned();
+                    let ev = MergeEvidence {
+                        form: fam.clone(),
+                        into: cls[c].center.clone(),
+                        cost: r2(cost),
+                        budget: r2(b),
+                        reasons: vec![
+                            format!(
+                                "namesake: {} people within reach, only this one has the role",
+                                people.len()
+                            ),
+                            format!("same role `{}`", role.unwrap_or_default()),
+                        ],
+                        articles: vec![docs[d].id.clone()],
+                    };
+                    cls[c].evidence.push(ev);
+                    cls[c].add(docs, d, l);
+                } else {
+                    rest.push((d, l));
+                }
+            }
+            if !rest.is_empty() {
+                found_bare(&mut cls, docs, &fam, &rest);
+            }
+            continue;
+        }
+        // one person (or none) within reach: the exact form first
+        let exact: Vec<usize> = within.iter().filter(|w| w.1 == 0.0).map(|w| w.0).collect();
         for &(d, l) in &members {
             let roles = roles_of(&docs[d], &docs[d].locals[l]);
             let co = co_of(&docs[d], l);
@@ -205,7 +327,11 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 None => rest.push((d, l)),
             }
         }
-        if rest.is_empty() {
+        // the form is a known person's: not fuzzily someone else's
+        if rest.is_empty() || !exact.is_empty() {
+            if !rest.is_empty() {
+                found_bare(&mut cls, docs, &fam, &rest);
+            }
             continue;
         }
         let ndocs = rest.iter().map(|&(d, _)| d).collect::<BTreeSet<_>>().len();
@@ -217,65 +343,49 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         let key = skeleton(&fam);
         let mut best: Option<(f32, usize, Vec<String>)> = None;
         let mut candidates: Vec<f32> = Vec::new();
-        if opts.fuzzy {
-            for (ci, c) in cls.iter().enumerate() {
-                let len = c.center.chars().count().min(fam.chars().count());
-                let shares_role = c.roles.intersection(&roles).next().is_some();
-                let b = if shares_role {
-                    given_budget(len, 0).max(budget(len))
-                } else {
-                    budget(len)
-                };
-                // one romanized syllable each (`Tiang`/`Tiong`, `Chang`/`Chung`): common
-                // surnames of their own, merged only through a shared given name
-                let syllables = lexicon::is_syllable(&c.center) && lexicon::is_syllable(&fam);
-                if b == 0.0 || syllables || opposite_gender(&c.center, &fam) {
-                    continue;
+        for &(ci, _, _, centre) in &within {
+            // measured against the centre: no chaining through variants
+            let Some(cost) = centre else { continue };
+            let c = &cls[ci];
+            if rest.iter().any(|&(d, l)| c.has_other_in(d, l)) {
+                continue;
+            }
+            let mut reasons = Vec::new();
+            let shared: Vec<&String> = c.roles.intersection(&roles).collect();
+            if !shared.is_empty() {
+                reasons.push(format!("same role `{}`", shared[0]));
+            }
+            let shared_co = c.co.intersection(&co).count();
+            if shared_co > 0 {
+                reasons.push(format!("{shared_co} co-mentioned people in common"));
+            }
+            if c.docs.len() >= 2 && c.docs.len() >= 2 * ndocs {
+                reasons.push(format!(
+                    "frequency: {} articles against {ndocs}",
+                    c.docs.len()
+                ));
+            }
+            if skeleton(&c.center) == key {
+                reasons.push(format!("same transliteration key `{key}`"));
+            }
+            let strong = reasons
+                .iter()
+                .any(|r| !r.starts_with("same transliteration"));
+            if !strong {
+                continue;
+            }
+            candidates.push(cost);
+            let better = match &best {
+                None => true,
+                Some((bc, bi, _)) => {
+                    cost < *bc || (cost == *bc && cls[*bi].docs.len() < c.docs.len())
                 }
-                if rest.iter().any(|&(d, l)| c.has_other_in(d, l)) {
-                    continue;
-                }
-                let cost = distance(&c.center, &fam);
-                if cost > b {
-                    continue;
-                }
-                let mut reasons = Vec::new();
-                let shared: Vec<&String> = c.roles.intersection(&roles).collect();
-                if !shared.is_empty() {
-                    reasons.push(format!("same role `{}`", shared[0]));
-                }
-                let shared_co = c.co.intersection(&co).count();
-                if shared_co > 0 {
-                    reasons.push(format!("{shared_co} co-mentioned people in common"));
-                }
-                if c.docs.len() >= 2 && c.docs.len() >= 2 * ndocs {
-                    reasons.push(format!(
-                        "frequency: {} articles against {ndocs}",
-                        c.docs.len()
-                    ));
-                }
-                if skeleton(&c.center) == key {
-                    reasons.push(format!("same transliteration key `{key}`"));
-                }
-                let strong = reasons
-                    .iter()
-                    .any(|r| !r.starts_with("same transliteration"));
-                if !strong {
-                    continue;
-                }
-                candidates.push(cost);
-                let better = match &best {
-                    None => true,
-                    Some((bc, bi, _)) => {
-                        cost < *bc || (cost == *bc && cls[*bi].docs.len() < c.docs.len())
-                    }
-                };
-                if better {
-                    best = Some((cost, ci, reasons));
-                }
+            };
+            if better {
+                best = Some((cost, ci, reasons));
             }
         }
-        // two people within reach and none clearly nearer: leave the form alone
+        // two clusters within reach and none clearly nearer: leave the form alone
         if let Some((bc, _, _)) = &best
             && candidates.iter().filter(|&&c| c < bc + 0.3).count() > 1
         {
@@ -283,12 +393,16 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         }
         match best {
             Some((cost, ci, reasons)) => {
-                let len = cls[ci].center.chars().count().min(fam.chars().count());
+                let b = within
+                    .iter()
+                    .find(|w| w.0 == ci)
+                    .map(|w| w.2)
+                    .unwrap_or(0.0);
                 let ev = MergeEvidence {
                     form: fam.clone(),
                     into: cls[ci].center.clone(),
                     cost: r2(cost),
-                    budget: r2(budget(len)),
+                    budget: r2(b),
                     reasons,
                     articles: rest.iter().map(|&(d, _)| docs[d].id.clone()).collect(),
                 };
@@ -297,25 +411,32 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     cls[ci].add(docs, d, l);
                 }
             }
-            None => {
-                let mut c = Cl {
-                    given: None,
-                    center: fam.clone(),
-                    forms: BTreeSet::new(),
-                    members: Vec::new(),
-                    docs: BTreeSet::new(),
-                    roles: BTreeSet::new(),
-                    co: BTreeSet::new(),
-                    evidence: Vec::new(),
-                };
-                for &(d, l) in &rest {
-                    c.add(docs, d, l);
-                }
-                cls.push(c);
-            }
+            None => found_bare(&mut cls, docs, &fam, &rest),
         }
     }
     cls
+}
+
+/// A person holding a bare form exactly and another within this cost of it (a doubled letter)
+/// are namesakes.
+const NAMESAKE_MARGIN: f32 = 0.25;
+
+/// A cluster of bare mentions of one form.
+fn found_bare(cls: &mut Vec<Cl>, docs: &[DocData], fam: &str, rest: &[(usize, usize)]) {
+    let mut c = Cl {
+        given: None,
+        center: fam.to_string(),
+        forms: BTreeSet::new(),
+        members: Vec::new(),
+        docs: BTreeSet::new(),
+        roles: BTreeSet::new(),
+        co: BTreeSet::new(),
+        evidence: Vec::new(),
+    };
+    for &(d, l) in rest {
+        c.add(docs, d, l);
+    }
+    cls.push(c);
 }
 
 /// The budget for two full names with the same given name *and* the same role: twice the

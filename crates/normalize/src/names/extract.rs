@@ -45,6 +45,8 @@ pub(crate) struct Candidate {
     pub initial: bool,
     /// Family name first (`Xi Jinping`).
     pub chinese: bool,
+    /// Said to be an organisation (`X, a major aerospace contractor`).
+    pub org: bool,
     pub accepted: bool,
 }
 
@@ -334,8 +336,14 @@ fn process_run(
     let last_tok = name[name.len() - 1];
     let initial = first.is_some_and(|f| f == first_tok)
         || (first_tok > 0 && first == Some(run[0]) && name_from == s && s > 0);
+    // an organisation by its appositive: `X, a major aerospace contractor`
+    let org = role.is_none() && org_appositive(toks, last_tok);
+    if org {
+        cue = Cue::None;
+    }
     // appositive role after: `X, the Commerce Secretary,` / `X, spokesperson for Z.`
     if role.is_none()
+        && !org
         && let Some((r, _)) = appositive_after(text, toks, last_tok)
     {
         role = Some(r);
@@ -357,10 +365,10 @@ fn process_run(
         && lx::is_syllable(&folded[0])
         && lx::is_pinyin_word(&folded[1])
         && !lx::is_pinyin_word(&folded[0]);
-    if cue < Cue::Strong && name.len() >= 2 && lx::is_given_name(&nl[0].to_lowercase()) {
+    if !org && cue < Cue::Strong && name.len() >= 2 && lx::is_given_name(&nl[0].to_lowercase()) {
         cue = Cue::Strong;
     }
-    if cue < Cue::Weak {
+    if !org && cue < Cue::Weak {
         let next = toks[last_tok + 1..].iter().find(|t| t.word);
         let after_verb =
             !toks[last_tok].poss && next.is_some_and(|t| !t.cap && lx::is_speech_verb(&t.lower()));
@@ -390,8 +398,113 @@ fn process_run(
         cue,
         initial,
         chinese,
+        org,
         accepted: false,
     });
+}
+
+/// Head nouns of an appositive that make the name before it an organisation.
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "companies",
+    "contractor",
+    "manufacturer",
+    "firm",
+    "maker",
+    "producer",
+    "supplier",
+    "conglomerate",
+    "corporation",
+    "group",
+    "bank",
+    "lender",
+    "retailer",
+    "carrier",
+    "airline",
+    "insurer",
+    "startup",
+    "start-up",
+    "operator",
+    "provider",
+    "developer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "shipbuilder",
+    "miner",
+    "exporter",
+    "importer",
+    "distributor",
+    "brand",
+    "chain",
+    "fund",
+    "subsidiary",
+    "unit",
+    "giant",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "agency",
+    "organisation",
+    "organization",
+    "university",
+    "institute",
+    "foundation",
+    "charity",
+    "party",
+    "union",
+    "club",
+    "consultancy",
+    "outlet",
+    "network",
+    "platform",
+    "exchange",
+    "utility",
+    "refiner",
+];
+
+/// `X, a major American aerospace and military contractor`: an indefinite appositive whose
+/// head noun (the last word before `of`/`for`/`that`/`based`… or the phrase end) names a kind
+/// of organisation.
+fn org_appositive(toks: &[Tok<'_>], last: usize) -> bool {
+    let mut k = last + 1;
+    if toks[last].poss || k >= toks.len() || !toks[k].is(",") {
+        return false;
+    }
+    k += 1;
+    if !toks.get(k).is_some_and(|t| t.is("a") || t.is("an")) {
+        return false;
+    }
+    k += 1;
+    let mut head: Option<String> = None;
+    let mut n = 0;
+    while k < toks.len() && !STOPS.contains(&toks[k].text) && n < 10 {
+        if toks[k].word {
+            let l = toks[k].lower();
+            if matches!(
+                l.as_str(),
+                "of" | "for"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "based"
+                    | "with"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "whose"
+                    | "to"
+                    | "on"
+                    | "by"
+            ) {
+                break;
+            }
+            head = Some(l);
+            n += 1;
+        }
+        k += 1;
+    }
+    head.is_some_and(|h| ORG_NOUNS.contains(&h.as_str()))
 }
 
 const STOPS: &[&str] = &[

@@ -133,13 +133,39 @@ pub(crate) fn locals(cands: &[Candidate], givens: &GivenMap) -> Vec<Local> {
                     k
                 }
                 None => {
-                    // a bare entity of its own (shared by later bare mentions of the form)
+                    // a bare entity of its own (shared by later bare mentions of the form, and
+                    // by a later spelling of it: `Meri` ... `Mary`, when nothing else is near)
                     let ambiguous = exact.len() > 1;
+                    let bare_near: Vec<usize> = if ambiguous {
+                        Vec::new()
+                    } else {
+                        (0..out.len())
+                            .filter(|&k| {
+                                out[k].given.is_none()
+                                    && !out[k].ambiguous
+                                    && !opposite_gender(&out[k].family, &family)
+                                    && distance(&out[k].family, &family)
+                                        <= doc_budget(&out[k].family, &family)
+                            })
+                            .collect()
+                    };
+                    let near_full = (0..out.len()).any(|k| {
+                        out[k].given.is_some()
+                            && distance(&out[k].family, &family)
+                                <= doc_budget(&out[k].family, &family)
+                    });
                     match out
                         .iter()
                         .position(|l| l.given.is_none() && l.family == family)
                     {
                         Some(k) => k,
+                        None if bare_near.len() == 1 && !near_full => {
+                            let k = bare_near[0];
+                            if !out[k].forms.contains(&family) {
+                                out[k].forms.push(family.clone());
+                            }
+                            k
+                        }
                         None => {
                             out.push(Local {
                                 given: None,

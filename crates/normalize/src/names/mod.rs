@@ -385,11 +385,16 @@ impl Names {
             vocab.extend(v.iter().map(String::as_str));
         }
         // 2. accept by cues, then by the article's own people
+        // forms said to be organisations anywhere (`Lockheed Martin, a … contractor`)
+        let orgs: FxHashSet<Vec<String>> = scanned
+            .iter()
+            .flat_map(|(c, _)| c.iter().filter(|c| c.org).map(|c| c.folded.clone()))
+            .collect();
         let mut cands: Vec<Vec<Candidate>> = scanned
             .par_iter()
             .map(|(c, _)| {
                 let mut c = c.clone();
-                accept(&mut c, &vocab);
+                accept(&mut c, &vocab, &orgs);
                 c
             })
             .collect();
@@ -414,6 +419,7 @@ impl Names {
             cands.par_iter_mut().for_each(|cs| {
                 for c in cs.iter_mut() {
                     if !c.accepted
+                        && !orgs.contains(&c.folded)
                         && c.folded.iter().all(|f| known.contains(f))
                         && !(c.initial
                             && c.folded.len() == 1
@@ -474,11 +480,16 @@ impl Names {
 }
 
 /// Accepts candidates by their cues and by the article's own accepted people.
-fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>) {
+fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<String>>) {
     let common_word =
         |c: &Candidate, f: &str| lexicon::is_common(f) || (c.initial && vocab.contains(f));
     for c in cs.iter_mut() {
         let single = c.folded.len() == 1;
+        // a multi-word form said to be an organisation is one everywhere
+        if c.org || (!single && orgs.contains(&c.folded)) {
+            c.accepted = false;
+            continue;
+        }
         c.accepted = match c.cue {
             Cue::Strong => !(single && lexicon::is_common(&c.folded[0])),
             Cue::Weak => {
@@ -498,6 +509,8 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>) {
         .collect();
     for c in cs.iter_mut() {
         if !c.accepted
+            && !c.org
+            && !orgs.contains(&c.folded)
             && c.folded.iter().all(|f| known.contains(f))
             && !c.folded.iter().any(|f| common_word(c, f))
         {
@@ -512,6 +525,7 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>) {
         .collect();
     for c in cs.iter_mut() {
         if !c.accepted
+            && !c.org
             && c.folded.len() == 1
             && !common_word(c, &c.folded[0])
             && fams.iter().any(|f| {
