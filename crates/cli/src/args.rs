@@ -185,6 +185,10 @@ pub struct OverlapsArgs {
     /// Print the time each stage takes on stderr.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Match spelling variants of one person's name as one word (`Becent` ≡ `Bessent`):
+    /// `auto` does it for up to 20,000 articles.
+    #[arg(long, value_enum, default_value_t = Switch::Auto)]
+    pub names: Switch,
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,
@@ -243,4 +247,15 @@ pub struct NamesArgs {
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// On, off, or chosen by the input's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Switch {
+    /// Chosen by the input's size.
+    Auto,
+    /// Always.
+    On,
+    /// Never.
+    Off,
 }

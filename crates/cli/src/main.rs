@@ -8,6 +8,7 @@ mod ingest;
 mod names;
 mod output;
 mod overlaps;
+mod people;
 mod progress;
 mod sanitize;
 

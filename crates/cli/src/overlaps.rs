@@ -8,7 +8,10 @@ use newsdiff_diff::{DiffOp, DiffSide, Divergence, Finder, Op, Overlap, Overlaps,
 use newsdiff_ingest::Article;
 use serde::Serialize;
 
-use crate::args::{ColorChoice, DiffArgs, OutputFormat, OverlapFormat, OverlapsArgs};
+use crate::args::{ColorChoice, DiffArgs, OutputFormat, OverlapFormat, OverlapsArgs, Switch};
+
+/// Up to this many articles, `--names auto` matches name variants.
+const NAMES_AUTO_MAX: usize = 20_000;
 use crate::output;
 use crate::sanitize::for_terminal;
 
@@ -20,6 +23,7 @@ struct Parameters<'a> {
     article: Option<&'a str>,
     pair: Option<&'a [String]>,
     ignore: usize,
+    names: bool,
     config: &'a newsdiff_diff::Config,
 }
 
@@ -50,6 +54,14 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
         }
         finder = finder.only_pair(pair[0].clone(), pair[1].clone());
     }
+    let names = match args.names {
+        Switch::On => true,
+        Switch::Off => false,
+        Switch::Auto => corpus.articles.len() <= NAMES_AUTO_MAX,
+    };
+    if names {
+        finder = finder.names(crate::people::keys(&corpus.articles));
+    }
     let found = if args.verbose {
         finder.find_with_progress(&corpus.articles, &crate::progress::StageTimer::new())
     } else {
@@ -69,6 +81,7 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
             article: args.article.as_deref(),
             pair: args.pair.as_deref(),
             ignore: finder.config().ignore_phrases.len(),
+            names,
             config: finder.config(),
         },
     );

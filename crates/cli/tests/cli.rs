@@ -675,3 +675,129 @@ fn names_exit_codes() {
     assert_eq!(run(&["names", p.to_str().unwrap()]).status.code(), Some(1));
     assert_eq!(run(&["names", "no/such/path.txt"]).status.code(), Some(2));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Overlaps and diff.
+
+#[test]
+fn overlaps_seeds_jsonl_contract() {
+    let o = run(&["overlaps", "--format", "jsonl", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let meta = records(&o, "meta");
+    assert_eq!(meta[0]["command"], "overlaps");
+    let overlaps = records(&o, "overlap");
+    assert!(!overlaps.is_empty());
+    for d in &overlaps {
+        assert!(d["a"]["article"].as_str().unwrap() < d["b"]["article"].as_str().unwrap());
+        let score = d["score"].as_f64().unwrap();
+        assert!((0.35..=1.0).contains(&score), "default threshold");
+        assert!(["verbatim", "near", "paraphrase"].contains(&d["kind"].as_str().unwrap()));
+        for side in ["a", "b"] {
+            let s = &d[side];
+            let path = root()
+                .join("corpus/seeds")
+                .join(format!("{}.txt", s["article"].as_str().unwrap()));
+            let text = std::fs::read_to_string(path).unwrap();
+            let (start, end) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[start..end], s["text"].as_str().unwrap());
+        }
+    }
+    // The Trump quote that two translations share.
+    assert!(overlaps.iter().any(|d| {
+        d["a"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("China is not easy to deal with")
+            && d["b"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("China is not easy to deal with")
+    }));
+}
+
+#[test]
+fn overlaps_text_view_snapshot() {
+    let o = run(&["overlaps", "--color", "never", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn overlaps_csv_and_filters() {
+    let o = run(&[
+        "overlaps",
+        "--format",
+        "csv",
+        "--pair",
+        "001_05c99393d83f7017",
+        "004_a05286936f21040d",
+        "corpus/seeds",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    assert_eq!(&headers[0], "record");
+    for r in rows.records() {
+        let r = r.unwrap();
+        assert_eq!(&r[1], "001_05c99393d83f7017");
+        assert_eq!(&r[4], "004_a05286936f21040d");
+    }
+    let o = run(&["overlaps", "--article", "no-such-id", "corpus/seeds"]);
+    assert_error(&o, "no article with id `no-such-id`");
+}
+
+#[test]
+fn overlaps_nothing_found_exits_one() {
+    let (_d, a) = temp_file(
+        "a.txt",
+        b"The football club won the cup final on Saturday with a late goal.\n",
+    );
+    let (_d2, b) = temp_file(
+        "b.txt",
+        b"Central bank officials raised interest rates by half a point.\n",
+    );
+    let o = run(&["overlaps", "--format", "jsonl", &a, &b]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(records(&o, "overlap").len(), 0);
+    assert_eq!(records(&o, "meta").len(), 1);
+}
+
+#[test]
+fn diff_json_contract_and_exit_code() {
+    let (_d, a) = temp_file(
+        "a.txt",
+        "With 55% tariffs still in place, the talks went on.\n".as_bytes(),
+    );
+    let (_d2, b) = temp_file(
+        "b.txt",
+        "With 50% tariffs still in place, the talks went on.\n".as_bytes(),
+    );
+    let o = run(&["diff", "--format", "json", &a, &b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ops = doc["ops"].as_array().unwrap();
+    assert!(ops.iter().any(|op| op["op"] == "delete"));
+    assert!(ops.iter().any(|op| op["op"] == "insert"));
+    assert_eq!(doc["divergences"][0]["kind"], "number");
+    assert_eq!(doc["divergences"][0]["a"]["text"], "55");
+    let o = run(&["diff", "--exit-code", &a, &b]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&["diff", "--exit-code", &a, &a]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&[
+        "diff",
+        "--color",
+        "never",
+        "--in",
+        "corpus/seeds",
+        "--",
+        "001_05c99393d83f7017",
+        "004_a05286936f21040d",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("[-"));
+}

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The default lowest score reported (see [`Config::min_score`]).
-pub const DEFAULT_MIN_SCORE: f64 = 0.5;
+pub const DEFAULT_MIN_SCORE: f64 = 0.35;
 
 /// Parameters of an overlap search. Build one with [`crate::Finder`]'s setters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -20,7 +20,7 @@
 //!    [`Config::max_postings`] sentences propose nothing; a verbatim sentence in
 //!    [`Config::group_articles`] articles or more becomes a group.
 //! 4. **Passages.** Each sentence keeps its best partner in the other article; matches on one
-//!    diagonal (gaps of one sentence allowed) join into a passage of at most
+//!    diagonal (gaps of up to two sentences allowed) join into a passage of at most
 //!    [`Config::max_paragraphs`] paragraphs a side.
 //! 5. **Score.** `similarity × amount × penalties`, where similarity is the larger of the
 //!    rarity-weighted term overlap (mean of Dice and containment) and the word-diff ratio,

@@ -1,5 +1,5 @@
 //! From matched sentences to passages: keep each sentence's best partner, link matches that
-//! run along the same diagonal (a gap of one sentence allowed on either side), and cut what
+//! run along the same diagonal (gaps of up to two sentences allowed on either side), and cut what
 //! grows past a few paragraphs.
 
 use crate::prepare::Prepared;
@@ -43,12 +43,19 @@ impl Bounds {
     }
 }
 
+/// Two matches join a passage when both sides move the same way by at most this many
+/// sentences (so up to two unmatched sentences may sit between them).
+const MAX_STEP: i64 = 3;
+
 /// A match within this share of a sentence's best match is kept too.
 const NEAR_BEST: f32 = 0.8;
 
 /// Two matches of clearly different strength never join one passage: a weak match must not
 /// dilute a strong one.
-const LINK_RATIO: f32 = 0.6;
+const LINK_RATIO: f32 = 0.35;
+
+/// Nor does a match weaker than this join another: it stands alone.
+const LINK_FLOOR: f32 = 0.3;
 
 /// Keeps best matches: `m` stays when it is (nearly) `m.a`'s best or (nearly) `m.b`'s (a
 /// sentence may match two: one rewritten into two, or told twice in the other article). Ties go to the partner that comes first in its article, so the rule reads the
@@ -101,14 +108,14 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -
     for i in 0..ms.len() {
         for j in i + 1..ms.len() {
             let da = local(ms[j].a) - local(ms[i].a);
-            if da > 2 {
+            if da > MAX_STEP {
                 break; // `ms` is sorted by `a`, and units of one article are contiguous
             }
             let db = local(ms[j].b) - local(ms[i].b);
-            let same_way = (1..=2).contains(&da) && (1..=2).contains(&db)
-                || (-2..=-1).contains(&da) && (-2..=-1).contains(&db);
+            let same_way = (1..=MAX_STEP).contains(&da) && (1..=MAX_STEP).contains(&db)
+                || (-MAX_STEP..=-1).contains(&da) && (-MAX_STEP..=-1).contains(&db);
             let (lo, hi) = (ms[i].sim.min(ms[j].sim), ms[i].sim.max(ms[j].sim));
-            if same_way && lo >= LINK_RATIO * hi {
+            if same_way && (lo >= LINK_RATIO * hi && lo >= LINK_FLOOR) {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                 parent[ri.max(rj)] = ri.min(rj);
             }

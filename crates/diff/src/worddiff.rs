@@ -14,7 +14,6 @@ struct Word {
     end: usize,
     key: String,
     kind: TokenKind,
-    capitalised: bool,
     person: Option<u64>,
 }
 
@@ -55,13 +54,11 @@ fn words(side: &DiffSide<'_>, normalizer: &Normalizer) -> Vec<Word> {
         .filter(|t| t.kind != TokenKind::Punctuation)
         .map(|t| {
             let (start, end) = (side.start + t.span.start, side.start + t.span.end);
-            let original = &side.text[start..end];
             Word {
                 start,
                 end,
                 key: n.text[t.norm.clone()].to_owned(),
                 kind: t.kind,
-                capitalised: original.chars().next().is_some_and(char::is_uppercase),
                 person: side
                     .names
                     .iter()
@@ -116,19 +113,6 @@ const SPEECH_WORDS: &[&str] = &[
     "wrote",
     "asked",
 ];
-const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "as", "he", "she", "it", "they", "we",
-    "i", "this", "that", "these", "those", "his", "her", "its", "their", "our", "if", "when",
-    "while", "after", "before", "for", "with", "by", "to", "of", "from", "mr", "mrs", "ms", "dr",
-];
-
-fn is_name_like(w: &Word) -> bool {
-    w.person.is_some()
-        || (w.capitalised
-            && w.kind == TokenKind::Word
-            && w.key.chars().count() >= 2
-            && !NOT_NAMES.contains(&w.key.as_str()))
-}
 
 /// Diffs two passages word by word (after normalization) and flags divergences.
 pub fn word_diff(a: &DiffSide<'_>, b: &DiffSide<'_>) -> WordDiff {
@@ -269,16 +253,54 @@ fn merge_adjacent(
     out
 }
 
+/// The words within three of a person's first mention.
+fn near_person(ws: &[Word], person: u64) -> impl Iterator<Item = String> + '_ {
+    let at = ws
+        .iter()
+        .position(|w| w.person == Some(person))
+        .unwrap_or(0);
+    ws[at.saturating_sub(3)..(at + 4).min(ws.len())]
+        .iter()
+        .map(|w| w.key.clone())
+}
+
+/// The title held by a person at their first mention among `ws`, as a sorted word set: a
+/// title word among the four words before the mention, with its qualifiers
+/// (`US Commerce Secretary Rutnik` and `Secretary of Commerce Rutnik` both give
+/// `{commerce, secretary}`), or `None` without a title word.
+fn role_before(ws: &[Word], person: u64) -> Option<Vec<&str>> {
+    let first = ws.iter().position(|w| w.person == Some(person))?;
+    let window = &ws[first.saturating_sub(4)..first];
+    let last_role = window
+        .iter()
+        .rposition(|w| ROLE_WORDS.contains(&w.key.as_str()))?;
+    let mut key: Vec<&str> = window[last_role.saturating_sub(1)..]
+        .iter()
+        .filter(|w| {
+            w.person.is_none() && !matches!(w.key.as_str(), "of" | "the" | "us" | "usa" | "for")
+        })
+        .map(|w| w.key.as_str())
+        .collect();
+    key.sort_unstable();
+    key.dedup();
+    Some(key)
+}
+
+/// The first contiguous run of words of hunk `r` that `pick` chooses, or an empty range at
+/// the hunk's position.
 fn piece(
     side: &DiffSide<'_>,
     ws: &[Word],
     r: &std::ops::Range<usize>,
     pick: impl Fn(&Word) -> bool,
 ) -> Piece {
-    let chosen: Vec<&Word> = ws[r.clone()].iter().filter(|w| pick(w)).collect();
-    let (start, end) = match (chosen.first(), chosen.last()) {
-        (Some(f), Some(l)) => (f.start, l.end),
-        _ => {
+    let hunk = &ws[r.clone()];
+    let (start, end) = match hunk.iter().position(&pick) {
+        Some(first) => {
+            let run = hunk[first..].iter().take_while(|w| pick(w)).count();
+            (hunk[first].start, hunk[first + run - 1].end)
+        }
+        None => {
             let p = ws.get(r.start).map_or(side.end, |w| w.start);
             (p, p)
         }
@@ -298,17 +320,55 @@ fn divergences(
     hunks: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
 ) -> Vec<Divergence> {
     let mut out = Vec::new();
-    let before = |ws: &[Word], r: &std::ops::Range<usize>, k: usize| -> Vec<String> {
-        ws[r.start.saturating_sub(k)..r.start]
+    // Names: a person on each side whom the other side does not name at all (a swap of
+    // people, not a name added or dropped).
+    let persons = |h: &[Word]| -> Vec<u64> {
+        let mut v: Vec<u64> = Vec::new();
+        for p in h.iter().filter_map(|w| w.person) {
+            if !v.contains(&p) {
+                v.push(p);
+            }
+        }
+        v
+    };
+    let (pa, pb) = (persons(wa), persons(wb));
+    let only_a: Vec<u64> = pa.iter().copied().filter(|p| !pb.contains(p)).collect();
+    let only_b: Vec<u64> = pb.iter().copied().filter(|p| !pa.contains(p)).collect();
+    // A swap under one title is a role divergence (`Commerce Secretary Raimondo` vs
+    // `Commerce Secretary Lutnick`); a lone swap of one person for another, near a verb of
+    // saying, a speaker divergence; any other lone swap, a name divergence. Several people
+    // swapped without a shared title cannot be paired safely and are not flagged.
+    let mut paired = false;
+    for &pa_key in &only_a {
+        let role_a = role_before(wa, pa_key);
+        let Some(&pb_key) = only_b
             .iter()
-            .map(|w| w.key.clone())
-            .collect()
-    };
-    let near = |ws: &[Word], r: &std::ops::Range<usize>, k: usize| -> Vec<String> {
-        let lo = r.start.saturating_sub(k);
-        let hi = (r.end + k).min(ws.len());
-        ws[lo..hi].iter().map(|w| w.key.clone()).collect()
-    };
+            .find(|&&k| role_a.is_some() && role_before(wb, k) == role_a)
+        else {
+            continue;
+        };
+        paired = true;
+        out.push(Divergence {
+            kind: DivergenceKind::Role,
+            a: piece(a, wa, &(0..wa.len()), |w| w.person == Some(pa_key)),
+            b: piece(b, wb, &(0..wb.len()), |w| w.person == Some(pb_key)),
+        });
+    }
+    if let (false, [pa_key], [pb_key]) = (paired, only_a.as_slice(), only_b.as_slice()) {
+        let around: Vec<String> = near_person(wa, *pa_key)
+            .chain(near_person(wb, *pb_key))
+            .collect();
+        let kind = if around.iter().any(|k| SPEECH_WORDS.contains(&k.as_str())) {
+            DivergenceKind::Speaker
+        } else {
+            DivergenceKind::Name
+        };
+        out.push(Divergence {
+            kind,
+            a: piece(a, wa, &(0..wa.len()), |w| w.person == Some(*pa_key)),
+            b: piece(b, wb, &(0..wb.len()), |w| w.person == Some(*pb_key)),
+        });
+    }
     for (ra, rb) in hunks {
         let (ha, hb) = (&wa[ra.clone()], &wb[rb.clone()]);
         // Numbers: both sides state a number here, and the numbers differ.
@@ -330,37 +390,6 @@ fn divergences(
             });
         }
         // Names: both sides name someone here, and not the same person.
-        let pa: Vec<&Word> = ha.iter().filter(|w| is_name_like(w)).collect();
-        let pb: Vec<&Word> = hb.iter().filter(|w| is_name_like(w)).collect();
-        if !pa.is_empty() && !pb.is_empty() {
-            let persons_a: Vec<u64> = pa.iter().filter_map(|w| w.person).collect();
-            let persons_b: Vec<u64> = pb.iter().filter_map(|w| w.person).collect();
-            let same_person = !persons_a.is_empty()
-                && persons_a.iter().all(|p| persons_b.contains(p))
-                && persons_b.iter().all(|p| persons_a.contains(p));
-            let keys_a: Vec<&str> = pa.iter().map(|w| w.key.as_str()).collect();
-            let keys_b: Vec<&str> = pb.iter().map(|w| w.key.as_str()).collect();
-            if !same_person && keys_a != keys_b {
-                let context: Vec<String> = before(wa, ra, 3)
-                    .into_iter()
-                    .chain(before(wb, rb, 3))
-                    .collect();
-                let around: Vec<String> =
-                    near(wa, ra, 3).into_iter().chain(near(wb, rb, 3)).collect();
-                let kind = if context.iter().any(|k| ROLE_WORDS.contains(&k.as_str())) {
-                    DivergenceKind::Role
-                } else if around.iter().any(|k| SPEECH_WORDS.contains(&k.as_str())) {
-                    DivergenceKind::Speaker
-                } else {
-                    DivergenceKind::Name
-                };
-                out.push(Divergence {
-                    kind,
-                    a: piece(a, wa, ra, is_name_like),
-                    b: piece(b, wb, rb, is_name_like),
-                });
-            }
-        }
         // Negation: one side negates here, the other does not.
         let neg = |h: &[Word]| {
             h.iter()
@@ -417,9 +446,35 @@ mod tests {
         assert_eq!(d.divergences.len(), 1);
         assert_eq!(d.divergences[0].kind, DivergenceKind::Number);
         assert_eq!(d.divergences[0].a.text, "55");
-        let d = diff(
+        let (a, b) = (
             "US Commerce Secretary Raimondo joined.",
             "US Commerce Secretary Lutnick joined.",
+        );
+        let (na, nb) = (
+            [NameKey {
+                start: 22,
+                end: 30,
+                key: 1,
+            }],
+            [NameKey {
+                start: 22,
+                end: 29,
+                key: 2,
+            }],
+        );
+        let d = word_diff(
+            &DiffSide {
+                text: a,
+                start: 0,
+                end: a.len(),
+                names: &na,
+            },
+            &DiffSide {
+                text: b,
+                start: 0,
+                end: b.len(),
+                names: &nb,
+            },
         );
         assert_eq!(d.divergences[0].kind, DivergenceKind::Role);
         assert_eq!(d.divergences[0].b.text, "Lutnick");
