@@ -398,6 +398,8 @@ const DIGITS: [&str; 100] = [
     "97", "98", "99",
 ];
 
+/// The number words and their values (what `number_value` matches; a test checks it).
+#[cfg(test)]
 const NUMBER_WORDS: [(&str, u8); 28] = [
     ("zero", 0),
     ("one", 1),
@@ -439,10 +441,39 @@ fn number_value(word: &str) -> Option<u8> {
     let key = &mut key[..word.len()];
     key.copy_from_slice(word.as_bytes());
     key.make_ascii_lowercase();
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| w.as_bytes() == key)
-        .map(|&(_, v)| v)
+    // A `match` on the bytes compiles to length and integer compares (a search of a list
+    // compared slices through `memcmp`); a test checks it against `NUMBER_WORDS`.
+    Some(match &*key {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
 }
 
 fn is_percent_word(word: &str) -> bool {
@@ -840,6 +871,17 @@ mod tests {
         assert_eq!(n("one of the one-year plans"), "one of the 1-year plans");
         assert_eq!(n("twenty-one-year-old"), "21-year-old");
         assert_eq!(n("someone sixth"), "someone sixth");
+    }
+
+    #[test]
+    fn number_value_matches_the_list() {
+        for (w, v) in NUMBER_WORDS {
+            assert_eq!(number_value(w), Some(v));
+            assert_eq!(number_value(&w.to_uppercase()), Some(v));
+        }
+        for w in ["", "on", "sixth", "hundred", "onE1", "zeros", "x"] {
+            assert_eq!(number_value(w), None, "{w}");
+        }
     }
 
     #[test]

@@ -24,6 +24,24 @@ pub enum TokenKind {
 impl TokenKind {
     /// Classifies a word-bound segment; `None` for whitespace.
     pub fn of(segment: &str) -> Option<TokenKind> {
+        if segment.is_ascii() {
+            // Same classes as below, without decoding `char`s.
+            let b = segment.as_bytes();
+            let &first = b.first()?;
+            if first.is_ascii_whitespace() || first == 0x0B {
+                return None;
+            }
+            if b.iter().any(u8::is_ascii_alphabetic) {
+                return Some(TokenKind::Word);
+            }
+            return Some(if b.iter().any(u8::is_ascii_digit) {
+                TokenKind::Number
+            } else if is_punctuation(first as char) {
+                TokenKind::Punctuation
+            } else {
+                TokenKind::Symbol
+            });
+        }
         let mut chars = segment.chars();
         let first = chars.next()?;
         if first.is_whitespace() {
