@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The default lowest score reported (see [`Config::min_score`]).
-pub const DEFAULT_MIN_SCORE: f64 = 0.35;
+pub const DEFAULT_MIN_SCORE: f64 = 0.3;
 
 /// Parameters of an overlap search. Build one with [`crate::Finder`]'s setters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,16 +14,16 @@ pub struct Config {
     pub min_words: usize,
     /// Lowest rarity-weighted similarity for two sentences to be matched at all (default 0.2).
     pub min_sentence_similarity: f64,
-    /// How many of its rarest terms index a sentence in a large corpus (default 6).
+    /// How many of its rarest terms index a sentence in a large corpus (default 4).
     pub prefix_terms: usize,
     /// Up to this many sentences, every term indexes (default 20,000).
     pub exhaustive_units: usize,
-    /// Terms in more sentences than this are too common to propose pairs (default 200).
+    /// Terms in more sentences than this are too common to propose pairs (default 100).
     pub max_postings: usize,
     /// A verbatim sentence in at least this many articles is reported once, as a group
     /// (default 16).
     pub group_articles: usize,
-    /// Fewest content words for a sentence to be grouped (default 6).
+    /// Fewest content words for a sentence to be grouped (default 4).
     pub min_group_words: usize,
     /// Most paragraphs one side of a passage may span (default 3).
     pub max_paragraphs: usize,
@@ -37,9 +37,9 @@ impl Default for Config {
             min_score: DEFAULT_MIN_SCORE,
             min_words: 3,
             min_sentence_similarity: 0.2,
-            prefix_terms: 6,
+            prefix_terms: 4,
             exhaustive_units: 20_000,
-            max_postings: 200,
+            max_postings: 100,
             group_articles: 16,
             min_group_words: 6,
             max_paragraphs: 3,

@@ -15,6 +15,11 @@ use crate::score::{Evidence, score};
 use crate::weights::Weights;
 use crate::worddiff::{DiffSide, word_diff};
 
+/// Share of the lowest reported score that a sentence pair's own term overlap must reach
+/// to be kept as a match (matches of a passage can lift each other's amount, not their
+/// similarity, so a little slack is enough).
+const MATCH_SLACK: f64 = 0.8;
+
 /// Runs the whole search. `keep(a, b)` says whether the article pair (indices into the
 /// id-sorted list) is wanted.
 pub(crate) fn run(
@@ -55,13 +60,17 @@ pub(crate) fn run(
                 0.0
             };
             let identical = uu.sequence == vu.sequence;
-            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity)).then_some(
-                Match {
+            let smaller = w.unit_weight[u as usize].min(w.unit_weight[v as usize]);
+            let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
+            // A passage is about as similar as its best sentence pair: a pair whose own term
+            // overlap is well below the lowest score asked for cannot make a reported passage.
+            let promising = 0.5 * f64::from(dice + containment) >= MATCH_SLACK * cfg.min_score;
+            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity && promising))
+                .then_some(Match {
                     a: u,
                     b: v,
                     sim: dice,
-                },
-            )
+                })
         })
         .collect();
     progress.inc(cands.pairs.len() as u64);
@@ -142,6 +151,7 @@ pub(crate) fn run(
                 dice: 1.0,
                 containment: 1.0,
                 shared_weight: weight,
+                shared_terms: p.terms_of(first).len(),
                 ratio: 1.0,
                 number_divergences: 0,
                 negations: 0,
@@ -218,6 +228,7 @@ fn overlap(
         dice,
         containment,
         shared_weight: shared,
+        shared_terms: n,
         ratio: 1.0,
         number_divergences: 0,
         negations: 0,
@@ -237,6 +248,7 @@ fn overlap(
         dice,
         containment,
         shared_weight: shared,
+        shared_terms: n,
         ratio: d.ratio,
         number_divergences: d.differing_numbers,
         negations: usize::from(d.negation_differs),
