@@ -1,7 +1,7 @@
 //! The overlaps stage of the scale harness.
 //!
-//! **Wiring point:** [`run_overlaps`] is where `newsdiff-diff` plugs in. Until then it returns
-//! `None` and the harness reports the stage as "not wired". [`run_binary`] runs the
+//! [`run_overlaps`] runs `newsdiff-diff` in process with its defaults (name matching off, as
+//! `newsdiff overlaps --names auto` does above 20,000 articles); [`run_binary`] runs the
 //! `newsdiff overlaps` subcommand instead.
 
 use std::collections::HashMap;
@@ -15,12 +15,39 @@ use newsdiff_ingest::Article;
 /// order of reading), offsets as byte ranges into each article's `text`, end exclusive.
 pub type Reported = (usize, usize, usize, usize, usize, usize);
 
-/// Finds the passages `articles` share. **Stub**: returns `None` (not wired) until the
-/// coordinator wires `newsdiff-diff` in here; it must then return every reported pair
-/// (groups expanded to pairs of members from different articles).
+/// Finds the passages `articles` share with the default configuration: every reported
+/// pair, groups expanded to pairs of members from different articles. Always `Some`.
 pub fn run_overlaps(articles: &[Article]) -> Option<Vec<Reported>> {
-    let _ = articles;
-    None
+    let index: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let found = newsdiff_diff::Finder::new().find(articles);
+    let mut out = Vec::with_capacity(found.overlaps.len());
+    for o in &found.overlaps {
+        if let (Some(&a), Some(&b)) = (
+            index.get(o.a.article.as_str()),
+            index.get(o.b.article.as_str()),
+        ) {
+            out.push((a, o.a.start, o.a.end, b, o.b.start, o.b.end));
+        }
+    }
+    for g in &found.groups {
+        let members: Vec<(usize, usize, usize)> = g
+            .members
+            .iter()
+            .filter_map(|m| index.get(m.article.as_str()).map(|&i| (i, m.start, m.end)))
+            .collect();
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                if a.0 != b.0 {
+                    out.push((a.0, a.1, a.2, b.0, b.1, b.2));
+                }
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Whether `bin` has an `overlaps` subcommand.
