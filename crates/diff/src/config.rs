@@ -25,7 +25,8 @@ pub struct Config {
     pub group_articles: usize,
     /// Fewest content words for a sentence to be grouped (default 4).
     pub min_group_words: usize,
-    /// Most paragraphs one side of a passage may span (default 3).
+    /// Most paragraphs one side of a passage may span (default 3), unless every sentence of
+    /// it is a near copy: copied runs stay whole.
     pub max_paragraphs: usize,
     /// Sentences containing any of these phrases (compared in lower case) are ignored.
     pub ignore_phrases: Vec<String>,

@@ -21,7 +21,7 @@
 //!    [`Config::group_articles`] articles or more becomes a group.
 //! 4. **Passages.** Each sentence keeps its best partner in the other article; matches on one
 //!    diagonal (gaps of up to two sentences allowed) join into a passage of at most
-//!    [`Config::max_paragraphs`] paragraphs a side.
+//!    [`Config::max_paragraphs`] paragraphs a side (runs of near copies stay whole).
 //! 5. **Score.** `similarity × amount × penalties`, where similarity is the larger of the
 //!    rarity-weighted term overlap (mean of Dice and containment) and the word-diff ratio,
 //!    amount is `1 − exp(−shared weight / 9)` (two shared words score far below a shared

@@ -47,6 +47,9 @@ impl Bounds {
 /// sentences (so up to two unmatched sentences may sit between them).
 const MAX_STEP: i64 = 3;
 
+/// Sentence similarity from which a match counts as a copy (verbatim or lightly edited).
+const COPY_SIM: f32 = 0.7;
+
 /// A match within this share of a sentence's best match is kept too.
 const NEAR_BEST: f32 = 0.8;
 
@@ -138,6 +141,13 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -
             let (x, y) = (local(m.a), local(m.b));
             (x + y, x.min(y), x.max(y))
         });
+        // A copy (every match close to verbatim) stays whole however long it is: a
+        // near-duplicate article is one passage, not a string of pieces.
+        let cap = if c.iter().all(|m| m.sim >= COPY_SIM) {
+            usize::MAX
+        } else {
+            max_paragraphs
+        };
         let mut cur: Option<(Passage, Bounds)> = None;
         for m in c {
             let (pa, pb) = (
@@ -145,7 +155,7 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -
                 p.units[m.b as usize].paragraph,
             );
             match cur.as_mut() {
-                Some((ps, bounds)) if bounds.with(pa, pb).fits(max_paragraphs) => {
+                Some((ps, bounds)) if bounds.with(pa, pb).fits(cap) => {
                     ps.a_first = ps.a_first.min(m.a);
                     ps.a_last = ps.a_last.max(m.a);
                     ps.b_first = ps.b_first.min(m.b);
