@@ -126,32 +126,33 @@ pub(crate) fn run(
             ))
     });
 
-    let mut groups: Vec<Group> = cands
-        .groups
-        .iter()
-        .filter_map(|g| {
-            let mut members: Vec<Member> = g
-                .units
+    let mut groups: Vec<Group> = group_chains(&cands.groups, &p)
+        .into_iter()
+        .filter_map(|chain| {
+            // `chain[i]` is the inclusive unit range of member i.
+            let mut members: Vec<Member> = chain
                 .iter()
-                .map(|&u| {
-                    let unit = &p.units[u as usize];
-                    let a = sorted[unit.article as usize];
+                .map(|&(first, last)| {
+                    let (u, v) = (&p.units[first as usize], &p.units[last as usize]);
+                    let a = sorted[u.article as usize];
+                    let span = u.span.start..v.span.end;
                     Member {
                         article: a.id.clone(),
-                        start: unit.span.start,
-                        end: unit.span.end,
-                        text: a.text[unit.span.clone()].to_owned(),
+                        start: span.start,
+                        end: span.end,
+                        text: a.text[span].to_owned(),
                     }
                 })
                 .collect();
             members.sort();
-            let first = &p.units[g.units[0] as usize];
-            let weight = w.unit_weight[g.units[0] as usize];
+            let (first, last) = chain[0];
+            let terms = terms_of_units(&p, &(first..=last).collect::<Vec<_>>());
+            let words: u32 = (first..=last).map(|u| p.units[u as usize].words).sum();
             let e = Evidence {
                 dice: 1.0,
                 containment: 1.0,
-                shared_weight: weight,
-                shared_terms: p.terms_of(first).len(),
+                shared_weight: w.weight_of(&terms),
+                shared_terms: terms.len(),
                 ratio: 1.0,
                 number_divergences: 0,
                 negations: 0,
@@ -162,18 +163,58 @@ pub(crate) fn run(
                     n.article != m.article && keep_ids(keep, &sorted, &m.article, &n.article)
                 })
             });
-            (s >= cfg.min_score && first.words as usize >= cfg.min_words && wanted).then_some(
-                Group {
-                    members,
-                    score: s,
-                    kind: Kind::Verbatim,
-                },
-            )
+            (s >= cfg.min_score && words as usize >= cfg.min_words && wanted).then_some(Group {
+                members,
+                score: s,
+                kind: Kind::Verbatim,
+            })
         })
         .collect();
     groups.sort_by(|x, y| x.members.cmp(&y.members));
     progress.finish();
     Overlaps { overlaps, groups }
+}
+
+/// Joins groups of consecutive sentences: when every occurrence of one grouped sentence is
+/// followed, in its article, by an occurrence of the same next grouped sentence, the two are
+/// one passage. Returns, per joined group, each member's inclusive unit range.
+fn group_chains(groups: &[crate::candidates::GroupRun], p: &Prepared) -> Vec<Vec<(u32, u32)>> {
+    let mut group_of: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for &u in &g.units {
+            group_of.insert(u, gi);
+        }
+    }
+    let successor = |g: &crate::candidates::GroupRun| -> Option<usize> {
+        let next = |u: u32| -> Option<usize> {
+            let n = u + 1;
+            let same_article = p.units.get(n as usize)?.article == p.units[u as usize].article;
+            same_article.then(|| group_of.get(&n).copied()).flatten()
+        };
+        let h = next(*g.units.first()?)?;
+        (groups[h].units.len() == g.units.len() && g.units.iter().all(|&u| next(u) == Some(h)))
+            .then_some(h)
+    };
+    let next: Vec<Option<usize>> = groups.iter().map(successor).collect();
+    let mut has_pred = vec![false; groups.len()];
+    for h in next.iter().flatten() {
+        has_pred[*h] = true;
+    }
+    let mut out = Vec::new();
+    for start in (0..groups.len()).filter(|&g| !has_pred[g]) {
+        let mut len = 0u32;
+        let mut cur = start;
+        while let Some(h) = next[cur] {
+            // A cycle is impossible (units only move forward), but stay bounded anyway.
+            if len as usize >= groups.len() {
+                break;
+            }
+            len += 1;
+            cur = h;
+        }
+        out.push(groups[start].units.iter().map(|&u| (u, u + len)).collect());
+    }
+    out
 }
 
 fn keep_ids(
