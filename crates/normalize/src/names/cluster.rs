@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::MergeEvidence;
 use super::extract::Candidate;
-use super::fold::{budget, distance, given_budget, opposite_gender, skeleton};
+use super::fold::{
+    budget, distance, distance_at_most, distance_at_most_chars, given_budget, opposite_gender,
+    skeleton,
+};
 use super::lexicon::{self, same_given};
 use super::local::Local;
 
@@ -173,7 +176,29 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     // bare forms: the named clusters within reach of the form (exact or fuzzy, measured
     // against every family form written with a given name); two or more people (different
     // given names) within reach is the namesake case, decided per article by a role only
-    let named: Vec<BTreeSet<String>> = cls.iter().map(|c| c.forms.clone()).collect();
+    let named = cls.len();
+    // every family form of a named cluster: (form, letters, one syllable, holders)
+    let mut holders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (ci, c) in cls.iter().enumerate() {
+        for f in &c.forms {
+            holders.entry(f.clone()).or_default().push(ci);
+        }
+    }
+    let index: BTreeSet<String> = holders.keys().cloned().collect();
+    #[allow(clippy::type_complexity)]
+    let forms: Vec<(String, Vec<char>, bool, Vec<usize>)> = holders
+        .into_iter()
+        .map(|(f, h)| {
+            let chars: Vec<char> = f.chars().collect();
+            let syl = lexicon::is_syllable(&f);
+            (f, chars, syl, h)
+        })
+        .collect();
+    let mut buf: Vec<f32> = Vec::new();
+    let mut squeezed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (k, (f, ..)) in forms.iter().enumerate() {
+        squeezed.entry(squeeze(f)).or_default().push(k);
+    }
     let mut bare: Vec<(String, Vec<(usize, usize)>)> = bare.into_iter().collect();
     bare.sort_by(|a, b| {
         weight(&b.1)
@@ -182,47 +207,6 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             .then(a.0.cmp(&b.0))
     });
     for (fam, members) in bare {
-        let reach =
-            |ci: usize, c: &Cl, roles: &BTreeSet<String>| -> Option<(f32, f32, Option<f32>)> {
-                let forms: Vec<&String> = match named.get(ci) {
-                    Some(f) => f.iter().collect(),
-                    None => vec![&c.center],
-                };
-                let mut best: Option<(f32, f32)> = None;
-                let mut centre: Option<f32> = None;
-                for f in forms {
-                    let cost = if *f == fam {
-                        0.0
-                    } else {
-                        let len = f.chars().count().min(fam.chars().count());
-                        let shares_role = c.roles.intersection(roles).next().is_some();
-                        let b = if shares_role {
-                            given_budget(len, 0).max(budget(len))
-                        } else {
-                            budget(len)
-                        };
-                        // one romanized syllable each (`Tiang`/`Tiong`, `Chang`/`Chung`): common
-                        // surnames of their own, merged only through a shared given name
-                        let syllables = lexicon::is_syllable(f) && lexicon::is_syllable(&fam);
-                        if b == 0.0 || syllables || opposite_gender(f, &fam) {
-                            continue;
-                        }
-                        let cost = distance(f, &fam);
-                        if cost > b {
-                            continue;
-                        }
-                        cost
-                    };
-                    let len = f.chars().count().min(fam.chars().count());
-                    if *f == c.center {
-                        centre = Some(cost);
-                    }
-                    if best.is_none_or(|(bc, _)| cost < bc) {
-                        best = Some((cost, budget(len)));
-                    }
-                }
-                best.map(|(k, b)| (k, b, centre))
-            };
         let all_roles: BTreeSet<String> = members
             .iter()
             .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))
@@ -230,11 +214,91 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         // (cluster, cost, budget, cost to the centre) of every cluster within reach
         #[allow(clippy::type_complexity)]
         let within: Vec<(usize, f32, f32, Option<f32>)> = if opts.fuzzy {
-            cls.iter()
-                .enumerate()
-                .filter_map(|(ci, c)| {
-                    reach(ci, c, &all_roles).map(|(k, b, centre)| (ci, k, b, centre))
-                })
+            let flen = fam.chars().count();
+            let fsyl = lexicon::is_syllable(&fam);
+            let mut near: BTreeMap<usize, (f32, f32, Option<f32>)> = BTreeMap::new();
+            let mut note = |ci: usize, f: &str, cost: f32, len: usize, cls: &[Cl]| {
+                let e = near.entry(ci).or_insert((f32::INFINITY, 0.0, None));
+                if cost < e.0 {
+                    *e = (cost, budget(len), e.2);
+                }
+                if f == cls[ci].center {
+                    e.2 = Some(cost);
+                }
+            };
+            let shares = |ci: usize| cls[ci].roles.intersection(&all_roles).next().is_some();
+            // with a person holding the form exactly, only the namesake margin matters
+            let cap = if index.contains(&fam) {
+                NAMESAKE_MARGIN
+            } else {
+                f32::INFINITY
+            };
+            let fchars: Vec<char> = fam.chars().collect();
+            let sharing: BTreeSet<usize> = if all_roles.is_empty() {
+                BTreeSet::new()
+            } else {
+                (0..named).filter(|&ci| shares(ci)).collect()
+            };
+            // within the namesake margin (one doubled letter), only forms equal once doubled
+            // letters are squeezed can be near
+            let scan: Vec<usize> = if cap < f32::INFINITY {
+                squeezed.get(&squeeze(&fam)).cloned().unwrap_or_default()
+            } else {
+                (0..forms.len()).collect()
+            };
+            for (f, chars, syl, holders) in scan.iter().map(|&k| &forms[k]) {
+                let len = chars.len().min(flen);
+                let cost = if *f == fam {
+                    0.0
+                } else {
+                    // one romanized syllable each (`Tiang`/`Tiong`, `Chang`/`Chung`): common
+                    // surnames of their own, merged only through a shared given name
+                    let wide = if holders.iter().any(|&ci| sharing.contains(&ci)) {
+                        given_budget(len, 0).max(budget(len))
+                    } else {
+                        budget(len)
+                    }
+                    .min(cap);
+                    if wide == 0.0 || (*syl && fsyl) {
+                        continue;
+                    }
+                    match distance_at_most_chars(chars, &fchars, wide, &mut buf) {
+                        Some(c) if !opposite_gender(f, &fam) => c,
+                        _ => continue,
+                    }
+                };
+                for &ci in holders {
+                    // the wide budget only with the same role office
+                    if cost > budget(len) && !shares(ci) {
+                        continue;
+                    }
+                    note(ci, f, cost, len, &cls);
+                }
+            }
+            // clusters of bare forms founded so far: their centre only
+            for ci in named..cls.len() {
+                let f = cls[ci].center.clone();
+                let len = f.chars().count().min(flen);
+                let cost = if f == fam {
+                    0.0
+                } else {
+                    let b = if shares(ci) {
+                        given_budget(len, 0).max(budget(len))
+                    } else {
+                        budget(len)
+                    };
+                    if b == 0.0 || (lexicon::is_syllable(&f) && fsyl) || opposite_gender(&f, &fam) {
+                        continue;
+                    }
+                    match distance_at_most(&f, &fam, b) {
+                        Some(c) => c,
+                        None => continue,
+                    }
+                };
+                note(ci, &f, cost, len, &cls);
+            }
+            near.into_iter()
+                .map(|(ci, (k, b, c))| (ci, k, b, c))
                 .collect()
         } else {
             (0..cls.len())
@@ -420,6 +484,20 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
 /// A person holding a bare form exactly and another within this cost of it (a doubled letter)
 /// are namesakes.
 const NAMESAKE_MARGIN: f32 = 0.25;
+
+/// A form with doubled letters single and `ck` as `k`: forms within [`NAMESAKE_MARGIN`] of
+/// each other squeeze to the same string.
+fn squeeze(f: &str) -> String {
+    let mut out = String::with_capacity(f.len());
+    let mut last = None;
+    for c in f.chars() {
+        if last != Some(c) {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out.replace("ck", "k")
+}
 
 /// A cluster of bare mentions of one form.
 fn found_bare(cls: &mut Vec<Cl>, docs: &[DocData], fam: &str, rest: &[(usize, usize)]) {

@@ -166,6 +166,57 @@ pub fn distance(a: &str, b: &str) -> f32 {
     d[n * w + m]
 }
 
+/// [`distance`] when it is at most `max`, else `None` (stops as soon as a whole row exceeds
+/// `max`; every cost is non-negative, so the distance can only grow).
+pub fn distance_at_most(a: &str, b: &str, max: f32) -> Option<f32> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    distance_at_most_chars(&a, &b, max, &mut Vec::new())
+}
+
+/// [`distance_at_most`] on letters, with a reusable buffer.
+pub(crate) fn distance_at_most_chars(
+    a: &[char],
+    b: &[char],
+    max: f32,
+    d: &mut Vec<f32>,
+) -> Option<f32> {
+    let (n, m) = (a.len(), b.len());
+    // every edit costs at least 0.2
+    if n.abs_diff(m) as f32 * 0.2 > max {
+        return None;
+    }
+    let w = m + 1;
+    d.clear();
+    d.resize((n + 1) * w, 0.0);
+    for j in 1..=m {
+        d[j] = d[j - 1] + indel_cost(b, j - 1);
+    }
+    let mut prev_min = 0.0f32;
+    for i in 1..=n {
+        d[i * w] = d[(i - 1) * w] + indel_cost(a, i - 1);
+        let mut row_min = d[i * w];
+        let del = indel_cost(a, i - 1);
+        for j in 1..=m {
+            let mut v = (d[(i - 1) * w + j] + del)
+                .min(d[i * w + j - 1] + indel_cost(b, j - 1))
+                .min(d[(i - 1) * w + j - 1] + sub_cost(a[i - 1], b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 0.5);
+            }
+            d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        // a transposition reads two rows back: stop when two rows in a row are out
+        if row_min > max && prev_min > max {
+            return None;
+        }
+        prev_min = row_min;
+    }
+    let v = d[n * w + m];
+    (v <= max).then_some(v)
+}
+
 /// The edit budget for two forms whose shorter one has `len` letters: zero up to 3 letters
 /// (`Xi`/`Li` never match fuzzily), else `0.4 + 0.25·(len − 4)`, at most 1.5.
 pub fn budget(len: usize) -> f32 {
@@ -260,6 +311,17 @@ mod tests {
         assert_eq!(budget(3), 0.0);
         assert_eq!(distance("abc", "abc"), 0.0);
         assert_eq!(distance("", ""), 0.0);
+        for (a, b) in [
+            ("bessent", "becent"),
+            ("lutnick", "rutnik"),
+            ("ab", "ba"),
+            ("xi", "li"),
+        ] {
+            let d = distance(a, b);
+            assert_eq!(distance_at_most(a, b, d), Some(d));
+            assert_eq!(distance_at_most(a, b, d - 0.1), None);
+        }
+        assert_eq!(distance_at_most("raimondo", "lutnick", 1.5), None);
     }
 
     #[test]

@@ -21,20 +21,31 @@
 //!    (`Li Chenggang`: one syllable + a pinyin word), or the same name accepted elsewhere in
 //!    the article (or in two other articles). Organisation, place, time and media words,
 //!    sentence openers, headlines in title case and words the corpus uses in lower case
-//!    without a strong cue are rejected. Mention spans are the name only.
+//!    without a strong cue are rejected; so is a run with an indefinite appositive naming a
+//!    kind of organisation (`Lockheed Martin, a major American aerospace and military
+//!    contractor`), and that multi-word form everywhere. Mention spans are the name only.
 //! 2. **Within an article**, a bare family name joins the one full name whose family name it
 //!    equals, or, if none, is within a small budget of (`Bessant` → `Scott Bessent`); a bare
-//!    name shared by two full names stays apart.
+//!    name shared by two full names stays apart. A bare form near no full name joins the one
+//!    earlier bare form within that budget (`Meri` ... `Mary`).
 //! 3. **Across articles** (star clustering, no chaining): full names are grouped by (given,
 //!    family); in order of mention count, each group joins the cluster whose *centre* has
 //!    the same (or a nickname-related) given name and whose centre family name is within the
 //!    wide [`given budget`](fold::given_budget) of the confusion-weighted
-//!    [`distance`](fold::distance), else it founds a cluster. Bare family names join a
-//!    cluster holding the exact form (choosing by shared role, co-mentioned people, then
-//!    size), else the nearest centre within the plain length [`budget`](fold::budget) (zero
-//!    up to 3 letters: `Xi`/`Li` are never fuzzy-matched) *with* evidence: the same role
-//!    office, a co-mentioned person in common, or a frequency asymmetry (the centre in at
-//!    least twice as many articles). The transliteration [`skeleton`](fold::skeleton)
+//!    [`distance`](fold::distance), else it founds a cluster. For a bare family name, the
+//!    named clusters *within reach* are those holding the exact form, or, if none does, those
+//!    with a family form within the plain length [`budget`](fold::budget) (zero up to 3
+//!    letters: `Xi`/`Li` are never fuzzy-matched); a person holding the exact form outranks
+//!    one only fuzzily near, unless a doubled letter away. **Namesakes**: when people with
+//!    different given names are within reach (`Jake` / `Dan Sullivan`), each article's bare
+//!    mention joins the one of them that shares its role office, else the bare mentions form
+//!    a cluster of their own (size, co-mentions and frequency are not evidence here: the
+//!    better-known namesake is often the one named in full less often). Otherwise the bare
+//!    form joins the exact holder (choosing by shared role, co-mentioned people, then size),
+//!    else, when no person holds the form, the nearest *centre* within budget *with*
+//!    evidence: the same role office, a co-mentioned person in common, or a frequency
+//!    asymmetry (the centre in at least twice as many articles). The transliteration
+//!    [`skeleton`](fold::skeleton)
 //!    (`bsnt` for `Bessent`/`Becent`/`Bessant`) is reported beside the cost.
 //!    **Cannot-links**: different given names; the two forms as different people in one
 //!    article; opposite gendered surname forms (`Zakharov`/`Zakharova`).
