@@ -520,8 +520,9 @@ fn found_bare(cls: &mut Vec<Cl>, docs: &[DocData], fam: &str, rest: &[(usize, us
 /// The budget for two full names with the same given name *and* the same role: twice the
 /// plain budget, and 2.0 for forms of 3 letters or fewer (`Ngạn`/`Yàn Zhiwei`).
 fn role_budget(len: usize) -> f32 {
+    // Forms of three letters or fewer (`Xi`/`Li`) are never matched fuzzily, role or not.
     if len <= 3 {
-        2.0
+        0.0
     } else {
         (2.0 * budget(len)).max(0.5 * len as f32)
     }

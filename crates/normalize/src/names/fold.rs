@@ -228,11 +228,12 @@ pub fn budget(len: usize) -> f32 {
 }
 
 /// The wider budget used when the two forms also share their given name (a strong piece of
-/// evidence): `0.35·len`, at least the plain [`budget`], at most 3.0; for forms of 3 letters
-/// or fewer one cheap edit (0.5) when the shared given name has at least 4 letters.
+/// evidence): `0.35·len`, at least the plain [`budget`], at most 3.0; zero for forms of 3
+/// letters or fewer (`Paul Xi` and `Paul Li` are two people), whatever the given name.
 pub fn given_budget(len: usize, given_len: usize) -> f32 {
+    let _ = given_len;
     if len <= 3 {
-        if given_len >= 4 { 0.5 } else { 0.0 }
+        0.0
     } else {
         (0.35 * len as f32).clamp(budget(len), 3.0)
     }
