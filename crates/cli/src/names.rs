@@ -3,11 +3,10 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::ops::Range;
 
 use anstyle::{AnsiColor, Style};
 use anyhow::Result;
-use newsdiff_normalize::names::{ConflictKind, NameCluster, NameDoc, NameReport, Names};
+use newsdiff_normalize::names::{ConflictKind, NameCluster, NameReport};
 use serde::Serialize;
 
 use crate::args::{ColorChoice, NamesArgs, OutputFormat};
@@ -27,22 +26,7 @@ struct Parameters {
 /// Runs `newsdiff names`.
 pub fn run(args: &NamesArgs, color: ColorChoice) -> Result<u8> {
     let corpus = crate::ingest::read(&args.input)?;
-    let segments: Vec<Vec<Range<usize>>> = corpus
-        .articles
-        .iter()
-        .map(|a| a.content_paragraphs().map(|p| p.span.range()).collect())
-        .collect();
-    let docs: Vec<NameDoc<'_>> = corpus
-        .articles
-        .iter()
-        .zip(&segments)
-        .map(|(a, s)| {
-            NameDoc::new(&a.id, &a.text)
-                .segments(s)
-                .date(a.date.as_deref())
-        })
-        .collect();
-    let report = Names::new().fuzzy(!args.exact).run(&docs);
+    let report = crate::people::report(&corpus.articles, !args.exact);
     let meta = output::Meta::new(
         "names",
         Parameters {
