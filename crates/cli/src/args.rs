@@ -131,6 +131,34 @@ pub struct InputArgs {
     pub outlet_field: String,
 }
 
+/// The input options as recorded in a `meta` record.
+#[derive(Debug, serde::Serialize)]
+pub struct InputParameters {
+    /// The paths as given.
+    pub paths: Vec<String>,
+    /// The input format option.
+    pub input_format: String,
+    /// The delimiter line, if any.
+    pub delimiter: Option<String>,
+    /// The layout option.
+    pub layout: String,
+    /// Whether invalid UTF-8 was repaired.
+    pub lossy: bool,
+}
+
+impl InputArgs {
+    /// What a `meta` record says about the inputs.
+    pub fn parameters(&self) -> InputParameters {
+        InputParameters {
+            paths: self.paths.iter().map(|p| p.display().to_string()).collect(),
+            input_format: format!("{:?}", self.input_format).to_lowercase(),
+            delimiter: self.delimiter.clone(),
+            layout: format!("{:?}", self.layout).to_lowercase(),
+            lossy: self.lossy,
+        }
+    }
+}
+
 /// `newsdiff ingest`.
 #[derive(Debug, Args)]
 pub struct IngestArgs {

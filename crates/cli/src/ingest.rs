@@ -93,12 +93,9 @@ impl<'a> ArticleRecord<'a> {
 }
 
 #[derive(Serialize)]
-struct Parameters<'a> {
-    paths: Vec<String>,
-    input_format: String,
-    delimiter: Option<&'a str>,
-    layout: String,
-    lossy: bool,
+struct Parameters {
+    #[serde(flatten)]
+    input: crate::args::InputParameters,
     with_text: bool,
 }
 
@@ -118,16 +115,7 @@ pub fn run(args: &IngestArgs, color: ColorChoice) -> Result<u8> {
     let meta = output::Meta::new(
         "ingest",
         Parameters {
-            paths: args
-                .input
-                .paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect(),
-            input_format: format!("{:?}", args.input.input_format).to_lowercase(),
-            delimiter: args.input.delimiter.as_deref(),
-            layout: format!("{:?}", args.input.layout).to_lowercase(),
-            lossy: args.input.lossy,
+            input: args.input.parameters(),
             with_text: args.with_text,
         },
     );
@@ -140,18 +128,16 @@ pub fn run(args: &IngestArgs, color: ColorChoice) -> Result<u8> {
         }
         OutputFormat::Json => {
             #[derive(Serialize)]
-            struct Doc<'a, P: Serialize> {
-                meta: &'a output::Meta<P>,
+            struct Body<'a> {
                 articles: Vec<ArticleRecord<'a>>,
             }
-            serde_json::to_writer_pretty(
+            output::json_document(
                 &mut out,
-                &Doc {
-                    meta: &meta,
+                &meta,
+                &Body {
                     articles: records().collect(),
                 },
             )?;
-            writeln!(out)?;
         }
         OutputFormat::Text => {
             for a in &corpus.articles {

@@ -15,11 +15,8 @@ use crate::sanitize::for_terminal;
 
 #[derive(Serialize)]
 struct Parameters {
-    paths: Vec<String>,
-    input_format: String,
-    delimiter: Option<String>,
-    layout: String,
-    lossy: bool,
+    #[serde(flatten)]
+    input: crate::args::InputParameters,
     exact: bool,
 }
 
@@ -30,16 +27,7 @@ pub fn run(args: &NamesArgs, color: ColorChoice) -> Result<u8> {
     let meta = output::Meta::new(
         "names",
         Parameters {
-            paths: args
-                .input
-                .paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect(),
-            input_format: format!("{:?}", args.input.input_format).to_lowercase(),
-            delimiter: args.input.delimiter.clone(),
-            layout: format!("{:?}", args.input.layout).to_lowercase(),
-            lossy: args.input.lossy,
+            input: args.input.parameters(),
             exact: args.exact,
         },
     );
@@ -57,22 +45,7 @@ pub fn run(args: &NamesArgs, color: ColorChoice) -> Result<u8> {
                 output::jsonl_record(&mut out, "role_conflict", c)?;
             }
         }
-        OutputFormat::Json => {
-            #[derive(Serialize)]
-            struct Doc<'a, P: Serialize> {
-                meta: &'a output::Meta<P>,
-                #[serde(flatten)]
-                report: &'a NameReport,
-            }
-            serde_json::to_writer_pretty(
-                &mut out,
-                &Doc {
-                    meta: &meta,
-                    report: &report,
-                },
-            )?;
-            writeln!(out)?;
-        }
+        OutputFormat::Json => output::json_document(&mut out, &meta, &report)?,
         OutputFormat::Text => write_text(&mut out, &report)?,
     }
     out.flush()?;

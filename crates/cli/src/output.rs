@@ -40,6 +40,22 @@ pub fn jsonl_record<W: Write + ?Sized, T: Serialize>(
     w.write_all(b"\n")
 }
 
+/// Writes one pretty JSON document: `{"meta": meta, ...body's fields}` and a newline.
+pub fn json_document<W: Write + ?Sized, P: Serialize, B: Serialize>(
+    w: &mut W,
+    meta: &Meta<P>,
+    body: &B,
+) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Doc<'a, P: Serialize, B: Serialize> {
+        meta: &'a Meta<P>,
+        #[serde(flatten)]
+        body: &'a B,
+    }
+    serde_json::to_writer_pretty(&mut *w, &Doc { meta, body })?;
+    w.write_all(b"\n")
+}
+
 /// The `meta` record: enough to reproduce a run.
 #[derive(Debug, Serialize)]
 pub struct Meta<P: Serialize> {

@@ -17,7 +17,8 @@ use crate::sanitize::for_terminal;
 
 #[derive(Serialize)]
 struct Parameters<'a> {
-    paths: Vec<String>,
+    #[serde(flatten)]
+    input: crate::args::InputParameters,
     min_score: f64,
     min_words: usize,
     article: Option<&'a str>,
@@ -70,12 +71,7 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
     let meta = output::Meta::new(
         "overlaps",
         Parameters {
-            paths: args
-                .input
-                .paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect(),
+            input: args.input.parameters(),
             min_score: args.min_score,
             min_words: args.min_words,
             article: args.article.as_deref(),
@@ -99,22 +95,7 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
                 output::jsonl_record(&mut out, "group", g)?;
             }
         }
-        OverlapFormat::Json => {
-            #[derive(Serialize)]
-            struct Doc<'a, P: Serialize> {
-                meta: &'a output::Meta<P>,
-                #[serde(flatten)]
-                found: &'a Overlaps,
-            }
-            serde_json::to_writer_pretty(
-                &mut out,
-                &Doc {
-                    meta: &meta,
-                    found: &found,
-                },
-            )?;
-            writeln!(out)?;
-        }
+        OverlapFormat::Json => output::json_document(&mut out, &meta, &found)?,
         OverlapFormat::Csv => write_csv(&mut out, &found)?,
         OverlapFormat::Text => {
             write_text(&mut out, &found, &corpus.articles)?;
