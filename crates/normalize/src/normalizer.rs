@@ -60,7 +60,7 @@ impl Normalized {
 /// | [`dashes`](Self::dashes) | `‐ ‑ ‒ – — ― − ⁃ ﹘ ﹣` → `-` |
 /// | [`whitespace`](Self::whitespace) | runs of whitespace → one space, trimmed at both ends; zero-width characters and soft hyphens dropped |
 /// | [`ellipsis`](Self::ellipsis) | `…` → `...` |
-/// | [`abbreviations`](Self::abbreviations) | dotted capitals lose their dots (`U.K.` → `UK`, `U.N.` → `UN`); `U.S.`, `U.S.A.` and the all-capitals word `US` → `USA` |
+/// | [`abbreviations`](Self::abbreviations) | dotted capitals lose their dots (`U.K.` → `UK`, `U.N.` → `UN`); `U.S.`, `U.S.A.`, the all-capitals word `US` and `United States` → `USA`; `United Kingdom` → `UK` |
 /// | [`possessive`](Self::possessive) | `'s` after a word of two or more characters is dropped (`Trump's` → `Trump`) |
 /// | [`numbers`](Self::numbers) | number words → digits (`six` → `6`, `twenty-five` → `25`); `one` only before a hyphen (`one-year`) |
 /// | [`percent`](Self::percent) | `percent`, `per cent`, `pct` and `%` → `%`, with one space after a digit (`55%` → `55 %`) |
@@ -348,6 +348,9 @@ impl Normalizer {
                 next = end + 5;
             } else if self.abbreviations && word == "US" {
                 w.rule("USA", i..end);
+            } else if let Some((canon, e)) = self.country_name(s, word, end) {
+                w.rule(canon, i..e);
+                next = e;
             } else {
                 w.copy(i..end);
             }
@@ -357,6 +360,31 @@ impl Normalizer {
             i = next;
         }
         w.flush();
+    }
+
+    /// `United States` (optionally `of America`) → `USA` and `United Kingdom` → `UK`, when
+    /// `word` is `United` ending at `end`: the names these abbreviations stand for. Returns
+    /// the canonical form and where the rewrite ends.
+    fn country_name(&self, s: &str, word: &str, end: usize) -> Option<(&'static str, usize)> {
+        if !self.abbreviations || word != "United" || !s[end..].starts_with(' ') {
+            return None;
+        }
+        let e2 = word_at(s, end + 1)?;
+        match &s[end + 1..e2] {
+            "States" => {
+                let tail = " of America";
+                let e3 = if s[e2..].starts_with(tail)
+                    && word_at(s, e2 + 4).is_some_and(|e| e == e2 + tail.len())
+                {
+                    e2 + tail.len()
+                } else {
+                    e2
+                };
+                Some(("USA", e3))
+            }
+            "Kingdom" => Some(("UK", e2)),
+            _ => None,
+        }
     }
 
     /// A number word (or hyphenated compound) `s[i..end]`, whose UAX #29 word (with any
@@ -850,6 +878,12 @@ mod tests {
         assert_eq!(n("U.S. US U.S.A. USA"), "usa usa usa usa");
         assert_eq!(n("Let us go"), "let us go");
         assert_eq!(n("U.S.-China talks"), "usa-china talks");
+        assert_eq!(
+            n("the United States and the United Kingdom"),
+            "the usa and the uk"
+        );
+        assert_eq!(n("United States of America"), "usa");
+        assert_eq!(n("United Nations"), "united nations");
         assert_eq!(n("the U.K. and UK"), "the uk and uk");
         assert_eq!(n("a.m. e.g."), "a.m. e.g.");
         assert_eq!(

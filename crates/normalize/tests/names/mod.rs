@@ -79,6 +79,28 @@ fn introduces_namesake(texts: &[String], extra: &str) -> bool {
     })
 }
 
+/// Whether the corpus already writes one family-name group with two different given names:
+/// then every bare mention of that family name is ambiguous, and where it goes may change
+/// with any added evidence.
+fn has_namesakes(texts: &[String]) -> bool {
+    GROUPS
+        .iter()
+        .map(|g| g.to_vec())
+        .chain(FAMILY.iter().map(|f| vec![*f]))
+        .any(|group| {
+            let givens: Vec<&str> = GIVEN
+                .iter()
+                .copied()
+                .filter(|g| {
+                    group
+                        .iter()
+                        .any(|f| texts.iter().any(|t| t.contains(&format!("{g} {f}"))))
+                })
+                .collect();
+            givens.len() >= 2
+        })
+}
+
 fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -153,6 +175,7 @@ proptest! {
         // a namesake (another given name with a spelling of the same family name) is not
         // support: it makes the bare family name ambiguous, and bare mentions may leave
         prop_assume!(!introduces_namesake(&texts, &extra));
+        prop_assume!(!has_namesakes(&texts));
         let order: Vec<usize> = (0..texts.len()).collect();
         let before = run(&texts, &order);
         // the extra text repeats one article's own sentences plus a new one
