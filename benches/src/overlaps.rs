@@ -1,8 +1,8 @@
 //! The overlaps stage of the scale harness.
 //!
 //! [`run_overlaps`] runs `newsdiff-diff` in process with its defaults (name matching off, as
-//! `newsdiff overlaps --names auto` does above 20,000 articles); [`run_binary`] runs the
-//! `newsdiff overlaps` subcommand instead.
+//! `newsdiff overlaps --names auto` does above 20,000 articles); [`parse_jsonl`] reads what the
+//! `newsdiff overlaps` binary writes, when the harness runs it instead (`--binary`).
 
 use std::collections::HashMap;
 use std::io::BufRead;
