@@ -65,6 +65,11 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
     }
     let found = if args.verbose {
         finder.find_with_progress(&corpus.articles, &crate::progress::StageTimer::new())
+    } else if let Some(bar) = (args.format == OverlapFormat::Text)
+        .then(crate::progress::Bar::on_terminal)
+        .flatten()
+    {
+        finder.find_with_progress(&corpus.articles, &bar)
     } else {
         finder.find(&corpus.articles)
     };

@@ -1,4 +1,5 @@
-//! Progress on stderr: stage timings with `--verbose`.
+//! Progress on stderr: stage timings with `--verbose`, and a bar for long runs with text
+//! output on a terminal.
 
 use std::sync::Mutex;
 use std::time::Instant;
@@ -43,5 +44,46 @@ impl Progress for StageTimer {
 
     fn finish(&self) {
         self.close(None);
+    }
+}
+
+/// A progress bar on stderr (indicatif), one stage at a time. Only made when stderr is a
+/// terminal (and the caller only asks for it with text output): pipes and machine-readable
+/// runs see nothing.
+pub struct Bar {
+    bar: indicatif::ProgressBar,
+}
+
+impl Bar {
+    /// A bar if stderr is a terminal, else `None`.
+    pub fn on_terminal() -> Option<Self> {
+        use std::io::IsTerminal;
+        if !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        let style = indicatif::ProgressStyle::with_template(
+            "{prefix:>10} [{bar:30}] {pos}/{len} {elapsed}",
+        )
+        .map(|s| s.progress_chars("=> "))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        Some(Self { bar })
+    }
+}
+
+impl Progress for Bar {
+    fn stage(&self, name: &'static str, total: u64) {
+        self.bar.set_prefix(name);
+        self.bar.set_length(total);
+        self.bar.set_position(0);
+    }
+
+    fn inc(&self, n: u64) {
+        self.bar.inc(n);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }
