@@ -47,20 +47,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes((a.len() + bb.len()) as u64));
     g.bench_function("word_diff/sentence-pair", |b| {
         b.iter(|| {
-            let d = word_diff(
-                &DiffSide {
-                    text: a,
-                    start: 0,
-                    end: a.len(),
-                    names: &[],
-                },
-                &DiffSide {
-                    text: bb,
-                    start: 0,
-                    end: bb.len(),
-                    names: &[],
-                },
-            );
+            let d = word_diff(&DiffSide::whole(a, &[]), &DiffSide::whole(bb, &[]));
             black_box(d.ops.len())
         })
     });

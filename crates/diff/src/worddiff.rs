@@ -30,6 +30,18 @@ pub struct DiffSide<'a> {
     pub names: &'a [NameKey],
 }
 
+impl<'a> DiffSide<'a> {
+    /// All of `text` as the passage, with these name mentions (may be empty).
+    pub fn whole(text: &'a str, names: &'a [NameKey]) -> Self {
+        Self {
+            text,
+            start: 0,
+            end: text.len(),
+            names,
+        }
+    }
+}
+
 /// The result of [`word_diff`].
 #[derive(Debug, Clone, Default)]
 pub struct WordDiff {
@@ -413,20 +425,7 @@ mod tests {
     use super::*;
 
     fn diff(a: &str, b: &str) -> WordDiff {
-        word_diff(
-            &DiffSide {
-                text: a,
-                start: 0,
-                end: a.len(),
-                names: &[],
-            },
-            &DiffSide {
-                text: b,
-                start: 0,
-                end: b.len(),
-                names: &[],
-            },
-        )
+        word_diff(&DiffSide::whole(a, &[]), &DiffSide::whole(b, &[]))
     }
 
     #[test]
@@ -462,20 +461,7 @@ mod tests {
                 key: 2,
             }],
         );
-        let d = word_diff(
-            &DiffSide {
-                text: a,
-                start: 0,
-                end: a.len(),
-                names: &na,
-            },
-            &DiffSide {
-                text: b,
-                start: 0,
-                end: b.len(),
-                names: &nb,
-            },
-        );
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
         assert_eq!(d.divergences[0].kind, DivergenceKind::Role);
         assert_eq!(d.divergences[0].b.text, "Lutnick");
         let d = diff(
@@ -500,20 +486,7 @@ mod tests {
             end: 32,
             key: 7,
         }];
-        let d = word_diff(
-            &DiffSide {
-                text: a,
-                start: 0,
-                end: a.len(),
-                names: &na,
-            },
-            &DiffSide {
-                text: b,
-                start: 0,
-                end: b.len(),
-                names: &nb,
-            },
-        );
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
         assert!(d.divergences.is_empty(), "{:?}", d.divergences);
         assert!(d.ops.iter().any(|o| o.op != Op::Equal));
     }

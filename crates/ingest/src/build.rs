@@ -75,3 +75,21 @@ fn fold_title(s: &str) -> String {
         .join(" ")
         .to_lowercase()
 }
+
+/// An article from one record of a multi-record file (a JSON Lines line, a CSV row): its text
+/// is the record's text field, so lines count from 0 within it; `line` is the record's 0-based
+/// line in the file.
+pub(crate) fn record_article(
+    id: String,
+    path: &str,
+    line: usize,
+    text: String,
+    meta: Meta,
+    reader: &crate::reader::Reader,
+) -> Article {
+    let source = Source {
+        path: path.to_owned(),
+        line,
+    };
+    article(id, source, text, 0, meta, reader.layout, &reader.classifier)
+}

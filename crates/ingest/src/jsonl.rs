@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::build::{self, Meta};
 use crate::decode;
 use crate::error::{IngestError, Result};
-use crate::model::{Article, Source};
+use crate::model::Article;
 use crate::reader::Reader;
 use crate::record::repair_lone_surrogates;
 
@@ -126,17 +126,12 @@ fn record(
         url: opt(&f.url)?,
         outlet: opt(&f.outlet)?,
     };
-    let source = Source {
-        path: display.to_owned(),
-        line: line_no - 1,
-    };
-    Ok(build::article(
+    Ok(build::record_article(
         id,
-        source,
+        display,
+        line_no - 1,
         text,
-        0,
         meta,
-        reader.layout,
-        &reader.classifier,
+        reader,
     ))
 }

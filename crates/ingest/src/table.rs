@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::build::{self, Meta};
 use crate::error::{IngestError, Result};
-use crate::model::{Article, Source};
+use crate::model::Article;
 use crate::reader::Reader;
 
 fn csv_error(e: csv::Error, path: &Path) -> IngestError {
@@ -98,18 +98,13 @@ pub(crate) fn read(
             url: opt(url_col)?,
             outlet: opt(outlet_col)?,
         };
-        let source = Source {
-            path: display.to_owned(),
-            line: line.saturating_sub(1),
-        };
-        sink(build::article(
+        sink(build::record_article(
             id,
-            source,
+            display,
+            line.saturating_sub(1),
             text,
-            0,
             meta,
-            reader.layout,
-            &reader.classifier,
+            reader,
         ))?;
     }
     Ok(rows)
