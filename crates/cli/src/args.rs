@@ -37,6 +37,16 @@ pub enum Command {
     ///
     /// Exit status: 0 when people were found, 1 when none, 2 on error.
     Names(NamesArgs),
+    /// Group articles into stories by the passages they share: who has each passage first
+    /// (by date), and what only one article says.
+    ///
+    /// Exit status: 0 when a story was found, 1 when none, 2 on error.
+    Stories(StoriesArgs),
+    /// Write one self-contained HTML report: overlap matrix, side-by-side word diffs, every
+    /// article with its shared passages, people and role conflicts, stories.
+    ///
+    /// Exit status: 0 when the report was written, 2 on error.
+    Report(ReportArgs),
 }
 
 /// Colour choice.
@@ -129,6 +139,11 @@ pub struct InputArgs {
     /// Field/column holding the outlet name.
     #[arg(long, default_value = "source", value_name = "NAME")]
     pub outlet_field: String,
+    /// Dates, outlets, titles and URLs by article id: a CSV (or `.tsv`) file with a header
+    /// row holding `id` and any of `date`, `outlet`, `title`, `url` (for plain-text files,
+    /// which carry none).
+    #[arg(long, value_name = "FILE")]
+    pub sidecar: Option<PathBuf>,
 }
 
 /// The input options as recorded in a `meta` record.
@@ -144,6 +159,9 @@ pub struct InputParameters {
     pub layout: String,
     /// Whether invalid UTF-8 was repaired.
     pub lossy: bool,
+    /// The sidecar file, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sidecar: Option<String>,
 }
 
 impl InputArgs {
@@ -155,6 +173,7 @@ impl InputArgs {
             delimiter: self.delimiter.clone(),
             layout: format!("{:?}", self.layout).to_lowercase(),
             lossy: self.lossy,
+            sidecar: self.sidecar.as_ref().map(|p| p.display().to_string()),
         }
     }
 }
@@ -189,24 +208,16 @@ pub enum OverlapFormat {
     Csv,
 }
 
-/// `newsdiff overlaps`.
+/// How overlaps are searched: shared by `overlaps`, `stories` and `report`.
 #[derive(Debug, Args)]
-pub struct OverlapsArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OverlapFormat::Text)]
-    pub format: OverlapFormat,
+#[command(next_help_heading = "Search")]
+pub struct SearchArgs {
     /// Lowest score reported, 0 to 1.
     #[arg(long, default_value_t = newsdiff_diff::DEFAULT_MIN_SCORE, value_name = "S")]
     pub min_score: f64,
     /// Fewest content words a passage must share.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub min_words: usize,
-    /// Only overlaps involving this article id.
-    #[arg(long, value_name = "ID")]
-    pub article: Option<String>,
-    /// Only overlaps between these two article ids.
-    #[arg(long, num_args = 2, value_names = ["A", "B"])]
-    pub pair: Option<Vec<String>>,
     /// Ignore sentences containing any phrase of this file (one a line, `#` comments).
     #[arg(long, value_name = "FILE")]
     pub ignore: Option<PathBuf>,
@@ -217,6 +228,63 @@ pub struct OverlapsArgs {
     /// `auto` does it for up to 20,000 articles.
     #[arg(long, value_enum, default_value_t = Switch::Auto)]
     pub names: Switch,
+}
+
+/// `newsdiff overlaps`.
+#[derive(Debug, Args)]
+pub struct OverlapsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OverlapFormat::Text)]
+    pub format: OverlapFormat,
+    /// Only overlaps involving this article id.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+    /// Only overlaps between these two article ids.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub pair: Option<Vec<String>>,
+    /// Search options.
+    #[command(flatten)]
+    pub search: SearchArgs,
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `newsdiff stories`.
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// How strong two articles' overlaps must be together to put them in one story (0 to 1).
+    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S")]
+    pub link: f64,
+    /// Search options.
+    #[command(flatten)]
+    pub search: SearchArgs,
+    /// Inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `newsdiff report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the HTML file (`-` for standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Most overlaps the report holds (the strongest are kept); bounds the file's size.
+    #[arg(long, default_value_t = 20_000, value_name = "N")]
+    pub max_overlaps: usize,
+    /// Write the report's data model as JSON instead of HTML.
+    #[arg(long)]
+    pub data: bool,
+    /// How strong two articles' overlaps must be together to put them in one story (0 to 1).
+    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S")]
+    pub link: f64,
+    /// Search options.
+    #[command(flatten)]
+    pub search: SearchArgs,
     /// Inputs.
     #[command(flatten)]
     pub input: InputArgs,
@@ -259,6 +327,7 @@ impl DiffArgs {
             date_field: "date".to_owned(),
             url_field: "url".to_owned(),
             outlet_field: "source".to_owned(),
+            sidecar: None,
         }
     }
 }

@@ -5,7 +5,8 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use anyhow::{Context, Result};
 use newsdiff_ingest::{
-    Article, Corpus, Fields, Format, Layout, Lexicon, Paragraph, ParagraphKind, Reader, Source,
+    Article, Corpus, Fields, Format, Layout, Lexicon, Paragraph, ParagraphKind, Reader, Sidecar,
+    Source,
 };
 use serde::Serialize;
 
@@ -53,7 +54,20 @@ pub fn reader(input: &InputArgs) -> Result<Reader> {
 
 /// Reads the inputs, noting skipped files on stderr.
 pub fn read(input: &InputArgs) -> Result<Corpus> {
-    let corpus = reader(input)?.read_paths(&input.paths)?;
+    let mut corpus = reader(input)?.read_paths(&input.paths)?;
+    if let Some(path) = &input.sidecar {
+        let sidecar = Sidecar::read(path)?;
+        let unknown = sidecar.apply(&mut corpus.articles);
+        if !unknown.is_empty() {
+            output::note(&format!(
+                "{}: {} id{} match no article (first: `{}`)",
+                path.display(),
+                unknown.len(),
+                if unknown.len() == 1 { "" } else { "s" },
+                unknown[0]
+            ));
+        }
+    }
     for s in &corpus.skipped {
         output::note(&format!("skipped {}: {}", s.path.display(), s.why));
     }

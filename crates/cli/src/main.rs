@@ -10,7 +10,9 @@ mod output;
 mod overlaps;
 mod people;
 mod progress;
+mod report;
 mod sanitize;
+mod stories;
 
 use std::process::ExitCode;
 
@@ -32,6 +34,8 @@ fn main() -> ExitCode {
         Command::Overlaps(args) => overlaps::run(args, cli.color),
         Command::Diff(args) => overlaps::diff(args, cli.color),
         Command::Names(args) => names::run(args, cli.color),
+        Command::Stories(args) => stories::run(args, cli.color),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -8,7 +8,9 @@ use newsdiff_diff::{DiffOp, DiffSide, Divergence, Finder, Op, Overlap, Overlaps,
 use newsdiff_ingest::Article;
 use serde::Serialize;
 
-use crate::args::{ColorChoice, DiffArgs, OutputFormat, OverlapFormat, OverlapsArgs, Switch};
+use crate::args::{
+    ColorChoice, DiffArgs, OutputFormat, OverlapFormat, OverlapsArgs, SearchArgs, Switch,
+};
 
 /// Up to this many articles, `--names auto` matches name variants.
 const NAMES_AUTO_MAX: usize = 20_000;
@@ -28,13 +30,12 @@ struct Parameters<'a> {
     config: &'a newsdiff_diff::Config,
 }
 
-/// Runs `newsdiff overlaps`.
-pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
-    let corpus = crate::ingest::read(&args.input)?;
+/// The finder the search options describe (names not yet set).
+pub fn finder(search: &SearchArgs) -> Result<Finder> {
     let mut finder = Finder::new()
-        .min_score(args.min_score)
-        .min_words(args.min_words);
-    if let Some(path) = &args.ignore {
+        .min_score(search.min_score)
+        .min_words(search.min_words);
+    if let Some(path) = &search.ignore {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let phrases: Vec<String> = text
@@ -45,6 +46,33 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
             .collect();
         finder = finder.ignore_phrases(phrases);
     }
+    Ok(finder)
+}
+
+/// Whether the search matches name variants for this many articles.
+pub fn names_on(search: &SearchArgs, articles: usize) -> bool {
+    match search.names {
+        Switch::On => true,
+        Switch::Off => false,
+        Switch::Auto => articles <= NAMES_AUTO_MAX,
+    }
+}
+
+/// Runs the search, with stage times (`-v`) or a progress bar (`bar` and a terminal).
+pub fn find(finder: &Finder, articles: &[Article], verbose: bool, bar: bool) -> Overlaps {
+    if verbose {
+        finder.find_with_progress(articles, &crate::progress::StageTimer::new())
+    } else if let Some(bar) = bar.then(crate::progress::Bar::on_terminal).flatten() {
+        finder.find_with_progress(articles, &bar)
+    } else {
+        finder.find(articles)
+    }
+}
+
+/// Runs `newsdiff overlaps`.
+pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
+    let corpus = crate::ingest::read(&args.input)?;
+    let mut finder = finder(&args.search)?;
     if let Some(id) = &args.article {
         ensure_id(&corpus.articles, id)?;
         finder = finder.only_article(id.clone());
@@ -55,30 +83,22 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
         }
         finder = finder.only_pair(pair[0].clone(), pair[1].clone());
     }
-    let names = match args.names {
-        Switch::On => true,
-        Switch::Off => false,
-        Switch::Auto => corpus.articles.len() <= NAMES_AUTO_MAX,
-    };
+    let names = names_on(&args.search, corpus.articles.len());
     if names {
         finder = finder.names(crate::people::keys(&corpus.articles));
     }
-    let found = if args.verbose {
-        finder.find_with_progress(&corpus.articles, &crate::progress::StageTimer::new())
-    } else if let Some(bar) = (args.format == OverlapFormat::Text)
-        .then(crate::progress::Bar::on_terminal)
-        .flatten()
-    {
-        finder.find_with_progress(&corpus.articles, &bar)
-    } else {
-        finder.find(&corpus.articles)
-    };
+    let found = find(
+        &finder,
+        &corpus.articles,
+        args.search.verbose,
+        args.format == OverlapFormat::Text,
+    );
     let meta = output::Meta::new(
         "overlaps",
         Parameters {
             input: args.input.parameters(),
-            min_score: args.min_score,
-            min_words: args.min_words,
+            min_score: args.search.min_score,
+            min_words: args.search.min_words,
             article: args.article.as_deref(),
             pair: args.pair.as_deref(),
             ignore: finder.config().ignore_phrases.len(),
@@ -188,7 +208,7 @@ fn write_csv(out: &mut dyn Write, found: &Overlaps) -> Result<()> {
     Ok(())
 }
 
-fn kind_name(d: &Divergence) -> &'static str {
+pub fn kind_name(d: &Divergence) -> &'static str {
     match d.kind {
         newsdiff_diff::DivergenceKind::Number => "number",
         newsdiff_diff::DivergenceKind::Name => "name",

@@ -27,7 +27,12 @@ pub fn report(articles: &[Article], fuzzy: bool) -> NameReport {
 
 /// The person key of every name mention, for name-aware overlap matching.
 pub fn keys(articles: &[Article]) -> NameKeys {
-    let index = report(articles, true).index();
+    keys_of(&report(articles, true), articles)
+}
+
+/// The person keys of an existing name report.
+pub fn keys_of(report: &NameReport, articles: &[Article]) -> NameKeys {
+    let index = report.index();
     let mut keys = NameKeys::new();
     for a in articles {
         for span in index.of(&a.id) {

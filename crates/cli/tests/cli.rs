@@ -801,3 +801,168 @@ fn diff_json_contract_and_exit_code() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("[-"));
 }
+
+fn write_sidecar() -> (tempfile::TempDir, String) {
+    temp_file(
+        "meta.tsv",
+        "id\tdate\toutlet\n\
+         001_05c99393d83f7017\t2025-06-11\tOutlet One\n\
+         003_e54c8d96aaddcdca\t2025-06-10\tOutlet Three\n\
+         004_a05286936f21040d\t2025-06-12\tOutlet Four\n\
+         000_6000e6b5296ab75c\t2025-06-13\tOutlet Zero\n\
+         999_not_in_the_input\t2025-06-14\tNobody\n"
+            .as_bytes(),
+    )
+}
+
+#[test]
+fn stories_text_view_snapshot() {
+    let (_dir, sidecar) = write_sidecar();
+    let o = run(&[
+        "stories",
+        "--color",
+        "never",
+        "--sidecar",
+        &sidecar,
+        "corpus/seeds",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 id match no article (first: `999_not_in_the_input`)"));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn stories_json_first_by_date_and_unique_paragraphs() {
+    let (_dir, sidecar) = write_sidecar();
+    let o = run(&[
+        "stories",
+        "--format",
+        "json",
+        "--sidecar",
+        &sidecar,
+        "corpus/seeds",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let stories = v["stories"].as_array().unwrap();
+    assert!(!stories.is_empty());
+    let texts: std::collections::BTreeMap<String, String> =
+        std::fs::read_dir(root().join("corpus/seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_stem().unwrap().to_str().unwrap().to_owned(),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+    let mut in_story = std::collections::BTreeSet::new();
+    for s in stories {
+        let dates: Vec<&str> = s["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["date"].as_str().unwrap_or("~"))
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        assert_eq!(dates, sorted, "articles by date");
+        for a in s["articles"].as_array().unwrap() {
+            assert!(
+                in_story.insert(a["article"].as_str().unwrap().to_owned()),
+                "one story each"
+            );
+        }
+        for p in s["passages"].as_array().unwrap() {
+            let occ = p["occurrences"].as_array().unwrap();
+            assert!(p["articles"].as_u64().unwrap() >= 2);
+            // `first` is the earliest date among the occurrences.
+            let min = occ
+                .iter()
+                .map(|o| o["date"].as_str().unwrap())
+                .min()
+                .unwrap();
+            for f in p["first"].as_array().unwrap() {
+                let o = occ.iter().find(|o| o["article"] == *f).unwrap();
+                assert_eq!(o["date"].as_str().unwrap(), min);
+            }
+            assert!(!p["first"].as_array().unwrap().is_empty());
+            for o in occ {
+                let text = &texts[o["article"].as_str().unwrap()];
+                let (s, e) = (
+                    o["start"].as_u64().unwrap() as usize,
+                    o["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[s..e], o["text"].as_str().unwrap());
+            }
+        }
+        for u in s["unique"].as_array().unwrap() {
+            let text = &texts[u["article"].as_str().unwrap()];
+            let (s, e) = (
+                u["start"].as_u64().unwrap() as usize,
+                u["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[s..e], u["text"].as_str().unwrap());
+        }
+    }
+    for id in v["unlinked"].as_array().unwrap() {
+        assert!(!in_story.contains(id.as_str().unwrap()));
+    }
+}
+
+#[test]
+fn report_data_model_snapshot() {
+    let o = run(&["report", "--data", "-o", "-", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    insta::assert_json_snapshot!(v, {
+        ".version" => "[version]",
+        ".articles[].text" => "[text]",
+    });
+}
+
+#[test]
+fn report_is_self_contained_and_escapes_hostile_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    let o = run(&[
+        "report",
+        &fixture("hostile.jsonl"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let html = std::fs::read_to_string(&out).unwrap();
+    // The page's own two scripts only; hostile markup appears only escaped.
+    assert_eq!(html.matches("<script").count(), 2);
+    for raw in ["<img", "<svg", "<b>Title", "<i>A", "onerror=alert(2)>"] {
+        assert!(!html.contains(raw), "raw `{raw}` in the report");
+    }
+    assert!(
+        html.contains("\\u003cscript\\u003ealert(1)"),
+        "JSON-escaped in the data"
+    );
+    assert!(
+        !html.contains('\u{202E}') || !html.split("<script").next().unwrap().contains('\u{202E}')
+    );
+    // No network: no external URL anywhere in markup, style or script.
+    for needle in ["http://", "https://", "src=\"", "@import", "url("] {
+        assert!(!html.contains(needle), "`{needle}` in the report");
+    }
+    assert!(html.contains("Content-Security-Policy"));
+}
+
+#[test]
+fn report_bad_output_path_leaves_nothing() {
+    let o = run(&[
+        "report",
+        "corpus/seeds",
+        "-o",
+        "/nonexistent-dir/report.html",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent-dir"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+}

@@ -58,6 +58,7 @@ mod passage;
 mod prepare;
 mod progress;
 mod score;
+mod story;
 mod weights;
 mod worddiff;
 
@@ -67,6 +68,10 @@ pub use model::{
 };
 pub use names::{NameKey, NameKeys};
 pub use progress::{NoProgress, Progress};
+pub use story::{
+    DEFAULT_STORY_LINK, Occurrence, SharedPassage, Story, StoryArticle, StoryBuilder, StoryView,
+    UniquePassage, date_key,
+};
 pub use worddiff::{DiffSide, WordDiff, word_diff};
 
 use newsdiff_ingest::Article;

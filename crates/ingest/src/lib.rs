@@ -67,6 +67,7 @@ mod layout;
 mod model;
 mod reader;
 mod record;
+mod sidecar;
 mod table;
 mod text;
 
@@ -77,6 +78,7 @@ pub use layout::Layout;
 pub use model::{Article, Paragraph, ParagraphKind, Source, Span};
 pub use reader::{Corpus, Reader, Summary};
 pub use record::Fields;
+pub use sidecar::{Sidecar, SidecarRow};
 
 /// Reads every path (files, directories, glob patterns, `-`) with the default [`Reader`].
 ///

@@ -1,0 +1,137 @@
+//! `newsdiff report`: one self-contained HTML file (inline CSS and script, no network
+//! request), rendered with askama (auto-escaping) from [`model::ReportData`].
+//!
+//! Article text is hostile: every text the template prints is HTML-escaped by askama; the
+//! data for the page's script is embedded as JSON with `<`, `>`, `&` and `'` escaped
+//! (askama's `json` filter), and the script puts text into the page with `textContent`
+//! only. A Content-Security-Policy allows no network access and only the page's own script
+//! (by its SHA-256 hash), so even injected markup could not run code.
+//!
+//! Size stays bounded at thousands of articles: the texts are embedded once, overlaps are
+//! capped (`--max-overlaps`, strongest kept) and carry changed ranges only, the long lists
+//! (people, classified paragraphs, story passages) are capped, and the matrix, pair list and
+//! article list render on demand, a page at a time (50 × 50 cells, 50 pairs, 100 articles).
+
+pub mod model;
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use askama::Template;
+use base64::Engine;
+use newsdiff_diff::StoryBuilder;
+use serde::Serialize;
+use sha2::Digest;
+
+use crate::args::ReportArgs;
+use model::{ArticleEntry, GroupEntry, OverlapEntry, PairEntry, ReportData};
+
+/// The page's style sheet.
+const STYLE: &str = include_str!("../../templates/report.css");
+/// The page's script.
+const SCRIPT: &str = include_str!("../../templates/report.js");
+
+/// What the page's script reads.
+#[derive(Serialize)]
+struct Client<'a> {
+    articles: &'a [ArticleEntry],
+    pairs: &'a [PairEntry],
+    overlaps: &'a [OverlapEntry],
+    groups: &'a [GroupEntry],
+    stories: Vec<StoryArticles<'a>>,
+}
+
+#[derive(Serialize)]
+struct StoryArticles<'a> {
+    articles: &'a [usize],
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct Page<'a> {
+    d: &'a ReportData,
+    client: Client<'a>,
+    style: &'static str,
+    script: &'static str,
+    script_hash: String,
+}
+
+/// Renders the report page.
+pub fn render(data: &ReportData) -> Result<String> {
+    let digest = sha2::Sha256::digest(SCRIPT.as_bytes());
+    let page = Page {
+        d: data,
+        client: Client {
+            articles: &data.articles,
+            pairs: &data.pairs,
+            overlaps: &data.overlaps,
+            groups: &data.groups,
+            stories: data
+                .stories
+                .iter()
+                .map(|s| StoryArticles {
+                    articles: &s.articles,
+                })
+                .collect(),
+        },
+        style: STYLE,
+        script: SCRIPT,
+        script_hash: format!(
+            "sha256-{}",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        ),
+    };
+    page.render().context("rendering the report")
+}
+
+/// Runs `newsdiff report`.
+pub fn run(args: &ReportArgs) -> Result<u8> {
+    let corpus = crate::ingest::read(&args.input)?;
+    let (found, names) = crate::stories::search(&args.search, &corpus.articles, true)?;
+    let stories = StoryBuilder::new()
+        .link(args.link)
+        .build(&corpus.articles, &found);
+    let data = ReportData::build(
+        &corpus.articles,
+        &found,
+        names.as_ref(),
+        &stories,
+        args.max_overlaps,
+    );
+    let bytes = if args.data {
+        let mut v = serde_json::to_vec_pretty(&data)?;
+        v.push(b'\n');
+        v
+    } else {
+        render(&data)?.into_bytes()
+    };
+    if args.output.as_os_str() == "-" {
+        let mut out = crate::output::machine_stdout();
+        out.write_all(&bytes)?;
+        out.flush()?;
+    } else {
+        // Written whole to a temporary file beside the target, then renamed: an error never
+        // leaves a partial report that looks complete.
+        let target = &args.output;
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
+        tmp.write_all(&bytes)
+            .with_context(|| format!("{}: cannot write", target.display()))?;
+        tmp.persist(target)
+            .with_context(|| format!("{}: cannot write", target.display()))?;
+        crate::output::note(&format!(
+            "wrote {} ({} KB): {} articles, {} overlaps, {} people, {} stories",
+            target.display(),
+            bytes.len().div_ceil(1024),
+            data.summary.articles,
+            data.overlaps.len(),
+            data.people_found,
+            data.stories_found
+        ));
+    }
+    Ok(crate::FOUND)
+}

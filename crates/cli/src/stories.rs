@@ -1,0 +1,195 @@
+//! `newsdiff stories`: articles grouped into stories by the passages they share.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+use anyhow::Result;
+use newsdiff_diff::{Overlaps, StoryBuilder, StoryView};
+use newsdiff_ingest::Article;
+use serde::Serialize;
+
+use crate::args::{ColorChoice, OutputFormat, SearchArgs, StoriesArgs};
+use crate::output;
+use crate::sanitize::for_terminal;
+
+#[derive(Serialize)]
+struct Parameters {
+    #[serde(flatten)]
+    input: crate::args::InputParameters,
+    min_score: f64,
+    min_words: usize,
+    names: bool,
+    link: f64,
+}
+
+/// Runs the overlap search for commands built on it: the overlaps and the name report
+/// (when names are on).
+pub fn search(
+    search: &SearchArgs,
+    articles: &[Article],
+    bar: bool,
+) -> Result<(Overlaps, Option<newsdiff_normalize::names::NameReport>)> {
+    let mut finder = crate::overlaps::finder(search)?;
+    let report = crate::overlaps::names_on(search, articles.len())
+        .then(|| crate::people::report(articles, true));
+    if let Some(r) = &report {
+        finder = finder.names(crate::people::keys_of(r, articles));
+    }
+    Ok((
+        crate::overlaps::find(&finder, articles, search.verbose, bar),
+        report,
+    ))
+}
+
+/// Runs `newsdiff stories`.
+pub fn run(args: &StoriesArgs, color: ColorChoice) -> Result<u8> {
+    let corpus = crate::ingest::read(&args.input)?;
+    let (found, names) = search(
+        &args.search,
+        &corpus.articles,
+        args.format == OutputFormat::Text,
+    )?;
+    let view = StoryBuilder::new()
+        .link(args.link)
+        .build(&corpus.articles, &found);
+    let meta = output::Meta::new(
+        "stories",
+        Parameters {
+            input: args.input.parameters(),
+            min_score: args.search.min_score,
+            min_words: args.search.min_words,
+            names: names.is_some(),
+            link: args.link,
+        },
+    );
+    match args.format {
+        OutputFormat::Jsonl => {
+            let mut out = output::machine_stdout();
+            output::jsonl_record(&mut out, "meta", &meta)?;
+            for s in &view.stories {
+                output::jsonl_record(&mut out, "story", s)?;
+            }
+            for id in &view.unlinked {
+                output::jsonl_record(&mut out, "unlinked", &serde_json::json!({ "article": id }))?;
+            }
+            out.flush()?;
+        }
+        OutputFormat::Json => {
+            let mut out = output::machine_stdout();
+            output::json_document(&mut out, &meta, &view)?;
+            out.flush()?;
+        }
+        OutputFormat::Text => {
+            let mut out = output::stdout(color);
+            write_text(&mut out, &view)?;
+            out.flush()?;
+        }
+    }
+    Ok(if view.stories.is_empty() {
+        crate::NOTHING
+    } else {
+        crate::FOUND
+    })
+}
+
+/// `text` on one line, at most `max` characters (an ellipsis marks the cut), with control,
+/// bidi and zero-width characters written as visible escapes.
+pub fn snippet(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = for_terminal(&flat).into_owned();
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let mut s: String = flat.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+fn write_text(out: &mut dyn Write, view: &StoryView) -> std::io::Result<()> {
+    let head = AnsiColor::Magenta.on_default().bold();
+    let bold = Style::new().bold();
+    let dim = AnsiColor::BrightBlack.on_default();
+    if view.stories.is_empty() {
+        writeln!(out, "no stories: no two articles share enough")?;
+    }
+    for (i, story) in view.stories.iter().enumerate() {
+        writeln!(
+            out,
+            "{head}story {}{head:#}  {} articles, {} shared passage{}, {} paragraph{} found in one article only",
+            i + 1,
+            story.articles.len(),
+            story.passages.len(),
+            if story.passages.len() == 1 { "" } else { "s" },
+            story.unique.len(),
+            if story.unique.len() == 1 { "" } else { "s" },
+        )?;
+        for a in &story.articles {
+            let pct = if a.content_bytes == 0 {
+                0.0
+            } else {
+                100.0 * a.shared_bytes as f64 / a.content_bytes as f64
+            };
+            writeln!(
+                out,
+                "  {:<10} {bold}{}{bold:#} {dim}{}{dim:#}  {pct:.0}% shared, {} unique paragraph{}{}",
+                for_terminal(a.date.as_deref().unwrap_or("-")),
+                for_terminal(&a.article),
+                for_terminal(a.outlet.as_deref().unwrap_or("")),
+                a.unique_paragraphs,
+                if a.unique_paragraphs == 1 { "" } else { "s" },
+                a.title
+                    .as_deref()
+                    .map(|t| format!("  {}", for_terminal(&snippet(t, 60))))
+                    .unwrap_or_default(),
+            )?;
+        }
+        writeln!(out, "  {bold}shared passages{bold:#}")?;
+        for p in &story.passages {
+            let first = if p.first.is_empty() {
+                "first: unknown (dates missing)".to_owned()
+            } else {
+                format!("first: {}", p.first.join(", "))
+            };
+            writeln!(
+                out,
+                "    {} articles  {:.2} {:<10} {first}",
+                p.articles,
+                p.score,
+                p.kind.as_str()
+            )?;
+            for o in &p.occurrences {
+                writeln!(
+                    out,
+                    "      {dim}{}:{}-{}{dim:#}  {}",
+                    for_terminal(&o.article),
+                    o.start,
+                    o.end,
+                    for_terminal(&snippet(&o.text, 100))
+                )?;
+            }
+        }
+        if !story.unique.is_empty() {
+            writeln!(out, "  {bold}only in one article{bold:#}")?;
+            for u in &story.unique {
+                writeln!(
+                    out,
+                    "    {dim}{} line {}{dim:#}  {}",
+                    for_terminal(&u.article),
+                    u.line,
+                    for_terminal(&snippet(&u.text, 100))
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    if !view.unlinked.is_empty() {
+        writeln!(
+            out,
+            "{bold}{} article{} in no story{bold:#}: {}",
+            view.unlinked.len(),
+            if view.unlinked.len() == 1 { "" } else { "s" },
+            for_terminal(&view.unlinked.join(", "))
+        )?;
+    }
+    Ok(())
+}

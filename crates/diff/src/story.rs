@@ -1,0 +1,615 @@
+//! The story view: articles grouped into stories by the passages they share, each shared
+//! passage with the article that has it first by date, and the paragraphs only one article
+//! has.
+//!
+//! Built from a finished [`Overlaps`] run, so it costs little next to the search:
+//!
+//! 1. **Stories.** Two articles are linked when their overlaps together are strong enough:
+//!    `1 − Π(1 − score)` over the overlaps of the pair reaches [`StoryBuilder::link`]
+//!    (default 0.4: one clear passage, or several weaker ones). Groups (stock passages in
+//!    many articles) never link articles: boilerplate would join unrelated stories. A story
+//!    is a connected set of linked articles; an article linked to none is *unlinked*.
+//! 2. **Shared passages.** Inside a story, overlap sides and group members on one article
+//!    that intersect form one segment; the sides of an overlap join their segments; each
+//!    connected set of segments is one [`SharedPassage`].
+//! 3. **Who has it first.** When every article holding a passage has a date, the passage's
+//!    [`first`](SharedPassage::first) lists the articles with the earliest date (several on a
+//!    tie). Dates are compared as ISO 8601 text (`2025-06-10`, `2025-06-10T09:30:00Z`); a
+//!    date not in that form is kept for display but orders nothing.
+//! 4. **Unique passages.** Every content paragraph of a story's article that no overlap or
+//!    group member touches (against any article of the input) is unique to that article:
+//!    what only one outlet says.
+//!
+//! Everything is sorted by a total order, so the view is the same for any input order.
+
+use std::collections::BTreeMap;
+
+use newsdiff_ingest::{Article, ParagraphKind};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Kind, Overlaps};
+
+/// Default link strength (see [`StoryBuilder::link`]).
+pub const DEFAULT_STORY_LINK: f64 = 0.4;
+
+/// Builds a [`StoryView`] from articles and the overlaps found among them.
+#[derive(Debug, Clone)]
+pub struct StoryBuilder {
+    link: f64,
+}
+
+impl Default for StoryBuilder {
+    fn default() -> Self {
+        Self {
+            link: DEFAULT_STORY_LINK,
+        }
+    }
+}
+
+/// The stories of one run, with the articles that belong to none.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryView {
+    /// Stories, largest first (then by their first article id).
+    pub stories: Vec<Story>,
+    /// Ids of articles linked to no other article, sorted.
+    pub unlinked: Vec<String>,
+}
+
+/// Articles that tell one story: linked, directly or through each other, by shared passages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// The articles, by date (undated last), then id.
+    pub articles: Vec<StoryArticle>,
+    /// Passages two or more of the articles share, most widely shared first.
+    pub passages: Vec<SharedPassage>,
+    /// Content paragraphs found in one article only, by article then position.
+    pub unique: Vec<UniquePassage>,
+}
+
+/// An article of a story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryArticle {
+    /// The article's id.
+    pub article: String,
+    /// Its title, if any.
+    pub title: Option<String>,
+    /// Its date as given, if any.
+    pub date: Option<String>,
+    /// Its outlet, if any.
+    pub outlet: Option<String>,
+    /// Bytes of its content paragraphs that some other article shares.
+    pub shared_bytes: usize,
+    /// Bytes of its content paragraphs.
+    pub content_bytes: usize,
+    /// How many of its content paragraphs are unique to it.
+    pub unique_paragraphs: usize,
+}
+
+/// A passage shared by two or more articles of a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedPassage {
+    /// Where it occurs: by date (undated last), then article id and offset.
+    pub occurrences: Vec<Occurrence>,
+    /// The articles with the earliest date among the occurrences (who may have been copied);
+    /// empty when an occurrence's article has no comparable date.
+    pub first: Vec<String>,
+    /// How many distinct articles hold it.
+    pub articles: usize,
+    /// The highest score of the overlaps that make it.
+    pub score: f64,
+    /// The closest kind among those overlaps (`verbatim` before `near` before `paraphrase`).
+    pub kind: Kind,
+}
+
+/// One occurrence of a shared passage: a byte range of an article.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Occurrence {
+    /// The article's id.
+    pub article: String,
+    /// First byte in the article's text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The article's date, if any.
+    pub date: Option<String>,
+    /// `text[start..end]` of the article.
+    pub text: String,
+}
+
+/// A content paragraph no other article shares.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct UniquePassage {
+    /// The article's id.
+    pub article: String,
+    /// First byte of the paragraph.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The paragraph's 0-based line (as in [`newsdiff_ingest::Paragraph::line`]).
+    pub line: usize,
+    /// The paragraph's text.
+    pub text: String,
+}
+
+impl StoryBuilder {
+    /// A builder with the default link strength.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How strong the overlaps of two articles must be, together, to link them (0 to 1;
+    /// `1 − Π(1 − score)` over the pair's overlaps).
+    pub fn link(mut self, link: f64) -> Self {
+        self.link = link;
+        self
+    }
+
+    /// Builds the story view of `articles` from the overlaps found among them. Overlaps
+    /// naming articles that are not in `articles` are ignored.
+    pub fn build(&self, articles: &[Article], found: &Overlaps) -> StoryView {
+        // Articles in id order: the view must not depend on input order.
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        order.sort_by(|&x, &y| articles[x].id.cmp(&articles[y].id));
+        let index: BTreeMap<&str, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &a)| (articles[a].id.as_str(), i))
+            .collect();
+        let arts: Vec<&Article> = order.iter().map(|&a| &articles[a]).collect();
+        let n = arts.len();
+
+        // Links: per pair, the chance that no overlap is real.
+        let mut miss: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        // Every shared range per article (for segments and unique paragraphs).
+        let mut ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for o in &found.overlaps {
+            let (Some(&a), Some(&b)) = (
+                index.get(o.a.article.as_str()),
+                index.get(o.b.article.as_str()),
+            ) else {
+                continue;
+            };
+            let key = (a.min(b), a.max(b));
+            *miss.entry(key).or_insert(1.0) *= 1.0 - o.score.clamp(0.0, 1.0);
+            ranges[a].push((o.a.start, o.a.end));
+            ranges[b].push((o.b.start, o.b.end));
+        }
+        for g in &found.groups {
+            for m in &g.members {
+                if let Some(&a) = index.get(m.article.as_str()) {
+                    ranges[a].push((m.start, m.end));
+                }
+            }
+        }
+
+        let mut stories_of = UnionFind::new(n);
+        let mut linked = vec![false; n];
+        for (&(a, b), &m) in &miss {
+            if 1.0 - m >= self.link {
+                stories_of.union(a, b);
+                linked[a] = true;
+                linked[b] = true;
+            }
+        }
+
+        // Segments: merged intersecting ranges per article.
+        let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (article, start, end)
+        let mut first_segment = vec![0usize; n + 1];
+        for (a, rs) in ranges.iter_mut().enumerate() {
+            first_segment[a] = segments.len();
+            rs.sort_unstable();
+            for &(s, e) in rs.iter() {
+                match segments.last_mut() {
+                    Some(last) if last.0 == a && s < last.2 => last.2 = last.2.max(e),
+                    _ => segments.push((a, s, e)),
+                }
+            }
+        }
+        first_segment[n] = segments.len();
+        let segment_of = |a: usize, start: usize| -> usize {
+            let slice = &segments[first_segment[a]..first_segment[a + 1]];
+            // The segment whose start is the last one at or before `start`.
+            let i = slice.partition_point(|&(_, s, _)| s <= start);
+            first_segment[a] + i.saturating_sub(1)
+        };
+
+        // Passages: segments joined by overlaps (and groups) inside one story.
+        let mut passages_of = UnionFind::new(segments.len());
+        let mut best: Vec<(f64, Kind)> = vec![(0.0, Kind::Paraphrase); segments.len()];
+        let mut note = |seg: usize, score: f64, kind: Kind| {
+            let b = &mut best[seg];
+            b.0 = b.0.max(score);
+            b.1 = b.1.min(kind);
+        };
+        for o in &found.overlaps {
+            let (Some(&a), Some(&b)) = (
+                index.get(o.a.article.as_str()),
+                index.get(o.b.article.as_str()),
+            ) else {
+                continue;
+            };
+            if !linked[a] || stories_of.find(a) != stories_of.find(b) {
+                continue;
+            }
+            let (sa, sb) = (segment_of(a, o.a.start), segment_of(b, o.b.start));
+            passages_of.union(sa, sb);
+            note(sa, o.score, o.kind);
+            note(sb, o.score, o.kind);
+        }
+        for g in &found.groups {
+            let mut in_story: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for m in &g.members {
+                if let Some(&a) = index.get(m.article.as_str())
+                    && linked[a]
+                {
+                    in_story
+                        .entry(stories_of.find(a))
+                        .or_default()
+                        .push(segment_of(a, m.start));
+                }
+            }
+            for segs in in_story.values() {
+                for &s in segs {
+                    passages_of.union(segs[0], s);
+                    note(s, g.score, g.kind);
+                }
+            }
+        }
+
+        // Collect per story.
+        let mut story_articles: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (a, _) in linked.iter().enumerate().filter(|(_, l)| **l) {
+            story_articles
+                .entry(stories_of.find(a))
+                .or_default()
+                .push(a);
+        }
+        let mut passage_segments: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (s, seg) in segments.iter().enumerate() {
+            if linked[seg.0] {
+                passage_segments
+                    .entry(passages_of.find(s))
+                    .or_default()
+                    .push(s);
+            }
+        }
+        let mut passages_by_story: BTreeMap<usize, Vec<SharedPassage>> = BTreeMap::new();
+        for segs in passage_segments.values() {
+            let mut occurrences: Vec<Occurrence> = segs
+                .iter()
+                .map(|&s| {
+                    let (a, start, end) = segments[s];
+                    Occurrence {
+                        article: arts[a].id.clone(),
+                        start,
+                        end,
+                        date: arts[a].date.clone(),
+                        text: arts[a].text.get(start..end).unwrap_or_default().to_owned(),
+                    }
+                })
+                .collect();
+            let mut distinct: Vec<&str> = occurrences.iter().map(|o| o.article.as_str()).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if distinct.len() < 2 {
+                continue;
+            }
+            let articles = distinct.len();
+            occurrences.sort_by(|x, y| by_date(&x.date, &y.date).then_with(|| x.cmp(y)));
+            let first = earliest(&occurrences);
+            let (score, kind) = segs.iter().fold((0.0f64, Kind::Paraphrase), |acc, &s| {
+                (acc.0.max(best[s].0), acc.1.min(best[s].1))
+            });
+            let story = stories_of.find(segments[segs[0]].0);
+            passages_by_story
+                .entry(story)
+                .or_default()
+                .push(SharedPassage {
+                    occurrences,
+                    first,
+                    articles,
+                    score,
+                    kind,
+                });
+        }
+
+        let mut stories: Vec<Story> = story_articles
+            .iter()
+            .map(|(root, members)| {
+                let mut unique = Vec::new();
+                let mut story_articles = Vec::new();
+                for &a in members {
+                    let art = arts[a];
+                    let segs = &segments[first_segment[a]..first_segment[a + 1]];
+                    let (mut shared_bytes, mut content_bytes, mut unique_paragraphs) = (0, 0, 0);
+                    for p in art
+                        .paragraphs
+                        .iter()
+                        .filter(|p| p.kind == ParagraphKind::Body)
+                    {
+                        let (ps, pe) = (p.span.start, p.span.end);
+                        content_bytes += pe - ps;
+                        let covered: usize = segs
+                            .iter()
+                            .map(|&(_, s, e)| e.min(pe).saturating_sub(s.max(ps)))
+                            .sum();
+                        shared_bytes += covered;
+                        if covered == 0 {
+                            unique_paragraphs += 1;
+                            unique.push(UniquePassage {
+                                article: art.id.clone(),
+                                start: ps,
+                                end: pe,
+                                line: p.line,
+                                text: art.paragraph_text(p).to_owned(),
+                            });
+                        }
+                    }
+                    story_articles.push(StoryArticle {
+                        article: art.id.clone(),
+                        title: art.title.clone(),
+                        date: art.date.clone(),
+                        outlet: art.outlet.clone(),
+                        shared_bytes,
+                        content_bytes,
+                        unique_paragraphs,
+                    });
+                }
+                story_articles.sort_by(|x, y| {
+                    by_date(&x.date, &y.date).then_with(|| x.article.cmp(&y.article))
+                });
+                let mut passages = passages_by_story.remove(root).unwrap_or_default();
+                passages.sort_by(|x, y| {
+                    y.articles
+                        .cmp(&x.articles)
+                        .then_with(|| x.occurrences.cmp(&y.occurrences))
+                });
+                Story {
+                    articles: story_articles,
+                    passages,
+                    unique,
+                }
+            })
+            .collect();
+        stories.sort_by(|x, y| {
+            y.articles
+                .len()
+                .cmp(&x.articles.len())
+                .then_with(|| x.articles[0].article.cmp(&y.articles[0].article))
+        });
+        let unlinked = (0..n)
+            .filter(|&a| !linked[a])
+            .map(|a| arts[a].id.clone())
+            .collect();
+        StoryView { stories, unlinked }
+    }
+}
+
+/// The sortable form of a date: ISO 8601 text (`YYYY-MM-DD`, optionally a time after `T` or
+/// a space), else `None`. Hand-written: ten lines, and a date crate would add parsing of
+/// formats whose order we could not trust anyway.
+pub fn date_key(date: &str) -> Option<String> {
+    let d = date.trim();
+    let b = d.as_bytes();
+    let iso = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && (b.len() == 10 || matches!(b[10], b'T' | b't' | b' '));
+    iso.then(|| {
+        let mut k = d.to_ascii_uppercase();
+        if k.len() > 10 {
+            k.replace_range(10..11, "T");
+        }
+        k
+    })
+}
+
+/// Orders two optional dates: comparable dates first, earliest first.
+fn by_date(x: &Option<String>, y: &Option<String>) -> std::cmp::Ordering {
+    let kx = x.as_deref().and_then(date_key);
+    let ky = y.as_deref().and_then(date_key);
+    match (kx, ky) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+/// Articles with the earliest date, when every occurrence has a comparable date.
+fn earliest(occurrences: &[Occurrence]) -> Vec<String> {
+    let keys: Option<Vec<String>> = occurrences
+        .iter()
+        .map(|o| o.date.as_deref().and_then(date_key))
+        .collect();
+    let Some(keys) = keys else {
+        return Vec::new();
+    };
+    let Some(min) = keys.iter().min() else {
+        return Vec::new();
+    };
+    let mut first: Vec<String> = occurrences
+        .iter()
+        .zip(&keys)
+        .filter(|(_, k)| *k == min)
+        .map(|(o, _)| o.article.clone())
+        .collect();
+    first.sort_unstable();
+    first.dedup();
+    first
+}
+
+/// Disjoint sets over `0..n`, with the smallest member as each set's root so that roots are
+/// the same whatever the order of unions (hand-written: a dozen lines).
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        Self {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi] = lo;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_compare_others_do_not() {
+        assert_eq!(date_key("2025-06-10").as_deref(), Some("2025-06-10"));
+        assert_eq!(
+            date_key("2025-06-10 09:30").as_deref(),
+            Some("2025-06-10T09:30")
+        );
+        assert_eq!(date_key("June 10, 2025"), None);
+        assert_eq!(date_key("2025-6-10"), None);
+        let occ = |a: &str, d: Option<&str>| Occurrence {
+            article: a.into(),
+            start: 0,
+            end: 1,
+            date: d.map(str::to_owned),
+            text: String::new(),
+        };
+        assert_eq!(
+            earliest(&[
+                occ("b", Some("2025-06-09")),
+                occ("a", Some("2025-06-10")),
+                occ("c", Some("2025-06-09"))
+            ]),
+            vec!["b", "c"]
+        );
+        assert!(earliest(&[occ("a", Some("2025-06-10")), occ("b", None)]).is_empty());
+    }
+
+    use crate::Finder;
+    use newsdiff_ingest::parse_text;
+    use proptest::prelude::*;
+
+    /// Articles drawn from a small pool of sentences, so that they share some; dated.
+    fn corpus() -> impl Strategy<Value = Vec<Article>> {
+        let sentences = [
+            "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in London on Monday.",
+            "The two sides agreed a framework to ease export controls on rare earth magnets.",
+            "Markets in Asia rose after the announcement of the trade truce.",
+            "Commerce Secretary Howard Lutnick said chip software curbs would be lifted.",
+            "A separate dispute over student visas remained unresolved, officials said.",
+            "The weather in Geneva was unusually warm for the season.",
+            "Analysts expect tariffs of 55 percent to stay in place until August.",
+        ];
+        prop::collection::vec(
+            (
+                prop::collection::vec(prop::collection::vec(0..sentences.len(), 1..3), 1..5),
+                prop::option::of(1u8..28),
+            ),
+            2..7,
+        )
+        .prop_map(move |arts| {
+            arts.iter()
+                .enumerate()
+                .map(|(i, (paras, day))| {
+                    let text: String = paras
+                        .iter()
+                        .map(|p| {
+                            p.iter()
+                                .map(|&k| sentences[k])
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                                + "\n"
+                        })
+                        .collect();
+                    let mut a = parse_text(&format!("a{i}"), &text);
+                    a.date = day.map(|d| format!("2025-06-{d:02}"));
+                    a
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        #[test]
+        fn stories_do_not_depend_on_input_order(articles in corpus(), k in 0usize..7) {
+            let found = Finder::new().find(&articles);
+            let view = StoryBuilder::new().build(&articles, &found);
+            let mut shuffled = articles.clone();
+            let len = shuffled.len();
+            shuffled.rotate_left(k % len);
+            shuffled.reverse();
+            let again = Finder::new().find(&shuffled);
+            prop_assert_eq!(&view, &StoryBuilder::new().build(&shuffled, &again));
+            // Every article is in exactly one story or unlinked; spans slice their texts.
+            let mut seen: Vec<&str> = view.unlinked.iter().map(String::as_str).collect();
+            for s in &view.stories {
+                seen.extend(s.articles.iter().map(|a| a.article.as_str()));
+                for p in &s.passages {
+                    prop_assert!(p.articles >= 2);
+                    for o in &p.occurrences {
+                        let t = &articles.iter().find(|a| a.id == o.article).expect("id").text;
+                        prop_assert_eq!(t.get(o.start..o.end), Some(o.text.as_str()));
+                    }
+                }
+            }
+            seen.sort_unstable();
+            let mut ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+            ids.sort_unstable();
+            prop_assert_eq!(seen, ids);
+        }
+    }
+
+    #[test]
+    fn copies_form_one_story_and_the_earliest_is_first() {
+        let text = "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in London on \
+                    Monday to discuss export controls on rare earth magnets and chip software.\n";
+        let mut a = parse_text("a", text);
+        let mut b = parse_text("b", &format!("Other news first.\n{text}"));
+        let c = parse_text(
+            "c",
+            "The weather in Geneva was unusually warm for the season.\n",
+        );
+        a.date = Some("2025-06-11".into());
+        b.date = Some("2025-06-10T08:00:00Z".into());
+        let arts = [a, b, c];
+        let view = StoryBuilder::new().build(&arts, &Finder::new().find(&arts));
+        assert_eq!(view.stories.len(), 1);
+        assert_eq!(view.unlinked, vec!["c"]);
+        let story = &view.stories[0];
+        assert_eq!(story.articles[0].article, "b", "earliest first");
+        assert_eq!(story.passages.len(), 1);
+        assert_eq!(story.passages[0].first, vec!["b"]);
+        assert_eq!(story.passages[0].kind, Kind::Verbatim);
+        assert_eq!(story.unique.len(), 1);
+        assert_eq!(story.unique[0].text, "Other news first.");
+    }
+
+    #[test]
+    fn union_find_roots_are_smallest() {
+        let mut u = UnionFind::new(5);
+        u.union(4, 2);
+        u.union(2, 3);
+        assert_eq!(u.find(4), 2);
+        u.union(1, 4);
+        assert_eq!(u.find(3), 1);
+        assert_eq!(u.find(0), 0);
+    }
+}
