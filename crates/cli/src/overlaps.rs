@@ -232,22 +232,39 @@ fn write_inline_diff(
     b_range: (usize, usize),
 ) -> std::io::Result<()> {
     let mut cursor = b_range.0;
+    // Whether the last thing written ends in white space: a deletion after a word gets the
+    // space it had on side `a` (`further [-talks-]`, not `further[-talks-]`).
+    let mut spaced = true;
     for op in ops {
         if op.b[0] > cursor {
-            write!(out, "{}", for_terminal(&b[cursor..op.b[0]]))?;
+            let gap = &b[cursor..op.b[0]];
+            write!(out, "{}", for_terminal(gap))?;
+            spaced = gap.ends_with(char::is_whitespace);
         }
         match op.op {
-            Op::Equal => write!(out, "{}", for_terminal(&b[op.b[0]..op.b[1]]))?,
-            Op::Delete => write!(
-                out,
-                "{DEL}[-{}-]{DEL:#}",
-                for_terminal(&a[op.a[0]..op.a[1]])
-            )?,
-            Op::Insert => write!(
-                out,
-                "{INS}{{+{}+}}{INS:#}",
-                for_terminal(&b[op.b[0]..op.b[1]])
-            )?,
+            Op::Equal => {
+                let t = &b[op.b[0]..op.b[1]];
+                write!(out, "{}", for_terminal(t))?;
+                spaced = t.ends_with(char::is_whitespace);
+            }
+            Op::Delete => {
+                let before = a[..op.a[0]].ends_with(char::is_whitespace);
+                write!(
+                    out,
+                    "{}{DEL}[-{}-]{DEL:#}",
+                    if before && !spaced { " " } else { "" },
+                    for_terminal(&a[op.a[0]..op.a[1]])
+                )?;
+                spaced = false;
+            }
+            Op::Insert => {
+                write!(
+                    out,
+                    "{INS}{{+{}+}}{INS:#}",
+                    for_terminal(&b[op.b[0]..op.b[1]])
+                )?;
+                spaced = false;
+            }
         }
         cursor = cursor.max(op.b[1]);
     }

@@ -966,3 +966,21 @@ fn report_bad_output_path_leaves_nothing() {
     assert!(stderr(&o).contains("/nonexistent-dir"), "{}", stderr(&o));
     assert!(stdout(&o).is_empty());
 }
+
+#[test]
+fn diff_text_view_snapshot() {
+    let o = run(&[
+        "diff",
+        "--color",
+        "never",
+        "--in",
+        &fixture("hostile.jsonl"),
+        "--",
+        "alpha",
+        "beta\"><svg onload=alert(4)>",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(!text.contains('\u{202E}'), "bidi override escaped");
+    insta::assert_snapshot!(text);
+}
