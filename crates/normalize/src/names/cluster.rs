@@ -31,7 +31,8 @@ pub(crate) struct Cl {
     pub docs: BTreeSet<usize>,
     /// Role offices held.
     pub roles: BTreeSet<String>,
-    /// Family forms of people co-mentioned with it.
+    /// Family forms of people co-mentioned with it (every form each is written with in that
+    /// article, so that one more spelling of a co-mentioned person only adds evidence).
     pub co: BTreeSet<String>,
     pub evidence: Vec<MergeEvidence>,
 }
@@ -54,7 +55,7 @@ fn co_of(d: &DocData, li: usize) -> BTreeSet<String> {
         .iter()
         .enumerate()
         .filter(|&(k, _)| k != li)
-        .map(|(_, l)| l.family.clone())
+        .flat_map(|(_, l)| l.forms.iter().cloned())
         .collect()
 }
 
@@ -120,11 +121,22 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             .then(b.1.len().cmp(&a.1.len()))
             .then(a.0.cmp(&b.0))
     });
-    // given name → clusters with that centre given name (blocking)
+    // given name → clusters with that centre given name (blocking: only clusters whose
+    // given name is this one or a nickname relative are compared)
+    let mut by_given: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for ((g, fam), members) in full {
         let mut best: Option<(f32, usize)> = None;
         if opts.fuzzy {
-            for (ci, c) in cls.iter().enumerate() {
+            let mut near: Vec<usize> = std::iter::once(g.as_str())
+                .chain(lexicon::related_givens(&g))
+                .filter_map(|x| by_given.get(x))
+                .flatten()
+                .copied()
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            for ci in near {
+                let c = &cls[ci];
                 let Some(cg) = &c.given else { continue };
                 if !same_given(cg, &g) || opposite_gender(&c.center, &fam) {
                     continue;
@@ -181,6 +193,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 for &(d, l) in &members {
                     c.add(docs, d, l);
                 }
+                by_given.entry(g).or_default().push(cls.len());
                 cls.push(c);
             }
         }
@@ -204,9 +217,13 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             .then(a.0.cmp(&b.0))
     });
     let mut groups = bare_groups(docs, bare, &holders, opts);
+    // groups holding a named person's form exactly first: their mentions are evidence (more
+    // articles, roles, co-mentions) for the groups that can only join fuzzily
     groups.sort_by(|a, b| {
-        weight(&b.cl.members)
-            .cmp(&weight(&a.cl.members))
+        a.holders
+            .is_empty()
+            .cmp(&b.holders.is_empty())
+            .then(weight(&b.cl.members).cmp(&weight(&a.cl.members)))
             .then(b.cl.members.len().cmp(&a.cl.members.len()))
             .then(a.cl.center.cmp(&b.cl.center))
     });
@@ -298,8 +315,16 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 .map(|(ci, (k, b, c))| (ci, k, b, c))
                 .collect()
         } else {
-            (0..named)
-                .filter(|&c| keys.iter().any(|k| cls[c].forms.contains(k)))
+            // the named clusters holding one of its forms (as written with a given name)
+            let mut exact: Vec<usize> = keys
+                .iter()
+                .filter_map(|k| forms.binary_search_by(|x| x.0.as_str().cmp(k)).ok())
+                .flat_map(|i| forms[i].3.iter().copied())
+                .collect();
+            exact.sort_unstable();
+            exact.dedup();
+            exact
+                .into_iter()
                 .map(|c| (c, 0.0, 0.0, Some(0.0)))
                 .collect()
         };
