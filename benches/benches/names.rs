@@ -1,10 +1,19 @@
 //! `names`: mention extraction and clustering throughput on synthetic articles (templated in
 //! the bench: invented people with spelling variants, roles, fillers), 10 k and 100 k articles.
+//!
+//! The people grow with the corpus (one per 8 articles, family names of four syllables, so
+//! the distinct names grow too: a quadratic step in clustering would show). Three
+//! measurements per size, to be read as ratios: `tokenize` (the sentence split and
+//! tokenization of every article, the floor any name finder pays), `exact` (names with
+//! fuzzy merging off: extraction, in-article aliasing, exact clusters) and `run` (everything;
+//! `run − exact` is the variant clustering). Throughput is in mentions.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsdiff_normalize::names::{NameDoc, Names};
+use newsdiff_normalize::{split_sentences, tokenize};
+use rayon::prelude::*;
 
 const GIVEN: &[&str] = &[
     "Anna", "Boris", "Karen", "Victor", "Elena", "Paul", "Maria", "Omar", "Lena", "Hugo",
@@ -34,7 +43,8 @@ fn family(i: usize, variant: usize) -> String {
     let a = SYLL[i % SYLL.len()];
     let b = SYLL[(i / SYLL.len()) % SYLL.len()];
     let c = SYLL[(i / 121) % SYLL.len()];
-    let mut s = format!("{a}{b}{c}");
+    let d = SYLL[(i / 1331) % SYLL.len()];
+    let mut s = format!("{a}{b}{c}{d}");
     if variant == 1 {
         s = s.replacen('e', "a", 1);
     } else if variant == 2 {
@@ -83,6 +93,21 @@ fn bench(c: &mut Criterion) {
             .collect();
         let mentions = Names::new().run(&docs).mention_count() as u64;
         g.throughput(Throughput::Elements(mentions));
+        g.bench_function(format!("tokenize_{n}_articles"), |b| {
+            b.iter(|| {
+                // in parallel, as `run` is
+                let tokens: usize = texts
+                    .par_iter()
+                    .map(|t| {
+                        split_sentences(t)
+                            .into_iter()
+                            .map(|s| tokenize(&t[s.span]).count())
+                            .sum::<usize>()
+                    })
+                    .sum();
+                black_box(tokens)
+            })
+        });
         g.bench_function(format!("run_{n}_articles"), |b| {
             b.iter(|| black_box(Names::new().run(black_box(&docs))))
         });

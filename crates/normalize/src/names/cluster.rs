@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::MergeEvidence;
 use super::extract::Candidate;
 use super::fold::{
-    budget, distance, distance_at_most, distance_at_most_chars, given_budget, opposite_gender,
-    skeleton,
+    budget, distance, distance_at_most_chars, given_budget, opposite_gender, skeleton,
 };
 use super::lexicon::{self, same_given};
 use super::local::Local;
@@ -32,7 +31,8 @@ pub(crate) struct Cl {
     pub docs: BTreeSet<usize>,
     /// Role offices held.
     pub roles: BTreeSet<String>,
-    /// Family forms of people co-mentioned with it.
+    /// Family forms of people co-mentioned with it (every form each is written with in that
+    /// article, so that one more spelling of a co-mentioned person only adds evidence).
     pub co: BTreeSet<String>,
     pub evidence: Vec<MergeEvidence>,
 }
@@ -55,7 +55,7 @@ fn co_of(d: &DocData, li: usize) -> BTreeSet<String> {
         .iter()
         .enumerate()
         .filter(|&(k, _)| k != li)
-        .map(|(_, l)| l.family.clone())
+        .flat_map(|(_, l)| l.forms.iter().cloned())
         .collect()
 }
 
@@ -64,6 +64,19 @@ fn r2(x: f32) -> f32 {
 }
 
 impl Cl {
+    /// An empty cluster without a given name, centred on `fam`.
+    fn bare(fam: &str) -> Self {
+        Self {
+            given: None,
+            center: fam.to_string(),
+            forms: BTreeSet::new(),
+            members: Vec::new(),
+            docs: BTreeSet::new(),
+            roles: BTreeSet::new(),
+            co: BTreeSet::new(),
+            evidence: Vec::new(),
+        }
+    }
     fn add(&mut self, docs: &[DocData], d: usize, l: usize) {
         let loc = &docs[d].locals[l];
         self.members.push((d, l));
@@ -108,11 +121,22 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             .then(b.1.len().cmp(&a.1.len()))
             .then(a.0.cmp(&b.0))
     });
-    // given name → clusters with that centre given name (blocking)
+    // given name → clusters with that centre given name (blocking: only clusters whose
+    // given name is this one or a nickname relative are compared)
+    let mut by_given: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for ((g, fam), members) in full {
         let mut best: Option<(f32, usize)> = None;
         if opts.fuzzy {
-            for (ci, c) in cls.iter().enumerate() {
+            let mut near: Vec<usize> = std::iter::once(g.as_str())
+                .chain(lexicon::related_givens(&g))
+                .filter_map(|x| by_given.get(x))
+                .flatten()
+                .copied()
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            for ci in near {
+                let c = &cls[ci];
                 let Some(cg) = &c.given else { continue };
                 if !same_given(cg, &g) || opposite_gender(&c.center, &fam) {
                     continue;
@@ -169,13 +193,14 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 for &(d, l) in &members {
                     c.add(docs, d, l);
                 }
+                by_given.entry(g).or_default().push(cls.len());
                 cls.push(c);
             }
         }
     }
-    // bare forms: the named clusters within reach of the form (exact or fuzzy, measured
-    // against every family form written with a given name); two or more people (different
-    // given names) within reach is the namesake case, decided per article by a role only
+    // bare forms, in two steps so that a group of bare spellings is never split by a new
+    // full name: (1) bare forms are star-clustered among themselves into groups; (2) each
+    // group joins a named cluster whole (or, for namesakes, article by article by role)
     let named = cls.len();
     // every family form of a named cluster: (form, letters, one syllable, holders)
     let mut holders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -184,6 +209,24 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             holders.entry(f.clone()).or_default().push(ci);
         }
     }
+    let mut bare: Vec<(String, Vec<(usize, usize)>)> = bare.into_iter().collect();
+    bare.sort_by(|a, b| {
+        weight(&b.1)
+            .cmp(&weight(&a.1))
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut groups = bare_groups(docs, bare, &holders, opts);
+    // groups holding a named person's form exactly first: their mentions are evidence (more
+    // articles, roles, co-mentions) for the groups that can only join fuzzily
+    groups.sort_by(|a, b| {
+        a.holders
+            .is_empty()
+            .cmp(&b.holders.is_empty())
+            .then(weight(&b.cl.members).cmp(&weight(&a.cl.members)))
+            .then(b.cl.members.len().cmp(&a.cl.members.len()))
+            .then(a.cl.center.cmp(&b.cl.center))
+    });
     let index: BTreeSet<String> = holders.keys().cloned().collect();
     #[allow(clippy::type_complexity)]
     let forms: Vec<(String, Vec<char>, bool, Vec<usize>)> = holders
@@ -199,114 +242,93 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     for (k, (f, ..)) in forms.iter().enumerate() {
         squeezed.entry(squeeze(f)).or_default().push(k);
     }
-    let mut bare: Vec<(String, Vec<(usize, usize)>)> = bare.into_iter().collect();
-    bare.sort_by(|a, b| {
-        weight(&b.1)
-            .cmp(&weight(&a.1))
-            .then(b.1.len().cmp(&a.1.len()))
-            .then(a.0.cmp(&b.0))
-    });
-    for (fam, members) in bare {
-        let all_roles: BTreeSet<String> = members
-            .iter()
-            .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))
-            .collect();
-        // (cluster, cost, budget, cost to the centre) of every cluster within reach
+    for group in groups {
+        let Group { keys, cl: gcl, .. } = group;
+        let fam = gcl.center.clone();
+        let members = gcl.members.clone();
+        let all_roles = gcl.roles.clone();
+        // (cluster, cost, budget, cost to the centre) of every named cluster within reach of
+        // one of the group's forms
         #[allow(clippy::type_complexity)]
         let within: Vec<(usize, f32, f32, Option<f32>)> = if opts.fuzzy {
-            let flen = fam.chars().count();
-            let fsyl = lexicon::is_syllable(&fam);
             let mut near: BTreeMap<usize, (f32, f32, Option<f32>)> = BTreeMap::new();
-            let mut note = |ci: usize, f: &str, cost: f32, len: usize, cls: &[Cl]| {
-                let e = near.entry(ci).or_insert((f32::INFINITY, 0.0, None));
-                if cost < e.0 {
-                    *e = (cost, budget(len), e.2);
-                }
-                if f == cls[ci].center {
-                    e.2 = Some(cost);
-                }
-            };
             let shares = |ci: usize| cls[ci].roles.intersection(&all_roles).next().is_some();
-            // with a person holding the form exactly, only the namesake margin matters
-            let cap = if index.contains(&fam) {
-                NAMESAKE_MARGIN
-            } else {
-                f32::INFINITY
-            };
-            let fchars: Vec<char> = fam.chars().collect();
             let sharing: BTreeSet<usize> = if all_roles.is_empty() {
                 BTreeSet::new()
             } else {
                 (0..named).filter(|&ci| shares(ci)).collect()
             };
-            // within the namesake margin (one doubled letter), only forms equal once doubled
-            // letters are squeezed can be near
-            let scan: Vec<usize> = if cap < f32::INFINITY {
-                squeezed.get(&squeeze(&fam)).cloned().unwrap_or_default()
-            } else {
-                (0..forms.len()).collect()
-            };
-            for (f, chars, syl, holders) in scan.iter().map(|&k| &forms[k]) {
-                let len = chars.len().min(flen);
-                let cost = if *f == fam {
-                    0.0
+            for key in &keys {
+                let flen = key.chars().count();
+                let fsyl = lexicon::is_syllable(key);
+                // with a person holding the form exactly, only the namesake margin matters
+                let cap = if index.contains(key) {
+                    NAMESAKE_MARGIN
                 } else {
-                    // one romanized syllable each (`Tiang`/`Tiong`, `Chang`/`Chung`): common
-                    // surnames of their own, merged only through a shared given name
-                    let wide = if holders.iter().any(|&ci| sharing.contains(&ci)) {
-                        given_budget(len, 0).max(budget(len))
-                    } else {
-                        budget(len)
-                    }
-                    .min(cap);
-                    if wide == 0.0 || (*syl && fsyl) {
-                        continue;
-                    }
-                    match distance_at_most_chars(chars, &fchars, wide, &mut buf) {
-                        Some(c) if !opposite_gender(f, &fam) => c,
-                        _ => continue,
-                    }
+                    f32::INFINITY
                 };
-                for &ci in holders {
-                    // the wide budget only with the same role office
-                    if cost > budget(len) && !shares(ci) {
-                        continue;
-                    }
-                    note(ci, f, cost, len, &cls);
-                }
-            }
-            // clusters of bare forms founded so far: their centre only
-            for ci in named..cls.len() {
-                let f = cls[ci].center.clone();
-                let len = f.chars().count().min(flen);
-                let cost = if f == fam {
-                    0.0
+                let fchars: Vec<char> = key.chars().collect();
+                // within the namesake margin (one doubled letter), only forms equal once
+                // doubled letters are squeezed can be near
+                let scan: Vec<usize> = if cap < f32::INFINITY {
+                    squeezed.get(&squeeze(key)).cloned().unwrap_or_default()
                 } else {
-                    let b = if shares(ci) {
-                        given_budget(len, 0).max(budget(len))
+                    (0..forms.len()).collect()
+                };
+                for (f, chars, syl, holders) in scan.iter().map(|&k| &forms[k]) {
+                    let len = chars.len().min(flen);
+                    let cost = if f == key {
+                        0.0
                     } else {
-                        budget(len)
+                        // one romanized syllable each (`Tiang`/`Tiong`, `Chang`/`Chung`):
+                        // common surnames of their own, merged only through a given name
+                        let wide = if holders.iter().any(|&ci| sharing.contains(&ci)) {
+                            given_budget(len, 0).max(budget(len))
+                        } else {
+                            budget(len)
+                        }
+                        .min(cap);
+                        if wide == 0.0 || (*syl && fsyl) {
+                            continue;
+                        }
+                        match distance_at_most_chars(chars, &fchars, wide, &mut buf) {
+                            Some(c) if !opposite_gender(f, key) => c,
+                            _ => continue,
+                        }
                     };
-                    if b == 0.0 || (lexicon::is_syllable(&f) && fsyl) || opposite_gender(&f, &fam) {
-                        continue;
+                    for &ci in holders {
+                        // the wide budget only with the same role office
+                        if cost > budget(len) && !shares(ci) {
+                            continue;
+                        }
+                        let e = near.entry(ci).or_insert((f32::INFINITY, 0.0, None));
+                        if cost < e.0 {
+                            *e = (cost, budget(len), e.2);
+                        }
+                        if *f == cls[ci].center && e.2.is_none_or(|c| cost < c) {
+                            e.2 = Some(cost);
+                        }
                     }
-                    match distance_at_most(&f, &fam, b) {
-                        Some(c) => c,
-                        None => continue,
-                    }
-                };
-                note(ci, &f, cost, len, &cls);
+                }
             }
             near.into_iter()
                 .map(|(ci, (k, b, c))| (ci, k, b, c))
                 .collect()
         } else {
-            (0..cls.len())
-                .filter(|&c| cls[c].forms.contains(&fam))
+            // the named clusters holding one of its forms (as written with a given name)
+            let mut exact: Vec<usize> = keys
+                .iter()
+                .filter_map(|k| forms.binary_search_by(|x| x.0.as_str().cmp(k)).ok())
+                .flat_map(|i| forms[i].3.iter().copied())
+                .collect();
+            exact.sort_unstable();
+            exact.dedup();
+            exact
+                .into_iter()
                 .map(|c| (c, 0.0, 0.0, Some(0.0)))
                 .collect()
         };
-        // people holding the exact form outrank those only within fuzzy reach, unless a
+        // people holding an exact form outrank those only within fuzzy reach, unless a
         // doubled letter away (`Sagarre`/`Sagare`)
         let has_exact = within.iter().any(|w| w.1 == 0.0);
         let people: Vec<usize> = within
@@ -343,7 +365,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         .unwrap_or((0.0, 0.0));
                     let role = cls[c].roles.intersection(&roles).next().cloned();
                     let ev = MergeEvidence {
-                        form: fam.clone(),
+                        form: docs[d].locals[l].family.clone(),
                         into: cls[c].center.clone(),
                         cost: r2(cost),
                         budget: r2(b),
@@ -362,13 +384,12 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     rest.push((d, l));
                 }
             }
-            if !rest.is_empty() {
-                found_bare(&mut cls, docs, &fam, &rest);
-            }
+            found_bare(&mut cls, docs, &fam, &rest, gcl.evidence);
             continue;
         }
-        // one person (or none) within reach: the exact form first
+        // one person (or none) within reach: the exact form first, for the whole group
         let exact: Vec<usize> = within.iter().filter(|w| w.1 == 0.0).map(|w| w.0).collect();
+        let mut joined: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         for &(d, l) in &members {
             let roles = roles_of(&docs[d], &docs[d].locals[l]);
             let co = co_of(&docs[d], l);
@@ -387,14 +408,26 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     score(a).cmp(&score(b)).then(b.cmp(&a))
                 });
             match pick {
-                Some(c) => cls[c].add(docs, d, l),
+                Some(c) => {
+                    cls[c].add(docs, d, l);
+                    joined.entry(c).or_default().push((d, l));
+                }
                 None => rest.push((d, l)),
             }
         }
-        // the form is a known person's: not fuzzily someone else's
+        // the group's own merges go with the person that took most of it (ties: first)
+        let mut group_evidence = gcl.evidence;
+        if rest.is_empty()
+            && let Some((&c, _)) = joined
+                .iter()
+                .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+        {
+            cls[c].evidence.append(&mut group_evidence);
+        }
+        // a form is a known person's: not fuzzily someone else's
         if rest.is_empty() || !exact.is_empty() {
             if !rest.is_empty() {
-                found_bare(&mut cls, docs, &fam, &rest);
+                found_bare(&mut cls, docs, &fam, &rest, group_evidence);
             }
             continue;
         }
@@ -414,24 +447,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             if rest.iter().any(|&(d, l)| c.has_other_in(d, l)) {
                 continue;
             }
-            let mut reasons = Vec::new();
-            let shared: Vec<&String> = c.roles.intersection(&roles).collect();
-            if !shared.is_empty() {
-                reasons.push(format!("same role `{}`", shared[0]));
-            }
-            let shared_co = c.co.intersection(&co).count();
-            if shared_co > 0 {
-                reasons.push(format!("{shared_co} co-mentioned people in common"));
-            }
-            if c.docs.len() >= 2 && c.docs.len() >= 2 * ndocs {
-                reasons.push(format!(
-                    "frequency: {} articles against {ndocs}",
-                    c.docs.len()
-                ));
-            }
-            if skeleton(&c.center) == key {
-                reasons.push(format!("same transliteration key `{key}`"));
-            }
+            let reasons = evidence(c, &roles, &co, ndocs, &key);
             let strong = reasons
                 .iter()
                 .any(|r| !r.starts_with("same transliteration"));
@@ -449,7 +465,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 best = Some((cost, ci, reasons));
             }
         }
-        // two clusters within reach and none clearly nearer: leave the form alone
+        // two clusters within reach and none clearly nearer: leave the group alone
         if let Some((bc, _, _)) = &best
             && candidates.iter().filter(|&&c| c < bc + 0.3).count() > 1
         {
@@ -471,14 +487,172 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     articles: rest.iter().map(|&(d, _)| docs[d].id.clone()).collect(),
                 };
                 cls[ci].evidence.push(ev);
+                cls[ci].evidence.append(&mut group_evidence);
                 for &(d, l) in &rest {
                     cls[ci].add(docs, d, l);
                 }
             }
-            None => found_bare(&mut cls, docs, &fam, &rest),
+            None => found_bare(&mut cls, docs, &fam, &rest, group_evidence),
         }
     }
     cls
+}
+
+/// The evidence that bare mentions (with these roles, co-mentioned family forms, articles
+/// and transliteration key) are the person of cluster `c`: the same role office, a
+/// co-mentioned person in common, frequency (`c` in at least two articles; not a ratio
+/// against `ndocs`, which one more mention of the variant could break), and, reported but
+/// not enough alone, the same transliteration key.
+fn evidence(
+    c: &Cl,
+    roles: &BTreeSet<String>,
+    co: &BTreeSet<String>,
+    ndocs: usize,
+    key: &str,
+) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if let Some(r) = c.roles.intersection(roles).next() {
+        reasons.push(format!("same role `{r}`"));
+    }
+    let shared_co = c.co.intersection(co).count();
+    if shared_co > 0 {
+        reasons.push(format!("{shared_co} co-mentioned people in common"));
+    }
+    if c.docs.len() >= 2 {
+        reasons.push(format!(
+            "frequency: {} articles against {ndocs}",
+            c.docs.len()
+        ));
+    }
+    if skeleton(&c.center) == key {
+        reasons.push(format!("same transliteration key `{key}`"));
+    }
+    reasons
+}
+
+/// Bare mentions of one or more family forms taken for one person.
+struct Group {
+    /// The folded bare forms, the centre first.
+    keys: Vec<String>,
+    /// The group as a cluster without a given name (centre: the first form).
+    cl: Cl,
+    /// The named clusters holding one of its forms exactly.
+    holders: BTreeSet<usize>,
+}
+
+/// Star-clusters the bare forms (heaviest first) among themselves: a form joins the group
+/// whose centre is within the plain [`budget`] (the wide one with a shared role office) and
+/// that has [`evidence`]; never two forms held exactly by different named clusters, never two
+/// local entities of one article; two groups within reach and neither clearly nearer: a group
+/// of its own. Uses only bare mentions and the exact holders, so a new full name elsewhere
+/// never splits a group.
+fn bare_groups(
+    docs: &[DocData],
+    bare: Vec<(String, Vec<(usize, usize)>)>,
+    holders: &BTreeMap<String, Vec<usize>>,
+    opts: Opts,
+) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    // per group: centre letters, one syllable
+    let mut centres: Vec<(Vec<char>, bool)> = Vec::new();
+    let mut buf: Vec<f32> = Vec::new();
+    for (fam, members) in bare {
+        let held: BTreeSet<usize> = holders.get(&fam).into_iter().flatten().copied().collect();
+        let fchars: Vec<char> = fam.chars().collect();
+        let fsyl = lexicon::is_syllable(&fam);
+        let mut best: Option<(f32, usize, f32, Vec<String>)> = None;
+        if opts.fuzzy {
+            let roles: BTreeSet<String> = members
+                .iter()
+                .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))
+                .collect();
+            let co: BTreeSet<String> = members
+                .iter()
+                .flat_map(|&(d, l)| co_of(&docs[d], l))
+                .collect();
+            let ndocs = members
+                .iter()
+                .map(|&(d, _)| d)
+                .collect::<BTreeSet<_>>()
+                .len();
+            let key = skeleton(&fam);
+            let mut candidates: Vec<f32> = Vec::new();
+            for (gi, g) in groups.iter().enumerate() {
+                let (cchars, csyl) = &centres[gi];
+                let len = cchars.len().min(fchars.len());
+                if !held.is_empty() && !g.holders.is_empty() && held.is_disjoint(&g.holders) {
+                    continue;
+                }
+                let b = if g.cl.roles.intersection(&roles).next().is_some() {
+                    given_budget(len, 0).max(budget(len))
+                } else {
+                    budget(len)
+                };
+                if b == 0.0 || (*csyl && fsyl) || opposite_gender(&g.cl.center, &fam) {
+                    continue;
+                }
+                let Some(cost) = distance_at_most_chars(cchars, &fchars, b, &mut buf) else {
+                    continue;
+                };
+                if members.iter().any(|&(d, l)| g.cl.has_other_in(d, l)) {
+                    continue;
+                }
+                let reasons = evidence(&g.cl, &roles, &co, ndocs, &key);
+                if !reasons
+                    .iter()
+                    .any(|r| !r.starts_with("same transliteration"))
+                {
+                    continue;
+                }
+                candidates.push(cost);
+                let better = match &best {
+                    None => true,
+                    Some((bc, bi, ..)) => {
+                        cost < *bc || (cost == *bc && groups[*bi].cl.docs.len() < g.cl.docs.len())
+                    }
+                };
+                if better {
+                    best = Some((cost, gi, budget(len), reasons));
+                }
+            }
+            if let Some((bc, ..)) = &best
+                && candidates.iter().filter(|&&c| c < bc + 0.3).count() > 1
+            {
+                best = None;
+            }
+        }
+        match best {
+            Some((cost, gi, b, reasons)) => {
+                let g = &mut groups[gi];
+                g.cl.evidence.push(MergeEvidence {
+                    form: fam.clone(),
+                    into: g.cl.center.clone(),
+                    cost: r2(cost),
+                    budget: r2(b),
+                    reasons,
+                    articles: members.iter().map(|&(d, _)| docs[d].id.clone()).collect(),
+                });
+                for &(d, l) in &members {
+                    g.cl.add(docs, d, l);
+                }
+                g.keys.push(fam);
+                g.holders.extend(held);
+            }
+            None => {
+                let mut cl = Cl::bare(&fam);
+                for &(d, l) in &members {
+                    cl.add(docs, d, l);
+                }
+                centres.push((fchars, fsyl));
+                groups.push(Group {
+                    keys: vec![fam],
+                    cl,
+                    holders: held,
+                });
+            }
+        }
+    }
+    groups
 }
 
 /// A person holding a bare form exactly and another within this cost of it (a doubled letter)
@@ -499,21 +673,22 @@ fn squeeze(f: &str) -> String {
     out.replace("ck", "k")
 }
 
-/// A cluster of bare mentions of one form.
-fn found_bare(cls: &mut Vec<Cl>, docs: &[DocData], fam: &str, rest: &[(usize, usize)]) {
-    let mut c = Cl {
-        given: None,
-        center: fam.to_string(),
-        forms: BTreeSet::new(),
-        members: Vec::new(),
-        docs: BTreeSet::new(),
-        roles: BTreeSet::new(),
-        co: BTreeSet::new(),
-        evidence: Vec::new(),
-    };
+/// A cluster of bare mentions (none: nothing), with the merges that made it.
+fn found_bare(
+    cls: &mut Vec<Cl>,
+    docs: &[DocData],
+    fam: &str,
+    rest: &[(usize, usize)],
+    evidence: Vec<MergeEvidence>,
+) {
+    if rest.is_empty() {
+        return;
+    }
+    let mut c = Cl::bare(fam);
     for &(d, l) in rest {
         c.add(docs, d, l);
     }
+    c.evidence = evidence;
     cls.push(c);
 }
 

@@ -1054,6 +1054,36 @@ pub fn nickname_table() -> &'static FxHashMap<String, Vec<String>> {
     })
 }
 
+/// Every folded given name nickname-related to `a` in either direction of the
+/// [`nickname_table`] (`a` itself not included): exactly the names `b != a` with
+/// [`same_given`]`(a, b)`, for looking up candidates by given name instead of scanning.
+pub fn related_givens(a: &str) -> Vec<&'static str> {
+    static REV: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
+    let t = nickname_table();
+    let rev = REV.get_or_init(|| {
+        let mut m: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        // order-free: each list is sorted on the way out
+        #[allow(clippy::iter_over_hash_type)]
+        for (k, vs) in t {
+            for v in vs {
+                m.entry(v.clone()).or_default().push(k.clone());
+            }
+        }
+        m
+    });
+    let mut out: Vec<&'static str> = t
+        .get(a)
+        .into_iter()
+        .chain(rev.get(a))
+        .flatten()
+        .map(String::as_str)
+        .filter(|&b| b != a)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Whether two folded given names are the same name or nickname-related (`bob` ~ `robert`,
 /// `rob` ~ `bob` through `robert`).
 pub fn same_given(a: &str, b: &str) -> bool {

@@ -32,21 +32,28 @@
 //!    family); in order of mention count, each group joins the cluster whose *centre* has
 //!    the same (or a nickname-related) given name and whose centre family name is within the
 //!    wide [`given budget`](fold::given_budget) of the confusion-weighted
-//!    [`distance`](fold::distance), else it founds a cluster. For a bare family name, the
-//!    named clusters *within reach* are those holding the exact form, or, if none does, those
-//!    with a family form within the plain length [`budget`](fold::budget) (zero up to 3
-//!    letters: `Xi`/`Li` are never fuzzy-matched); a person holding the exact form outranks
-//!    one only fuzzily near, unless a doubled letter away. **Namesakes**: when people with
-//!    different given names are within reach (`Jake` / `Dan Sullivan`), each article's bare
-//!    mention joins the one of them that shares its role office, else the bare mentions form
-//!    a cluster of their own (size, co-mentions and frequency are not evidence here: the
-//!    better-known namesake is often the one named in full less often). Otherwise the bare
-//!    form joins the exact holder (choosing by shared role, co-mentioned people, then size),
-//!    else, when no person holds the form, the nearest *centre* within budget *with*
-//!    evidence: the same role office, a co-mentioned person in common, or a frequency
-//!    asymmetry (the centre in at least twice as many articles). The transliteration
-//!    [`skeleton`](fold::skeleton)
-//!    (`bsnt` for `Bessent`/`Becent`/`Bessant`) is reported beside the cost.
+//!    [`distance`](fold::distance), else it founds a cluster. **Bare family names** go in
+//!    two steps, so that a group of bare spellings joins a person whole and a new full name
+//!    elsewhere never splits it: first the bare forms (heaviest first) are star-clustered
+//!    among themselves into *bare groups*: a form joins the group whose centre is within the
+//!    plain [`budget`](fold::budget) (zero up to 3 letters: `Xi`/`Li` are never
+//!    fuzzy-matched; the wide one with a shared role office) *with* evidence (below), never
+//!    two forms held exactly by different named clusters. Then each group, as a unit: the
+//!    named clusters *within reach* are those holding one of its forms exactly, or, if none
+//!    does, those with a family form within the budget of one of its forms; a person holding
+//!    an exact form outranks one only fuzzily near, unless a doubled letter away.
+//!    **Namesakes**: when people with different given names are within reach (`Jake` / `Dan
+//!    Sullivan`), each article's bare mention joins the one of them that shares its role
+//!    office, else the bare mentions form a cluster of their own (size, co-mentions and
+//!    frequency are not evidence here: the better-known namesake is often the one named in
+//!    full less often). Otherwise the group joins the exact holder (each article choosing by
+//!    shared role, size, then co-mentioned people), else, when no person holds a form, the
+//!    person whose *centre* is nearest to one of its forms, within budget, *with* evidence:
+//!    the same role office, a co-mentioned person in common, or frequency (the centre in at
+//!    least two articles: a variant of a recurring form; a ratio test would be broken by one
+//!    more mention of the variant). Two candidates and neither clearly nearer (by 0.3): no
+//!    merge. The transliteration [`skeleton`](fold::skeleton) (`bsnt` for
+//!    `Bessent`/`Becent`/`Bessant`) is reported beside the cost.
 //!    **Cannot-links**: different given names; the two forms as different people in one
 //!    article; opposite gendered surname forms (`Zakharov`/`Zakharova`).
 //! 4. **Canonical form**: the most frequent written full name of the cluster's centre group

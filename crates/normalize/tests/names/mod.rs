@@ -170,12 +170,10 @@ proptest! {
         }
     }
 
-    // Known bug, open on issue #5: when a full name (`Anna Bessant`) arrives for a person seen
-    // only bare, the exact bare form joins it but an already-merged bare variant (`Becent`)
-    // is left behind. The counterexamples are in `mod.proptest-regressions`; run with
-    // `cargo test -p newsdiff-normalize -- --ignored` once clustering keeps bare groups whole.
+    // Bare spellings are grouped among themselves before any group joins a named person,
+    // and a group joins whole: a new full name (`Anna Bessant`) cannot pull `Bessant` away
+    // from an already-merged `Becent` (counterexamples in `mod.proptest-regressions`).
     #[test]
-    #[ignore = "known bug (issue #5): a new full name splits an already-merged bare variant group"]
     fn a_supporting_mention_never_splits_a_cluster(texts in corpus(), extra in sentence()) {
         // a namesake (another given name with a spelling of the same family name) is not
         // support: it makes the bare family name ambiguous, and bare mentions may leave
