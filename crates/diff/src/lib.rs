@@ -69,8 +69,8 @@ pub use model::{
 pub use names::{NameKey, NameKeys};
 pub use progress::{NoProgress, Progress};
 pub use story::{
-    DEFAULT_STORY_LINK, Occurrence, SharedPassage, Story, StoryArticle, StoryBuilder, StoryView,
-    UniquePassage, date_key,
+    DEFAULT_STORY_DENSITY, DEFAULT_STORY_LINK, Occurrence, SharedPassage, Story, StoryArticle,
+    StoryBuilder, StoryView, UniquePassage, date_key,
 };
 pub use worddiff::{DiffSide, WordDiff, word_diff};
 
