@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::MergeEvidence;
 use super::extract::Candidate;
 use super::fold::{
-    budget, distance, distance_at_most_chars, given_budget, opposite_gender, skeleton,
+    FormTrie, budget, distance, distance_at_most_chars, given_budget, opposite_gender, skeleton,
 };
 use super::lexicon::{self, same_given};
 use super::local::Local;
@@ -28,7 +28,9 @@ pub(crate) struct Cl {
     pub forms: BTreeSet<String>,
     /// (doc, local) members.
     pub members: Vec<(usize, usize)>,
-    pub docs: BTreeSet<usize>,
+    /// The articles of its members, each with its members' local entities (so that a
+    /// cannot-link check is one look-up, not a scan of the members).
+    pub docs: BTreeMap<usize, Vec<usize>>,
     /// Role offices held.
     pub roles: BTreeSet<String>,
     /// Family forms of people co-mentioned with it (every form each is written with in that
@@ -71,7 +73,7 @@ impl Cl {
             center: fam.to_string(),
             forms: BTreeSet::new(),
             members: Vec::new(),
-            docs: BTreeSet::new(),
+            docs: BTreeMap::new(),
             roles: BTreeSet::new(),
             co: BTreeSet::new(),
             evidence: Vec::new(),
@@ -80,14 +82,16 @@ impl Cl {
     fn add(&mut self, docs: &[DocData], d: usize, l: usize) {
         let loc = &docs[d].locals[l];
         self.members.push((d, l));
-        self.docs.insert(d);
+        self.docs.entry(d).or_default().push(l);
         self.forms.extend(loc.forms.iter().cloned());
         self.roles.extend(roles_of(&docs[d], loc));
         self.co.extend(co_of(&docs[d], l));
     }
     /// Whether the cluster already holds a different local entity of article `d`.
     fn has_other_in(&self, d: usize, l: usize) -> bool {
-        self.members.iter().any(|&(md, ml)| md == d && ml != l)
+        self.docs
+            .get(&d)
+            .is_some_and(|ls| ls.iter().any(|&ml| ml != l))
     }
 }
 
@@ -122,17 +126,32 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             .then(a.0.cmp(&b.0))
     });
     // given name → clusters with that centre given name (blocking: only clusters whose
-    // given name is this one or a nickname relative are compared)
-    let mut by_given: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // given name is this one or a nickname relative are compared), with a trie of their
+    // centres: only those within the given-name budget, or within the role budget and
+    // sharing a role office (a trie per given name and office), can be accepted
+    let mut by_given: BTreeMap<String, FormTrie> = BTreeMap::new();
+    let mut by_given_role: BTreeMap<(String, String), FormTrie> = BTreeMap::new();
     for ((g, fam), members) in full {
         let mut best: Option<(f32, usize)> = None;
+        // the same given name and the same role: a wider budget
+        let groles: BTreeSet<String> = members
+            .iter()
+            .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))
+            .collect();
         if opts.fuzzy {
-            let mut near: Vec<usize> = std::iter::once(g.as_str())
-                .chain(lexicon::related_givens(&g))
-                .filter_map(|x| by_given.get(x))
-                .flatten()
-                .copied()
-                .collect();
+            let fchars: Vec<char> = fam.chars().collect();
+            let reach = given_budget(fchars.len(), g.chars().count());
+            let mut near: Vec<usize> = Vec::new();
+            for x in std::iter::once(g.as_str()).chain(lexicon::related_givens(&g)) {
+                if let Some(trie) = by_given.get(x) {
+                    trie.within(&fchars, reach, &mut near);
+                }
+                for r in &groles {
+                    if let Some(trie) = by_given_role.get(&(x.to_string(), r.clone())) {
+                        trie.within(&fchars, role_budget(fchars.len()), &mut near);
+                    }
+                }
+            }
             near.sort_unstable();
             near.dedup();
             for ci in near {
@@ -146,11 +165,6 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 }
                 let len = c.center.chars().count().min(fam.chars().count());
                 let cost = distance(&c.center, &fam);
-                // the same given name and the same role: a wider budget
-                let groles: BTreeSet<String> = members
-                    .iter()
-                    .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))
-                    .collect();
                 let wide = if c.roles.intersection(&groles).next().is_some() {
                     role_budget(len)
                 } else {
@@ -175,6 +189,15 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     articles: members.iter().map(|&(d, _)| docs[d].id.clone()).collect(),
                 };
                 cls[ci].evidence.push(ev);
+                if let Some(cg) = cls[ci].given.clone() {
+                    let centre: Vec<char> = cls[ci].center.chars().collect();
+                    for r in groles.difference(&cls[ci].roles) {
+                        by_given_role
+                            .entry((cg.clone(), r.clone()))
+                            .or_default()
+                            .insert(&centre, ci);
+                    }
+                }
                 for &(d, l) in &members {
                     cls[ci].add(docs, d, l);
                 }
@@ -185,7 +208,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     center: fam.clone(),
                     forms: BTreeSet::new(),
                     members: Vec::new(),
-                    docs: BTreeSet::new(),
+                    docs: BTreeMap::new(),
                     roles: BTreeSet::new(),
                     co: BTreeSet::new(),
                     evidence: Vec::new(),
@@ -193,7 +216,14 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 for &(d, l) in &members {
                     c.add(docs, d, l);
                 }
-                by_given.entry(g).or_default().push(cls.len());
+                let centre: Vec<char> = fam.chars().collect();
+                for r in &c.roles {
+                    by_given_role
+                        .entry((g.clone(), r.clone()))
+                        .or_default()
+                        .insert(&centre, cls.len());
+                }
+                by_given.entry(g).or_default().insert(&centre, cls.len());
                 cls.push(c);
             }
         }
@@ -201,6 +231,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     // bare forms, in two steps so that a group of bare spellings is never split by a new
     // full name: (1) bare forms are star-clustered among themselves into groups; (2) each
     // group joins a named cluster whole (or, for namesakes, article by article by role)
+
     let named = cls.len();
     // every family form of a named cluster: (form, letters, one syllable, holders)
     let mut holders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -217,6 +248,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             .then(a.0.cmp(&b.0))
     });
     let mut groups = bare_groups(docs, bare, &holders, opts);
+
     // groups holding a named person's form exactly first: their mentions are evidence (more
     // articles, roles, co-mentions) for the groups that can only join fuzzily
     groups.sort_by(|a, b| {
@@ -242,6 +274,17 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     for (k, (f, ..)) in forms.iter().enumerate() {
         squeezed.entry(squeeze(f)).or_default().push(k);
     }
+    // blocking: the named family forms in a trie, and the named clusters by role office
+    let mut form_trie = FormTrie::default();
+    for (k, (_, chars, ..)) in forms.iter().enumerate() {
+        form_trie.insert(chars, k);
+    }
+    let mut by_role: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (ci, c) in cls.iter().enumerate() {
+        for r in &c.roles {
+            by_role.entry(r.clone()).or_default().insert(ci);
+        }
+    }
     for group in groups {
         let Group { keys, cl: gcl, .. } = group;
         let fam = gcl.center.clone();
@@ -253,11 +296,13 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         let within: Vec<(usize, f32, f32, Option<f32>)> = if opts.fuzzy {
             let mut near: BTreeMap<usize, (f32, f32, Option<f32>)> = BTreeMap::new();
             let shares = |ci: usize| cls[ci].roles.intersection(&all_roles).next().is_some();
-            let sharing: BTreeSet<usize> = if all_roles.is_empty() {
-                BTreeSet::new()
-            } else {
-                (0..named).filter(|&ci| shares(ci)).collect()
-            };
+            let sharing: BTreeSet<usize> = all_roles
+                .iter()
+                .filter_map(|r| by_role.get(r))
+                .flatten()
+                .copied()
+                .filter(|&ci| ci < named)
+                .collect();
             for key in &keys {
                 let flen = key.chars().count();
                 let fsyl = lexicon::is_syllable(key);
@@ -273,7 +318,17 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 let scan: Vec<usize> = if cap < f32::INFINITY {
                     squeezed.get(&squeeze(key)).cloned().unwrap_or_default()
                 } else {
-                    (0..forms.len()).collect()
+                    // only the forms within the widest budget this key may get
+                    let reach = if sharing.is_empty() {
+                        budget(flen)
+                    } else {
+                        given_budget(flen, 0).max(budget(flen))
+                    };
+                    let mut hits = Vec::new();
+                    form_trie.within(&fchars, reach, &mut hits);
+                    hits.sort_unstable();
+                    hits.dedup();
+                    hits
                 };
                 for (f, chars, syl, holders) in scan.iter().map(|&k| &forms[k]) {
                     let len = chars.len().min(flen);
@@ -380,6 +435,9 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     };
                     cls[c].evidence.push(ev);
                     cls[c].add(docs, d, l);
+                    for r in roles_of(&docs[d], &docs[d].locals[l]) {
+                        by_role.entry(r).or_default().insert(c);
+                    }
                 } else {
                     rest.push((d, l));
                 }
@@ -410,6 +468,9 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             match pick {
                 Some(c) => {
                     cls[c].add(docs, d, l);
+                    for r in roles_of(&docs[d], &docs[d].locals[l]) {
+                        by_role.entry(r).or_default().insert(c);
+                    }
                     joined.entry(c).or_default().push((d, l));
                 }
                 None => rest.push((d, l)),
@@ -490,11 +551,15 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 cls[ci].evidence.append(&mut group_evidence);
                 for &(d, l) in &rest {
                     cls[ci].add(docs, d, l);
+                    for r in roles_of(&docs[d], &docs[d].locals[l]) {
+                        by_role.entry(r).or_default().insert(ci);
+                    }
                 }
             }
             None => found_bare(&mut cls, docs, &fam, &rest, group_evidence),
         }
     }
+
     cls
 }
 
@@ -555,6 +620,9 @@ fn bare_groups(
     let mut groups: Vec<Group> = Vec::new();
     // per group: centre letters, one syllable
     let mut centres: Vec<(Vec<char>, bool)> = Vec::new();
+    // the group centres, for blocking
+    let mut trie = FormTrie::default();
+    let mut hits: Vec<usize> = Vec::new();
     let mut buf: Vec<f32> = Vec::new();
     for (fam, members) in bare {
         let held: BTreeSet<usize> = holders.get(&fam).into_iter().flatten().copied().collect();
@@ -577,7 +645,18 @@ fn bare_groups(
                 .len();
             let key = skeleton(&fam);
             let mut candidates: Vec<f32> = Vec::new();
-            for (gi, g) in groups.iter().enumerate() {
+            // only the groups whose centre is within the widest budget this form may get
+            let reach = if roles.is_empty() {
+                budget(fchars.len())
+            } else {
+                given_budget(fchars.len(), 0).max(budget(fchars.len()))
+            };
+            hits.clear();
+            trie.within(&fchars, reach, &mut hits);
+            hits.sort_unstable();
+            hits.dedup();
+            for &gi in &hits {
+                let g = &groups[gi];
                 let (cchars, csyl) = &centres[gi];
                 let len = cchars.len().min(fchars.len());
                 if !held.is_empty() && !g.holders.is_empty() && held.is_disjoint(&g.holders) {
@@ -643,6 +722,7 @@ fn bare_groups(
                 for &(d, l) in &members {
                     cl.add(docs, d, l);
                 }
+                trie.insert(&fchars, groups.len());
                 centres.push((fchars, fsyl));
                 groups.push(Group {
                     keys: vec![fam],
@@ -652,6 +732,7 @@ fn bare_groups(
             }
         }
     }
+
     groups
 }
 

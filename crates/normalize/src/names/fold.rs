@@ -100,24 +100,30 @@ fn sub_cost(a: char, b: char) -> f32 {
     if a == b {
         return 0.0;
     }
-    let pair = |x: char, y: char| (a == x && b == y) || (a == y && b == x);
-    let within = |set: &str| set.contains(a) && set.contains(b);
-    if (is_vowel(a) && is_vowel(b)) || pair('r', 'l') || within("scz") || within("ckq") {
-        0.3
-    } else if pair('b', 'p')
-        || pair('d', 't')
-        || pair('g', 'k')
-        || pair('v', 'f')
-        || pair('v', 'w')
-        || pair('j', 'y')
-        || pair('j', 'i')
-        || pair('w', 'u')
-        || pair('y', 'i')
-        || pair('s', 'x')
-    {
-        0.5
-    } else {
-        1.0
+    if is_vowel(a) && is_vowel(b) {
+        return 0.3;
+    }
+    let (x, y) = if a < b { (a, b) } else { (b, a) };
+    match (x, y) {
+        // `r`/`l`, within `scz`, within `ckq`
+        ('l', 'r')
+        | ('c', 's')
+        | ('c', 'z')
+        | ('s', 'z')
+        | ('c', 'k')
+        | ('c', 'q')
+        | ('k', 'q') => 0.3,
+        // voicing and glides
+        ('b', 'p')
+        | ('d', 't')
+        | ('g', 'k')
+        | ('f', 'v')
+        | ('v', 'w')
+        | ('j', 'y')
+        | ('i', 'j')
+        | ('u', 'w')
+        | ('s', 'x') => 0.5,
+        _ => 1.0,
     }
 }
 
@@ -215,6 +221,147 @@ pub(crate) fn distance_at_most_chars(
     }
     let v = d[n * w + m];
     (v <= max).then_some(v)
+}
+
+/// A blocking index for [`distance_at_most_chars`]: a trie of stored forms, searched with the
+/// same dynamic programme row by row down the trie, so that a shared prefix is computed once
+/// and a whole subtree is dropped as soon as two rows in a row exceed the budget.
+///
+/// [`within`](Self::within) returns a *superset* of the stored forms whose distance to the
+/// query is at most `max`: every cell is computed with the exact substitution, insertion and
+/// transposition costs, and with a deletion cost that is a lower bound of the exact one (the
+/// exact cost of deleting a stored letter depends on the letter after it, which a trie node
+/// does not know: it takes the cheapest over the node's children and the end of the form).
+/// Every cost is non-negative and `f32` addition is monotone, so each cell is at most the
+/// exact cell, and a subtree is dropped only when every form below it is over `max`. Callers
+/// then measure the candidates with [`distance_at_most_chars`] itself, so results are those
+/// of a comparison with every stored form.
+///
+/// Hand-written: the crates that search a trie or an automaton by edit distance
+/// (`levenshtein_automata`, `fst`, `bktree`) support unit costs (and BK-trees need a metric);
+/// this distance is confusion-weighted, context-dependent and not a metric.
+#[derive(Debug, Clone)]
+pub(crate) struct FormTrie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Debug, Clone)]
+struct TrieNode {
+    letter: char,
+    children: Vec<u32>,
+    ids: Vec<usize>,
+}
+
+impl Default for FormTrie {
+    fn default() -> Self {
+        Self {
+            nodes: vec![TrieNode {
+                letter: '\0',
+                children: Vec::new(),
+                ids: Vec::new(),
+            }],
+        }
+    }
+}
+
+impl FormTrie {
+    /// Stores `form` under `id`.
+    pub(crate) fn insert(&mut self, form: &[char], id: usize) {
+        let mut at = 0usize;
+        for &c in form {
+            let next = self.nodes[at]
+                .children
+                .iter()
+                .map(|&k| k as usize)
+                .find(|&k| self.nodes[k].letter == c);
+            at = match next {
+                Some(k) => k,
+                None => {
+                    let k = self.nodes.len();
+                    self.nodes.push(TrieNode {
+                        letter: c,
+                        children: Vec::new(),
+                        ids: Vec::new(),
+                    });
+                    // node counts stay far below u32::MAX (one per stored letter)
+                    self.nodes[at].children.push(k as u32);
+                    k
+                }
+            };
+        }
+        self.nodes[at].ids.push(id);
+    }
+
+    /// Appends to `out` the ids of every stored form whose [`distance_at_most_chars`] to
+    /// `query` may be `Some` under `max` (a superset; unsorted).
+    pub(crate) fn within(&self, query: &[char], max: f32, out: &mut Vec<usize>) {
+        let m = query.len();
+        let w = m + 1;
+        let ins: Vec<f32> = (0..m).map(|j| indel_cost(query, j)).collect();
+        // rows[i]: the row of the node at depth i on the current path
+        let mut rows: Vec<f32> = vec![0.0; w];
+        for j in 1..=m {
+            rows[j] = rows[j - 1] + ins[j - 1];
+        }
+        let mut mins: Vec<f32> = vec![0.0];
+        if rows[m] <= max {
+            out.extend_from_slice(&self.nodes[0].ids);
+        }
+        // (node, depth, parent letter)
+        let mut stack: Vec<(usize, usize, Option<char>)> = self.nodes[0]
+            .children
+            .iter()
+            .map(|&k| (k as usize, 1, None))
+            .collect();
+        while let Some((node, i, prev)) = stack.pop() {
+            let n = &self.nodes[node];
+            let c = n.letter;
+            // the cheapest deletion of `c` over every letter that may follow it
+            let del = if prev == Some(c)
+                || n.children.iter().any(|&k| {
+                    let x = self.nodes[k as usize].letter;
+                    x == c || (c == 'c' && x == 'k')
+                }) {
+                0.2
+            } else if c == 'h' {
+                0.3
+            } else if is_vowel(c) {
+                0.5
+            } else {
+                1.0
+            };
+            rows.resize((i + 1) * w, 0.0);
+            mins.resize(i + 1, 0.0);
+            let (done, row) = rows.split_at_mut(i * w);
+            let up = &done[(i - 1) * w..];
+            let up2 = (i >= 2).then(|| &done[(i - 2) * w..(i - 1) * w]);
+            row[0] = up[0] + del;
+            let mut row_min = row[0];
+            for j in 1..=m {
+                let mut v = (up[j] + del)
+                    .min(row[j - 1] + ins[j - 1])
+                    .min(up[j - 1] + sub_cost(c, query[j - 1]));
+                if let (Some(up2), Some(p)) = (up2, prev)
+                    && j > 1
+                    && c == query[j - 2]
+                    && p == query[j - 1]
+                {
+                    v = v.min(up2[j - 2] + 0.5);
+                }
+                row[j] = v;
+                row_min = row_min.min(v);
+            }
+            mins[i] = row_min;
+            if row[m] <= max {
+                out.extend_from_slice(&n.ids);
+            }
+            // a transposition reads two rows back: drop the subtree when two rows are out
+            if row_min > max && mins[i - 1] > max {
+                continue;
+            }
+            stack.extend(n.children.iter().map(|&k| (k as usize, i + 1, Some(c))));
+        }
+    }
 }
 
 /// The edit budget for two forms whose shorter one has `len` letters: zero up to 3 letters
@@ -323,6 +470,90 @@ mod tests {
             assert_eq!(distance_at_most(a, b, d - 0.1), None);
         }
         assert_eq!(distance_at_most("raimondo", "lutnick", 1.5), None);
+    }
+
+    #[test]
+    fn trie_finds_every_form_within_budget() {
+        let forms = [
+            "bessent", "becent", "bessant", "lutnick", "rutnik", "raimondo", "xi", "li", "ab",
+            "ba", "abba", "ckck", "kk", "a", "", "hhh", "sagarre", "sagare", "zakharov",
+        ];
+        let chars: Vec<Vec<char>> = forms.iter().map(|f| f.chars().collect()).collect();
+        let mut trie = FormTrie::default();
+        for (k, f) in chars.iter().enumerate() {
+            trie.insert(f, k);
+        }
+        let mut buf = Vec::new();
+        for q in &chars {
+            for max in [0.0, 0.2, 0.4, 0.65, 1.0, 1.5, 3.0] {
+                let mut got = Vec::new();
+                trie.within(q, max, &mut got);
+                for (k, f) in chars.iter().enumerate() {
+                    if distance_at_most_chars(f, q, max, &mut buf).is_some() {
+                        assert!(got.contains(&k), "{f:?} {q:?} {max}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trie_is_a_superset(
+            forms in proptest::collection::vec("[abcehikrsz]{0,9}", 1..40),
+            query in "[abcehikrsz]{0,9}",
+            max in 0.0f32..3.5,
+        ) {
+            let chars: Vec<Vec<char>> = forms.iter().map(|f| f.chars().collect()).collect();
+            let q: Vec<char> = query.chars().collect();
+            let mut trie = FormTrie::default();
+            for (k, f) in chars.iter().enumerate() {
+                trie.insert(f, k);
+            }
+            let mut got = Vec::new();
+            trie.within(&q, max, &mut got);
+            let mut buf = Vec::new();
+            for (k, f) in chars.iter().enumerate() {
+                if distance_at_most_chars(f, &q, max, &mut buf).is_some() {
+                    proptest::prop_assert!(got.contains(&k), "{:?} {:?} {}", f, q, max);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sub_cost_is_the_confusion_table() {
+        // the table as first written, with string look-ups
+        fn reference(a: char, b: char) -> f32 {
+            if a == b {
+                return 0.0;
+            }
+            let pair = |x: char, y: char| (a == x && b == y) || (a == y && b == x);
+            let within = |set: &str| set.contains(a) && set.contains(b);
+            if (is_vowel(a) && is_vowel(b)) || pair('r', 'l') || within("scz") || within("ckq") {
+                0.3
+            } else if pair('b', 'p')
+                || pair('d', 't')
+                || pair('g', 'k')
+                || pair('v', 'f')
+                || pair('v', 'w')
+                || pair('j', 'y')
+                || pair('j', 'i')
+                || pair('w', 'u')
+                || pair('y', 'i')
+                || pair('s', 'x')
+            {
+                0.5
+            } else {
+                1.0
+            }
+        }
+        let letters: Vec<char> = ('a'..='z').chain(['é', 'ж', '中']).collect();
+        for &a in &letters {
+            for &b in &letters {
+                assert_eq!(sub_cost(a, b), reference(a, b), "{a} {b}");
+            }
+        }
     }
 
     #[test]
