@@ -63,13 +63,13 @@ pub(crate) fn candidates(p: &Prepared, w: &Weights, cfg: &Config) -> Candidates 
         cfg.prefix_terms
     };
     let max_df = cfg.max_postings as u32;
-    let mut postings: Vec<(u64, u32)> = p
+    let mut postings: Vec<(u32, u32)> = p
         .units
         .par_iter()
         .enumerate()
         .filter(|(i, _)| !grouped[*i])
         .flat_map_iter(|(i, u)| {
-            let mut terms: Vec<(u32, u64)> = p
+            let mut terms: Vec<(u32, u32)> = p
                 .terms_of(u)
                 .iter()
                 .map(|&t| (w.df(t), t))
@@ -83,7 +83,7 @@ pub(crate) fn candidates(p: &Prepared, w: &Weights, cfg: &Config) -> Candidates 
         })
         .collect();
     postings.par_sort_unstable();
-    let runs: Vec<&[(u64, u32)]> = postings
+    let runs: Vec<&[(u32, u32)]> = postings
         .chunk_by(|x, y| x.0 == y.0)
         .filter(|r| r.len() >= 2)
         .collect();

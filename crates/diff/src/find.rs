@@ -249,8 +249,8 @@ fn keep_ids(
 
 /// Union of the distinct terms of the matched units, sorted (sentences skipped inside a
 /// passage widen its span but do not dilute its similarity).
-fn terms_of_units(p: &Prepared, units: &[u32]) -> Vec<u64> {
-    let mut t: Vec<u64> = units
+fn terms_of_units(p: &Prepared, units: &[u32]) -> Vec<u32> {
+    let mut t: Vec<u32> = units
         .iter()
         .flat_map(|&u| p.terms_of(&p.units[u as usize]).iter().copied())
         .collect();
