@@ -273,8 +273,10 @@ struct Pending {
 }
 
 /// Passages are word-diffed this many at a time: the articles they come from are normalized
-/// once per batch, and only the stretches the batch needs.
-const DIFF_CHUNK: usize = 16_384;
+/// once per batch, and only the stretches the batch needs. On the real corpora, 65,536
+/// instead of 16,384 saves 6 % of the time for 35 MB more memory; one batch for everything
+/// saves 14 % for 170 MB.
+const DIFF_CHUNK: usize = 65_536;
 
 /// Two passages of one article closer than this many bytes are normalized as one stretch.
 const SEGMENT_GAP: usize = 256;
