@@ -119,7 +119,7 @@ fn pair_index(p: &Prepared, w: &Weights, cfg: &Config, grouped: &[bool]) -> Vec<
         .units
         .par_iter()
         .enumerate()
-        .filter(|(i, _)| !grouped[*i])
+        .filter(|(i, u)| !grouped[*i] && u.words as usize >= PAIR_MIN_WORDS)
         .flat_map_iter(|(i, u)| {
             let mut terms: Vec<(u32, u32)> = p
                 .terms_of(u)
@@ -167,6 +167,11 @@ fn pair_index(p: &Prepared, w: &Weights, cfg: &Config, grouped: &[bool]) -> Vec<
         .map(|r| r[0])
         .collect()
 }
+
+/// Sentences with fewer content words than this are not indexed by pairs: a short line
+/// (`Shr 57 cts vs 32 cts`, a table row) shares a pair of its few terms with every line
+/// built on the same template, and the single-term index already covers what is rare in it.
+const PAIR_MIN_WORDS: usize = 8;
 
 /// How many term pairs two units must share to become a candidate through the pair index:
 /// three, as many as three shared terms make.
