@@ -63,13 +63,13 @@ pub(crate) fn candidates(p: &Prepared, w: &Weights, cfg: &Config) -> Candidates 
         cfg.prefix_terms
     };
     let max_df = cfg.max_postings as u32;
-    let mut postings: Vec<(u64, u32)> = p
+    let mut postings: Vec<(u32, u32)> = p
         .units
         .par_iter()
         .enumerate()
         .filter(|(i, _)| !grouped[*i])
         .flat_map_iter(|(i, u)| {
-            let mut terms: Vec<(u32, u64)> = p
+            let mut terms: Vec<(u32, u32)> = p
                 .terms_of(u)
                 .iter()
                 .map(|&t| (w.df(t), t))
@@ -83,7 +83,7 @@ pub(crate) fn candidates(p: &Prepared, w: &Weights, cfg: &Config) -> Candidates 
         })
         .collect();
     postings.par_sort_unstable();
-    let runs: Vec<&[(u64, u32)]> = postings
+    let runs: Vec<&[(u32, u32)]> = postings
         .chunk_by(|x, y| x.0 == y.0)
         .filter(|r| r.len() >= 2)
         .collect();
@@ -98,10 +98,84 @@ pub(crate) fn candidates(p: &Prepared, w: &Weights, cfg: &Config) -> Candidates 
             a
         });
     pairs.append(&mut from_index);
+    drop(postings);
+
+    // 3. Pair index (large corpora only): pairs of each unit's rarest terms.
+    if prefix != usize::MAX && cfg.pair_terms >= 2 {
+        pairs.append(&mut pair_index(p, w, cfg, &grouped));
+    }
     pairs.par_sort_unstable();
     pairs.dedup();
     Candidates { pairs, groups }
 }
+
+/// Candidates from pairs of rare terms: each unit's `cfg.pair_terms` rarest terms (seen in at
+/// least two units), every two of them as one key; keys in 2 to `cfg.max_postings` units
+/// link their units, and units linked by at least [`PAIR_KEYS`] keys are candidates.
+fn pair_index(p: &Prepared, w: &Weights, cfg: &Config, grouped: &[bool]) -> Vec<(u32, u32)> {
+    let k = cfg.pair_terms;
+    let max_df = cfg.max_postings;
+    let mut postings: Vec<(u64, u32)> = p
+        .units
+        .par_iter()
+        .enumerate()
+        .filter(|(i, u)| !grouped[*i] && u.words as usize >= PAIR_MIN_WORDS)
+        .flat_map_iter(|(i, u)| {
+            let mut terms: Vec<(u32, u32)> = p
+                .terms_of(u)
+                .iter()
+                .map(|&t| (w.df(t), t))
+                .filter(|&(df, _)| df >= 2)
+                .collect();
+            if terms.len() > k {
+                terms.select_nth_unstable(k);
+                terms.truncate(k);
+            }
+            let mut ts: Vec<u32> = terms.into_iter().map(|(_, t)| t).collect();
+            ts.sort_unstable();
+            let mut keys = Vec::with_capacity(ts.len() * ts.len().saturating_sub(1) / 2);
+            for (x, &a) in ts.iter().enumerate() {
+                for &b in &ts[x + 1..] {
+                    keys.push(((u64::from(a) << 32) | u64::from(b), i as u32));
+                }
+            }
+            keys
+        })
+        .collect();
+    postings.par_sort_unstable();
+    let runs: Vec<&[(u64, u32)]> = postings
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|r| r.len() >= 2 && r.len() <= max_df)
+        .collect();
+    let mut found: Vec<(u32, u32)> = runs
+        .par_iter()
+        .fold(Vec::new, |mut acc, run| {
+            push_pairs(p, run.iter().map(|&(_, u)| u), &mut acc);
+            acc
+        })
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
+    drop(postings);
+    found.par_sort_unstable();
+    // Two units linked by three keys share at least three of their rarest terms (one shared
+    // pair alone is what unrelated sentences with a common phrase have).
+    found
+        .chunk_by(|x, y| x == y)
+        .filter(|r| r.len() >= PAIR_KEYS)
+        .map(|r| r[0])
+        .collect()
+}
+
+/// Sentences with fewer content words than this are not indexed by pairs: a short line
+/// (`Shr 57 cts vs 32 cts`, a table row) shares a pair of its few terms with every line
+/// built on the same template, and the single-term index already covers what is rare in it.
+const PAIR_MIN_WORDS: usize = 8;
+
+/// How many term pairs two units must share to become a candidate through the pair index:
+/// three, as many as three shared terms make.
+const PAIR_KEYS: usize = 3;
 
 /// All pairs of units from different articles among `units`.
 fn push_pairs(p: &Prepared, units: impl Iterator<Item = u32>, out: &mut Vec<(u32, u32)>) {

@@ -27,6 +27,12 @@ pub struct Config {
     pub exhaustive_units: usize,
     /// Terms in more sentences than this are too common to propose pairs (default 100).
     pub max_postings: usize,
+    /// In a large corpus (more than [`Config::exhaustive_units`] sentences), every pair of a
+    /// sentence's this many rarest terms indexes it too (default 5; 0 or 1: off). Two terms
+    /// together stay rare where each alone is too common to index, which is what an edited
+    /// copy of a sentence still shares with its source. Pairs in more than
+    /// [`Config::max_postings`] sentences propose nothing either.
+    pub pair_terms: usize,
     /// A verbatim sentence in at least this many articles is reported once, as a group
     /// (default 16).
     pub group_articles: usize,
@@ -48,6 +54,7 @@ impl Default for Config {
             prefix_terms: 4,
             exhaustive_units: 20_000,
             max_postings: 100,
+            pair_terms: 5,
             group_articles: 16,
             min_group_words: 6,
             max_paragraphs: 3,

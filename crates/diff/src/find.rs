@@ -1,7 +1,9 @@
 //! The pipeline: prepare → weigh → candidates → verify → passages → score and diff.
 
 use newsdiff_ingest::Article;
-use newsdiff_normalize::Analyzer;
+use std::ops::Range;
+
+use newsdiff_normalize::{Analyzer, Normalizer};
 use rayon::prelude::*;
 
 use crate::candidates::candidates;
@@ -13,7 +15,7 @@ use crate::prepare::{Prepared, prepare};
 use crate::progress::Progress;
 use crate::score::{Evidence, score};
 use crate::weights::Weights;
-use crate::worddiff::{DiffSide, word_diff};
+use crate::worddiff::{DiffSide, Segment, diff_words, ratio_bound};
 
 /// Share of the lowest reported score that a sentence pair's own term overlap must reach
 /// to be kept as a match (matches of a passage can lift each other's amount, not their
@@ -97,16 +99,26 @@ pub(crate) fn run(
         .collect();
 
     progress.stage("align", by_pair.len() as u64);
-    let mut overlaps: Vec<Overlap> = by_pair
+    let pending: Vec<Pending> = by_pair
         .par_iter()
         .flat_map_iter(|run| {
             progress.inc(1);
             passages(run, &p, cfg.max_paragraphs)
                 .into_iter()
-                .filter_map(|ps| overlap(&ps, &p, &w, &sorted, names, cfg))
+                .filter_map(|ps| pending(&ps, &p, &w, cfg))
                 .collect::<Vec<_>>()
         })
         .collect();
+    let mut overlaps: Vec<Overlap> = Vec::new();
+    let normalizer = Normalizer::new();
+    for chunk in pending.chunks(DIFF_CHUNK) {
+        let segments = segments(chunk, &sorted, &normalizer);
+        overlaps.par_extend(
+            chunk
+                .par_iter()
+                .filter_map(|pd| finish(pd, &segments, &sorted, names, cfg)),
+        );
+    }
     overlaps.sort_by(|x, y| {
         (
             &x.a.article,
@@ -237,8 +249,8 @@ fn keep_ids(
 
 /// Union of the distinct terms of the matched units, sorted (sentences skipped inside a
 /// passage widen its span but do not dilute its similarity).
-fn terms_of_units(p: &Prepared, units: &[u32]) -> Vec<u64> {
-    let mut t: Vec<u64> = units
+fn terms_of_units(p: &Prepared, units: &[u32]) -> Vec<u32> {
+    let mut t: Vec<u32> = units
         .iter()
         .flat_map(|&u| p.terms_of(&p.units[u as usize]).iter().copied())
         .collect();
@@ -247,14 +259,29 @@ fn terms_of_units(p: &Prepared, units: &[u32]) -> Vec<u64> {
     t
 }
 
-fn overlap(
-    ps: &Passage,
-    p: &Prepared,
-    w: &Weights,
-    sorted: &[&Article],
-    names: Option<&NameKeys>,
-    cfg: &Config,
-) -> Option<Overlap> {
+/// A passage whose term overlap may reach the lowest score: what is known before its word
+/// diff.
+struct Pending {
+    a: u32,
+    b: u32,
+    a_range: Range<usize>,
+    b_range: Range<usize>,
+    dice: f32,
+    containment: f32,
+    shared: f32,
+    n: usize,
+}
+
+/// Passages are word-diffed this many at a time: the articles they come from are normalized
+/// once per batch, and only the stretches the batch needs. On the real corpora, 65,536
+/// instead of 16,384 saves 6 % of the time for 35 MB more memory; one batch for everything
+/// saves 14 % for 170 MB.
+const DIFF_CHUNK: usize = 65_536;
+
+/// Two passages of one article closer than this many bytes are normalized as one stretch.
+const SEGMENT_GAP: usize = 256;
+
+fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pending> {
     let ta = terms_of_units(p, &ps.a_units);
     let tb = terms_of_units(p, &ps.b_units);
     let (shared, n) = w.shared(&ta, &tb);
@@ -278,13 +305,96 @@ fn overlap(
         return None;
     }
     let (ua, ub) = (&p.units[ps.a_first as usize], &p.units[ps.b_first as usize]);
-    let (art_a, art_b) = (sorted[ua.article as usize], sorted[ub.article as usize]);
-    let a_range = ua.span.start..p.units[ps.a_last as usize].span.end;
-    let b_range = ub.span.start..p.units[ps.b_last as usize].span.end;
-    let d = word_diff(
-        &diff_side(art_a, &a_range, names),
-        &diff_side(art_b, &b_range, names),
+    Some(Pending {
+        a: ua.article,
+        b: ub.article,
+        a_range: ua.span.start..p.units[ps.a_last as usize].span.end,
+        b_range: ub.span.start..p.units[ps.b_last as usize].span.end,
+        dice,
+        containment,
+        shared,
+        n,
+    })
+}
+
+/// The normalized stretches of text that a batch of passages needs, sorted by article and
+/// start: each article's passage ranges, merged where they overlap or nearly touch.
+fn segments(
+    chunk: &[Pending],
+    sorted: &[&Article],
+    normalizer: &Normalizer,
+) -> Vec<(u32, Segment)> {
+    let mut needs: Vec<(u32, usize, usize)> = chunk
+        .iter()
+        .flat_map(|pd| {
+            [
+                (pd.a, pd.a_range.start, pd.a_range.end),
+                (pd.b, pd.b_range.start, pd.b_range.end),
+            ]
+        })
+        .collect();
+    needs.par_sort_unstable();
+    let mut merged: Vec<(u32, Range<usize>)> = Vec::new();
+    for (article, start, end) in needs {
+        match merged.last_mut() {
+            Some((a, r)) if *a == article && start <= r.end + SEGMENT_GAP => r.end = r.end.max(end),
+            _ => merged.push((article, start..end)),
+        }
+    }
+    merged
+        .into_par_iter()
+        .map(|(article, r)| {
+            let text = sorted[article as usize].text.as_str();
+            (article, Segment::new(text, r, normalizer))
+        })
+        .collect()
+}
+
+/// The segment of `article` that holds `range`.
+fn segment_of<'s>(
+    segments: &'s [(u32, Segment)],
+    article: u32,
+    range: &Range<usize>,
+) -> Option<&'s Segment> {
+    let i = segments.partition_point(|(a, s)| (*a, s.range.start) <= (article, range.start));
+    let (a, s) = segments.get(i.checked_sub(1)?)?;
+    (*a == article && s.range.end >= range.end).then_some(s)
+}
+
+fn finish(
+    pd: &Pending,
+    segments: &[(u32, Segment)],
+    sorted: &[&Article],
+    names: Option<&NameKeys>,
+    cfg: &Config,
+) -> Option<Overlap> {
+    let (art_a, art_b) = (sorted[pd.a as usize], sorted[pd.b as usize]);
+    let (a_range, b_range) = (pd.a_range.clone(), pd.b_range.clone());
+    let (side_a, side_b) = (
+        diff_side(art_a, &a_range, names),
+        diff_side(art_b, &b_range, names),
     );
+    let (seg_a, seg_b) = (
+        segment_of(segments, pd.a, &a_range)?,
+        segment_of(segments, pd.b, &b_range)?,
+    );
+    let (wa, wb) = (seg_a.words(&side_a), seg_b.words(&side_b));
+    let (dice, containment, shared, n) = (pd.dice, pd.containment, pd.shared, pd.n);
+    // A second bound, still before the diff: words in order cannot agree more than the same
+    // words in any order do.
+    let bound = score(&Evidence {
+        dice,
+        containment,
+        shared_weight: shared,
+        shared_terms: n,
+        ratio: ratio_bound(&wa, &wb),
+        number_divergences: 0,
+        negations: 0,
+    });
+    if bound < cfg.min_score {
+        return None;
+    }
+    let d = diff_words(&side_a, &wa, &side_b, &wb);
     let e = Evidence {
         dice,
         containment,

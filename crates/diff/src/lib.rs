@@ -17,8 +17,10 @@
 //! 3. **Candidates without all pairs.** Verbatim sentences are bucketed by the hash of their
 //!    term sequence; other sentences are indexed by their rarest terms (prefix filtering), and
 //!    only sentences sharing an indexed term are compared. Terms in more than
-//!    [`Config::max_postings`] sentences propose nothing; a verbatim sentence in
-//!    [`Config::group_articles`] articles or more becomes a group.
+//!    [`Config::max_postings`] sentences propose nothing. In a large corpus, pairs of each
+//!    sentence's [`Config::pair_terms`] rarest terms are indexed too (a pair stays rare where
+//!    each term alone is common), and sentences sharing three such pairs are compared. A
+//!    verbatim sentence in [`Config::group_articles`] articles or more becomes a group.
 //! 4. **Passages.** Each sentence keeps its best partner in the other article; matches on one
 //!    diagonal (gaps of up to two sentences allowed) join into a passage of at most
 //!    [`Config::max_paragraphs`] paragraphs a side (runs of near copies stay whole).

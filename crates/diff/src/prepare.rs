@@ -30,16 +30,23 @@ pub(crate) struct Unit {
 }
 
 /// All units of a corpus, with their terms in one flat array.
+///
+/// Terms are numbered densely in the order of their 64-bit hashes, so that a unit's terms
+/// sorted by number are also sorted by hash (every walk over them, and every sum of their
+/// weights, goes in the same order as over the hashes).
 #[derive(Debug, Default)]
 pub(crate) struct Prepared {
     pub units: Vec<Unit>,
-    pub terms: Vec<u64>,
+    /// Term numbers (see [`Prepared::df`]) of every unit, one run per unit.
+    pub terms: Vec<u32>,
     /// First unit of each article, and one past the last: `article_units[a]..article_units[a+1]`.
     pub article_units: Vec<u32>,
+    /// Unit-level document frequency of each term, by term number.
+    pub df: Vec<u32>,
 }
 
 impl Prepared {
-    pub fn terms_of(&self, u: &Unit) -> &[u64] {
+    pub fn terms_of(&self, u: &Unit) -> &[u32] {
         &self.terms[u.terms.start as usize..u.terms.end as usize]
     }
 }
@@ -63,11 +70,37 @@ pub(crate) fn prepare(
         .enumerate()
         .map(|(i, a)| article_units(i as u32, a, analyzer, names, ignore))
         .collect();
-    let mut out = Prepared::default();
-    for au in per_article {
+    // Number the terms in hash order.
+    let df_by_hash = document_frequency(&per_article);
+    let mut numbered: Vec<(u64, u32)> = df_by_hash.into_iter().collect();
+    numbered.par_sort_unstable();
+    let df: Vec<u32> = numbered.iter().map(|&(_, d)| d).collect();
+    let number: FxHashMap<u64, u32> = numbered
+        .iter()
+        .enumerate()
+        .map(|(i, &(t, _))| (t, i as u32))
+        .collect();
+    drop(numbered);
+    let numbered_terms: Vec<Vec<u32>> = per_article
+        .par_iter()
+        .map(|au| {
+            au.terms
+                .iter()
+                .map(|t| number.get(t).copied().unwrap_or(0))
+                .collect()
+        })
+        .collect();
+    drop(number);
+    let mut out = Prepared {
+        terms: Vec::with_capacity(numbered_terms.iter().map(Vec::len).sum()),
+        units: Vec::with_capacity(per_article.iter().map(|au| au.units.len()).sum()),
+        df,
+        ..Prepared::default()
+    };
+    for (au, terms) in per_article.into_iter().zip(numbered_terms) {
         out.article_units.push(out.units.len() as u32);
         let base = out.terms.len() as u32;
-        out.terms.extend_from_slice(&au.terms);
+        out.terms.extend_from_slice(&terms);
         out.units.extend(au.units.into_iter().map(|mut u| {
             u.terms = u.terms.start + base..u.terms.end + base;
             u
@@ -147,13 +180,13 @@ fn sequence_hash(terms: &[u64]) -> u64 {
     })
 }
 
-/// Unit-level document frequency of every term.
-pub(crate) fn document_frequency(p: &Prepared) -> FxHashMap<u64, u32> {
-    p.units
-        .par_chunks(4096)
+/// Unit-level document frequency of every term hash (each unit's terms are distinct).
+fn document_frequency(per_article: &[ArticleUnits]) -> FxHashMap<u64, u32> {
+    per_article
+        .par_chunks(256)
         .fold(FxHashMap::default, |mut m: FxHashMap<u64, u32>, chunk| {
-            for u in chunk {
-                for &t in p.terms_of(u) {
+            for au in chunk {
+                for &t in &au.terms {
                     *m.entry(t).or_insert(0) += 1;
                 }
             }

@@ -1,56 +1,49 @@
 //! Term rarity: inverse document frequency over the corpus's sentences.
 
-use rustc_hash::FxHashMap;
-
-use crate::prepare::{Prepared, document_frequency};
+use crate::prepare::Prepared;
 
 /// Pseudo-count of sentences added to the corpus size, so that small inputs (two articles,
 /// five articles) still give ordinary words less weight than rare ones without making a word
 /// seen twice look as rare as a name.
 const PRIOR_UNITS: f64 = 200.0;
 
-/// Rarity weights of every term, and each unit's total weight.
-pub(crate) struct Weights {
-    pub df: FxHashMap<u64, u32>,
-    idf: FxHashMap<u64, f32>,
+/// Rarity weights of every term (by term number, see [`Prepared`]), and each unit's total
+/// weight.
+pub(crate) struct Weights<'p> {
+    df: &'p [u32],
+    idf: Vec<f32>,
     pub unit_weight: Vec<f32>,
 }
 
-impl Weights {
-    pub fn new(p: &Prepared) -> Self {
-        let df = document_frequency(p);
+impl<'p> Weights<'p> {
+    pub fn new(p: &'p Prepared) -> Self {
         let n = p.units.len() as f64 + PRIOR_UNITS;
-        let idf: FxHashMap<u64, f32> = df
-            .iter()
-            .map(|(&t, &d)| (t, ((n / (f64::from(d) + 1.0)).ln().max(0.1)) as f32))
-            .collect();
+        let idf: Vec<f32> =
+            p.df.iter()
+                .map(|&d| ((n / (f64::from(d) + 1.0)).ln().max(0.1)) as f32)
+                .collect();
         let unit_weight = p
             .units
             .iter()
-            .map(|u| {
-                p.terms_of(u)
-                    .iter()
-                    .map(|t| idf.get(t).copied().unwrap_or(1.0))
-                    .sum()
-            })
+            .map(|u| p.terms_of(u).iter().map(|&t| idf[t as usize]).sum())
             .collect();
         Self {
-            df,
+            df: &p.df,
             idf,
             unit_weight,
         }
     }
 
-    pub fn idf(&self, t: u64) -> f32 {
-        self.idf.get(&t).copied().unwrap_or(1.0)
+    pub fn idf(&self, t: u32) -> f32 {
+        self.idf.get(t as usize).copied().unwrap_or(1.0)
     }
 
-    pub fn df(&self, t: u64) -> u32 {
-        self.df.get(&t).copied().unwrap_or(0)
+    pub fn df(&self, t: u32) -> u32 {
+        self.df.get(t as usize).copied().unwrap_or(0)
     }
 
     /// Weight of the terms two sorted term sets share, and how many they share.
-    pub fn shared(&self, a: &[u64], b: &[u64]) -> (f32, usize) {
+    pub fn shared(&self, a: &[u32], b: &[u32]) -> (f32, usize) {
         let (mut i, mut j, mut w, mut n) = (0, 0, 0.0f32, 0usize);
         while i < a.len() && j < b.len() {
             match a[i].cmp(&b[j]) {
@@ -67,7 +60,7 @@ impl Weights {
         (w, n)
     }
 
-    pub fn weight_of(&self, terms: &[u64]) -> f32 {
+    pub fn weight_of(&self, terms: &[u32]) -> f32 {
         terms.iter().map(|&t| self.idf(t)).sum()
     }
 }
