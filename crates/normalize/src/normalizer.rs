@@ -602,7 +602,11 @@ fn dotted_abbreviation(s: &str, i: usize, possessive: bool) -> Option<(usize, us
     match rest.next() {
         Some((_, c)) if is_word_char(c) => return None,
         Some((k, c)) if is_mid_word(c) => {
-            let joins = rest.next().is_some_and(|(_, d)| is_word_char(d));
+            // `%` counts as joining too: the percent step turns a joined `percent` into `%`,
+            // and the second pass must decide as the first did (`U.S.'percent`).
+            let joins = rest
+                .next()
+                .is_some_and(|(_, d)| is_word_char(d) || d == '%');
             return match possessive_end(s, j + k) {
                 Some(p) if possessive => Some((j, p)),
                 _ if joins => None,
