@@ -121,6 +121,14 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
             .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
         tmp.write_all(&bytes)
             .with_context(|| format!("{}: cannot write", target.display()))?;
+        // A temporary file is private (0600); a report is an ordinary document.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .with_context(|| format!("{}: cannot write", target.display()))?;
+        }
         tmp.persist(target)
             .with_context(|| format!("{}: cannot write", target.display()))?;
         crate::output::note(&format!(
