@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Quality figures for `newsdiff overlaps` and `newsdiff names`, from the scorers and data in
+# ../shared/eval and the corpora in ../shared/corpora (read at run time, never committed).
+# Usage (from the workspace root): benches/eval/quality.sh [SCRATCH_DIR]
+# Prints: MRPC dev (AUC, accuracy, F1 at the default), BBC cross-category reports per 1,000
+# pairs, passim BBC pair recall, exact-duplicate recall, and names B³ on five dev seeds.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SHARED="${NEWSDIFF_SHARED:-../shared}"
+E="$SHARED/eval"
+OUT="${1:-target/quality}"
+mkdir -p "$OUT"
+cargo build --release -q -p newsdiff-cli
+ND=target/release/newsdiff
+
+echo "== MRPC dev (news sentence pairs)"
+$ND overlaps --format jsonl --min-score 0 "$E/dev/articles.jsonl" > "$OUT/mrpc-all.jsonl" || true
+$ND overlaps --format jsonl "$E/dev/articles.jsonl" > "$OUT/mrpc-default.jsonl" || true
+python3 "$E/score_overlaps.py" "$OUT/mrpc-all.jsonl" "$E/dev/labels.tsv" \
+  --default "$OUT/mrpc-default.jsonl" --articles "$E/dev/articles.jsonl" |
+  grep -E "^(auc|best_accuracy|majority_accuracy|default_f1|default_accuracy|span_errors)"
+
+C="$SHARED/corpora"
+decompress() { # the corpus's JSON Lines, decompressed once into the scratch folder
+  local name=$1 f
+  f=$(find "$C/$name" -name '*.jsonl*' | head -1)
+  case "$f" in *.gz) zcat "$f" ;; *) cat "$f" ;; esac > "$OUT/$name.jsonl"
+}
+if [ -d "$C/bbc_news" ] && [ -d "$C/reuters21578" ]; then
+  decompress bbc_news
+  decompress reuters21578
+  echo "== BBC (2,225 articles) at --min-score 0.2"
+  $ND overlaps --format jsonl --min-score 0.2 "$OUT/bbc_news.jsonl" > "$OUT/bbc.jsonl" || true
+  echo "== Reuters + BBC (23.8 k articles) at the default"
+  cat "$OUT/reuters21578.jsonl" "$OUT/bbc_news.jsonl" > "$OUT/real.jsonl"
+  $ND overlaps --format jsonl "$OUT/real.jsonl" > "$OUT/real-overlaps.jsonl" || true
+  python3 benches/eval/real.py "$OUT" "$C" "$E"
+else
+  echo "(corpora absent: skipping the real-corpus figures)"
+fi
+
+echo "== names, dev seeds 1-5 (300 articles each)"
+for s in 1 2 3 4 5; do
+  python3 "$E/make_name_corpus.py" --variants "$E/names-dev/variants.tsv" --seed $s --articles 300 --out "$OUT/names$s" >/dev/null
+  $ND names --format json "$OUT/names$s/corpus.jsonl" > "$OUT/names$s/names.json" || true
+  printf 'seed %s: ' $s
+  python3 "$E/score_names.py" "$OUT/names$s/names.json" "$OUT/names$s/truth.jsonl" |
+    grep -E "^(bcubed_f1|merged_person_pairs|role_conflicts_found|role_conflicts_spurious):" | tr '\n' ' '
+  echo
+done
