@@ -78,6 +78,14 @@ impl<P: Serialize> Meta<P> {
     }
 }
 
+/// The width to wrap text output to: the terminal's, when standard output is one.
+pub fn wrap_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    io::stdout()
+        .is_terminal()
+        .then(|| textwrap::termwidth().clamp(40, 200))
+}
+
 /// Whether an error chain holds a broken pipe (the reader went away: exit quietly).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {

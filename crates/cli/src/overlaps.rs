@@ -223,8 +223,32 @@ const INS: Style = AnsiColor::Green.on_default();
 const DIM: Style = AnsiColor::BrightBlack.on_default();
 
 /// Writes a word diff as one text: `b`'s words, with `a`'s deleted words in `[-…-]` and
-/// inserted ones in `{+…+}` (the markers stay when colour is stripped).
+/// inserted ones in `{+…+}` (the markers stay when colour is stripped), indented, and wrapped
+/// to the terminal's width when standard output is a terminal.
 fn write_inline_diff(
+    out: &mut dyn Write,
+    indent: &str,
+    ops: &[DiffOp],
+    a: &str,
+    b: &str,
+    b_range: (usize, usize),
+) -> std::io::Result<()> {
+    let mut buf: Vec<u8> = Vec::new();
+    write_diff_words(&mut buf, ops, a, b, b_range)?;
+    let line = String::from_utf8_lossy(&buf);
+    match output::wrap_width() {
+        Some(width) => {
+            let options = textwrap::Options::new(width)
+                .initial_indent(indent)
+                .subsequent_indent(indent)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            writeln!(out, "{}", textwrap::fill(&line, options))
+        }
+        None => writeln!(out, "{indent}{line}"),
+    }
+}
+
+fn write_diff_words(
     out: &mut dyn Write,
     ops: &[DiffOp],
     a: &str,
@@ -271,7 +295,7 @@ fn write_inline_diff(
     if cursor < b_range.1 {
         write!(out, "{}", for_terminal(&b[cursor..b_range.1]))?;
     }
-    writeln!(out)
+    Ok(())
 }
 
 fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> std::io::Result<()> {
@@ -336,8 +360,14 @@ fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> st
                     format!("  [{}]", flags.join("; "))
                 }
             )?;
-            write!(out, "    ")?;
-            write_inline_diff(out, &o.ops, text_of(a), text_of(b), (o.b.start, o.b.end))?;
+            write_inline_diff(
+                out,
+                "    ",
+                &o.ops,
+                text_of(a),
+                text_of(b),
+                (o.b.start, o.b.end),
+            )?;
         }
         writeln!(out)?;
     }
@@ -479,7 +509,7 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
                     for_terminal(&dv.b.text)
                 )?;
             }
-            write_inline_diff(&mut out, &d.ops, &a.text, &b.text, rb)?;
+            write_inline_diff(&mut out, "", &d.ops, &a.text, &b.text, rb)?;
             out.flush()?;
         }
     }
