@@ -26,8 +26,11 @@
 //!    [`Config::max_paragraphs`] paragraphs a side (runs of near copies stay whole).
 //! 5. **Score.** `similarity × amount × penalties`, where similarity is the larger of the
 //!    rarity-weighted term overlap (mean of Dice and containment) and the word-diff ratio,
-//!    amount is `1 − exp(−shared weight / 9)` (two shared words score far below a shared
-//!    forty-word sentence), and each differing number (×0.9) or negation (×0.85) lowers it.
+//!    amount is `(1 − exp(−shared weight / 9)) × (1 − exp(−shared terms / 2.5))` (two shared
+//!    words score far below a shared forty-word sentence; a paraphrase, whose words need not
+//!    be in order, counts its shared terms against 4 instead of 2.5, since terms shared in any
+//!    order happen by accident far more often), and each differing number (×0.9) or negation
+//!    (×0.85) lowers it.
 //!    Kind: `verbatim` when the words agree in order (ratio ≥ 0.98), `near` from 0.6,
 //!    `paraphrase` below.
 //!
