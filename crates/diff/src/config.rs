@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// A product decision, measured: the lowest threshold that keeps reports between unrelated
 /// articles well under one per 1,000 pairs. At 0.25, pairs of BBC articles from different
-/// news categories get 0.25 reports per 1,000 (0.11 at 0.3), MRPC sentences of different
-/// stories 0.34 per 1,000, and close paraphrases of a fact list (translations of one wire
+/// news categories get 0.10 reports per 1,000 (0.05 at 0.3), MRPC sentences of different
+/// stories 0.13 per 1,000, and close paraphrases of a fact list (translations of one wire
 /// report) that score 0.25–0.3 are shown. Raise it with `--min-score` for fewer, surer
 /// reports; lower it to rank everything.
 pub const DEFAULT_MIN_SCORE: f64 = 0.25;
