@@ -235,3 +235,71 @@ fn seeds_known_overlaps() {
     ));
     assert!(has("003", "004", "Jamieson Greer", "Greer"));
 }
+
+/// The pair index of large corpora: an edited copy whose every term is too common to index
+/// alone is still found through pairs of its rarest terms, and not without them.
+mod pair_index {
+    use newsdiff_diff::{Config, Finder};
+    use newsdiff_ingest::{Article, parse_text};
+
+    const WORDS: [&str; 9] = [
+        "alderman",
+        "bulwark",
+        "cormorant",
+        "dirigible",
+        "escarpment",
+        "filigree",
+        "gazebo",
+        "hawthorn",
+        "isthmus",
+    ];
+
+    fn corpus() -> Vec<Article> {
+        let a = WORDS.join(", the ");
+        // The copy drops one word: an edit, not a verbatim duplicate.
+        let b = WORDS
+            .iter()
+            .filter(|w| **w != "filigree")
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", the ");
+        let mut articles = vec![
+            parse_text("copy-a", &format!("The {a}.\n")),
+            parse_text("copy-b", &format!("The {b}.\n")),
+        ];
+        // Each word in three more sentences, never two of them together: every word is in
+        // more sentences than the single-term index takes, every pair of them in two only.
+        for (i, w) in WORDS.iter().enumerate() {
+            for j in 0..3 {
+                articles.push(parse_text(
+                    &format!("filler-{i}-{j}"),
+                    &format!("Nothing else about the {w} was reported by station{i}x{j} today.\n"),
+                ));
+            }
+        }
+        articles
+    }
+
+    fn found(pair_terms: usize) -> bool {
+        let cfg = Config {
+            exhaustive_units: 0,
+            max_postings: 2,
+            pair_terms,
+            ..Config::default()
+        };
+        Finder::with_config(cfg)
+            .find(&corpus())
+            .overlaps
+            .iter()
+            .any(|o| o.a.article == "copy-a" && o.b.article == "copy-b")
+    }
+
+    #[test]
+    fn edited_copy_of_common_words_is_found_through_term_pairs() {
+        assert!(found(5), "found with the pair index");
+        assert!(
+            !found(0),
+            "not found without it: every single term is too common"
+        );
+    }
+}
