@@ -77,7 +77,10 @@ async function open(file) {
   const articleText = await page.locator("#article-view").innerText();
   check(articleText.includes("<script>alert(1)</script>"), "the article view shows the text as text");
   const title = await page.title();
-  check(!/<|>/.test(title) || title.includes("newsdiff"), "the page title is intact");
+  check(title.startsWith("newsdiff report") && !/[<>]/.test(title), "the page title is intact");
+  const stories = await page.locator("#stories").innerText();
+  check(stories.includes("<script>alert(1)</script>") && (await page.locator("#stories .story").count()) > 0,
+    "the story view shows the hostile text as text");
   await page.close();
 }
 

@@ -213,7 +213,7 @@ pub enum OverlapFormat {
 #[command(next_help_heading = "Search")]
 pub struct SearchArgs {
     /// Lowest score reported, 0 to 1.
-    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_MIN_SCORE, value_name = "S")]
+    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_MIN_SCORE, value_name = "S", value_parser = unit_interval)]
     pub min_score: f64,
     /// Fewest content words a passage must share.
     #[arg(long, default_value_t = 3, value_name = "N")]
@@ -257,7 +257,7 @@ pub struct StoriesArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
     /// How strong two articles' overlaps must be together to put them in one story (0 to 1).
-    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S")]
+    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S", value_parser = unit_interval)]
     pub link: f64,
     /// Search options.
     #[command(flatten)]
@@ -280,7 +280,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub data: bool,
     /// How strong two articles' overlaps must be together to put them in one story (0 to 1).
-    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S")]
+    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S", value_parser = unit_interval)]
     pub link: f64,
     /// Search options.
     #[command(flatten)]
@@ -355,4 +355,17 @@ pub enum Switch {
     On,
     /// Never.
     Off,
+}
+
+/// Parses a number from 0 to 1 (a score or a link strength).
+fn unit_interval(s: &str) -> Result<f64, String> {
+    let x: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("`{s}` is not between 0 and 1"))
+    }
 }

@@ -148,7 +148,7 @@ fn write_text(out: &mut dyn Write, view: &StoryView) -> std::io::Result<()> {
             let first = if p.first.is_empty() {
                 "first: unknown (dates missing)".to_owned()
             } else {
-                format!("first: {}", p.first.join(", "))
+                format!("first: {}", for_terminal(&p.first.join(", ")))
             };
             writeln!(
                 out,

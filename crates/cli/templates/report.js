@@ -6,7 +6,7 @@
   const D = JSON.parse(document.getElementById("nd-data").textContent);
   const A = D.articles;
   const enc = new TextEncoder();
-  const dec = new TextDecoder();
+  const dec = new TextDecoder("utf-8", { ignoreBOM: true });
   const bytesCache = new Array(A.length);
   const bytes = (i) => bytesCache[i] || (bytesCache[i] = enc.encode(A[i].text));
   const slice = (i, s, e) => dec.decode(bytes(i).subarray(s, e));
@@ -105,14 +105,14 @@
   const rowSel = $("matrix-rows");
   const colSel = $("matrix-cols");
   options(scopeSel, scopes.map((s) => s[0]), 0);
-  function pages(n) {
+  function pages(n, size) {
     const out = [];
-    for (let s = 0; s < n; s += PAGE) out.push((s + 1) + "\u2013" + Math.min(n, s + PAGE));
+    for (let s = 0; s < n; s += size) out.push((s + 1) + "\u2013" + Math.min(n, s + size));
     return out;
   }
   function scopeChanged() {
     const ids = scopes[Number(scopeSel.value)][1];
-    const labels = pages(ids.length);
+    const labels = pages(ids.length, PAGE);
     options(rowSel, labels, 0);
     options(colSel, labels, 0);
     const many = labels.length > 1;
@@ -164,7 +164,7 @@
   // ---- pairs list ----
   const PAIRS_PAGE = 50;
   const pairsSel = $("pairs-page");
-  options(pairsSel, pages(D.pairs.length).length ? pages(D.pairs.length) : ["\u2013"], 0);
+  options(pairsSel, D.pairs.length ? pages(D.pairs.length, PAIRS_PAGE) : ["\u2013"], 0);
   function drawPairs() {
     const body = $("pairs-table").tBodies[0];
     body.textContent = "";
@@ -218,7 +218,7 @@
       A[i].id.toLowerCase().includes(q) ||
       (A[i].title || "").toLowerCase().includes(q) ||
       (A[i].outlet || "").toLowerCase().includes(q));
-    const labels = pages(shown.length);
+    const labels = pages(shown.length, ART_PAGE);
     options(artSel, labels.length ? labels : ["\u2013"], 0);
     drawArticles();
   }

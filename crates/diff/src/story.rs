@@ -14,12 +14,12 @@
 //!    connected components put 2,099 of 5,000 BBC and Reuters articles into one "story").
 //!    An article in no story of two or more is *unlinked*.
 //! 2. **Shared passages.** Inside a story, overlap sides and group members on one article
-//!    that intersect form one segment; the sides of an overlap join their segments; each
+//!    that intersect form one segment (only overlaps between articles of the story count); the sides of an overlap join their segments; each
 //!    connected set of segments is one [`SharedPassage`].
 //! 3. **Who has it first.** When every article holding a passage has a date, the passage's
-//!    [`first`](SharedPassage::first) lists the articles with the earliest date (several on a
-//!    tie). Dates are compared as ISO 8601 text (`2025-06-10`, `2025-06-10T09:30:00Z`); a
-//!    date not in that form is kept for display but orders nothing.
+//!    [`first`](SharedPassage::first) lists the articles with the earliest day (several on a
+//!    tie). Dates are ISO 8601 (`2025-06-10`, `2025-06-10T09:30:00Z`) compared by calendar
+//!    day (see [`date_key`]); a date not in that form is kept for display but orders nothing.
 //! 4. **Unique passages.** Every content paragraph of a story's article that no overlap or
 //!    group member touches (against any article of the input) is unique to that article:
 //!    what only one outlet says.
@@ -177,7 +177,7 @@ impl StoryBuilder {
 
         // Links: per pair, the chance that no overlap is real.
         let mut miss: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-        // Every shared range per article (for segments and unique paragraphs).
+        // Every shared range per article, against any article (for unique paragraphs).
         let mut ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         for o in &found.overlaps {
             let (Some(&a), Some(&b)) = (
@@ -200,19 +200,48 @@ impl StoryBuilder {
         }
 
         let (mut stories_of, linked) = self.cluster(n, &miss);
+        let covered: Vec<Vec<(usize, usize)>> = ranges.into_iter().map(merge).collect();
+
+        // Ranges shared inside a story only: an overlap with an article of another story must
+        // not widen or join this story's passages.
+        let mut story_ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for o in &found.overlaps {
+            let (Some(&a), Some(&b)) = (
+                index.get(o.a.article.as_str()),
+                index.get(o.b.article.as_str()),
+            ) else {
+                continue;
+            };
+            if linked[a] && stories_of.find(a) == stories_of.find(b) {
+                story_ranges[a].push((o.a.start, o.a.end));
+                story_ranges[b].push((o.b.start, o.b.end));
+            }
+        }
+        for g in &found.groups {
+            let mut in_story: BTreeMap<usize, Vec<(usize, usize, usize)>> = BTreeMap::new();
+            for m in &g.members {
+                if let Some(&a) = index.get(m.article.as_str())
+                    && linked[a]
+                {
+                    in_story
+                        .entry(stories_of.find(a))
+                        .or_default()
+                        .push((a, m.start, m.end));
+                }
+            }
+            for members in in_story.values().filter(|m| m.len() > 1) {
+                for &(a, s, e) in members {
+                    story_ranges[a].push((s, e));
+                }
+            }
+        }
 
         // Segments: merged intersecting ranges per article.
         let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (article, start, end)
         let mut first_segment = vec![0usize; n + 1];
-        for (a, rs) in ranges.iter_mut().enumerate() {
+        for (a, rs) in story_ranges.into_iter().enumerate() {
             first_segment[a] = segments.len();
-            rs.sort_unstable();
-            for &(s, e) in rs.iter() {
-                match segments.last_mut() {
-                    Some(last) if last.0 == a && s < last.2 => last.2 = last.2.max(e),
-                    _ => segments.push((a, s, e)),
-                }
-            }
+            segments.extend(merge(rs).into_iter().map(|(s, e)| (a, s, e)));
         }
         first_segment[n] = segments.len();
         let segment_of = |a: usize, start: usize| -> usize {
@@ -329,7 +358,7 @@ impl StoryBuilder {
                 let mut story_articles = Vec::new();
                 for &a in members {
                     let art = arts[a];
-                    let segs = &segments[first_segment[a]..first_segment[a + 1]];
+                    let segs = &covered[a];
                     let (mut shared_bytes, mut content_bytes, mut unique_paragraphs) = (0, 0, 0);
                     for p in art
                         .paragraphs
@@ -340,7 +369,7 @@ impl StoryBuilder {
                         content_bytes += pe - ps;
                         let covered: usize = segs
                             .iter()
-                            .map(|&(_, s, e)| e.min(pe).saturating_sub(s.max(ps)))
+                            .map(|&(s, e)| e.min(pe).saturating_sub(s.max(ps)))
                             .sum();
                         shared_bytes += covered;
                         if covered == 0 {
@@ -455,26 +484,28 @@ impl StoryBuilder {
     }
 }
 
-/// The sortable form of a date: ISO 8601 text (`YYYY-MM-DD`, optionally a time after `T` or
-/// a space), else `None`. Hand-written: ten lines, and a date crate would add parsing of
-/// formats whose order we could not trust anyway.
+/// The sortable form of a date: the calendar day `YYYY-MM-DD` of an ISO 8601 date (a time
+/// after `T` or a space may follow and is ignored), else `None`. Stories order by day only:
+/// times come with and without time zones and at mixed precision, and comparing them as text
+/// would put a later article first; same-day articles tie. Hand-written: a dozen lines, and a
+/// date crate would add parsing of formats whose order we could not trust anyway.
 pub fn date_key(date: &str) -> Option<String> {
     let d = date.trim();
     let b = d.as_bytes();
-    let iso = b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = d.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let iso = b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && year > 0
+        && (1..=12).contains(&month)
+        && (1..=31).contains(&day)
         && (b.len() == 10 || matches!(b[10], b'T' | b't' | b' '));
-    iso.then(|| {
-        let mut k = d.to_ascii_uppercase();
-        if k.len() > 10 {
-            k.replace_range(10..11, "T");
-        }
-        k
-    })
+    iso.then(|| d[..10].to_owned())
 }
 
 /// Orders two optional dates: comparable dates first, earliest first.
@@ -487,6 +518,19 @@ fn by_date(x: &Option<String>, y: &Option<String>) -> std::cmp::Ordering {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     }
+}
+
+/// The ranges sorted, with intersecting ones merged.
+fn merge(mut rs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    rs.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(rs.len());
+    for (s, e) in rs {
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
 }
 
 /// Articles with the earliest date, when every occurrence has a comparable date.
@@ -547,12 +591,16 @@ mod tests {
     #[test]
     fn iso_dates_compare_others_do_not() {
         assert_eq!(date_key("2025-06-10").as_deref(), Some("2025-06-10"));
+        assert_eq!(date_key("2025-06-10 09:30").as_deref(), Some("2025-06-10"));
+        // A zone offset would order wrongly as text: days only.
         assert_eq!(
-            date_key("2025-06-10 09:30").as_deref(),
-            Some("2025-06-10T09:30")
+            date_key("2025-06-10T09:00:00+05:00"),
+            date_key("2025-06-10T05:00:00Z")
         );
         assert_eq!(date_key("June 10, 2025"), None);
         assert_eq!(date_key("2025-6-10"), None);
+        assert_eq!(date_key("2025-13-45"), None);
+        assert_eq!(date_key("2025-06-10é"), None);
         let occ = |a: &str, d: Option<&str>| Occurrence {
             article: a.into(),
             start: 0,

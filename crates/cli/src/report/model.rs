@@ -30,6 +30,8 @@ const MAX_PASSAGES: usize = 40;
 const MAX_UNIQUE: usize = 40;
 /// Most stories listed.
 const MAX_STORIES: usize = 200;
+/// Most passages shared by many articles listed (the most widely shared first).
+const MAX_GROUPS: usize = 500;
 
 /// Everything the report shows.
 #[derive(Debug, Serialize)]
@@ -46,8 +48,10 @@ pub struct ReportData {
     pub overlaps: Vec<OverlapEntry>,
     /// Overlaps found before the cap.
     pub overlaps_found: usize,
-    /// Passages shared by many articles.
+    /// Passages shared by many articles, most members first (capped).
     pub groups: Vec<GroupEntry>,
+    /// Groups found before the cap.
+    pub groups_found: usize,
     /// People, most mentioned first (capped).
     pub people: Vec<PersonEntry>,
     /// People found before the cap.
@@ -365,9 +369,12 @@ impl ReportData {
             }
         }
 
-        let groups = found
-            .groups
-            .iter()
+        let mut by_size: Vec<&newsdiff_diff::Group> = found.groups.iter().collect();
+        // Stable: groups come sorted by first member; the widest shared are kept.
+        by_size.sort_by_key(|g| std::cmp::Reverse(g.members.len()));
+        let groups = by_size
+            .into_iter()
+            .take(MAX_GROUPS)
             .map(|g| GroupEntry {
                 members: g
                     .members
@@ -531,6 +538,7 @@ impl ReportData {
             overlaps,
             overlaps_found: found.overlaps.len(),
             groups,
+            groups_found: found.groups.len(),
             people,
             people_found,
             conflicts,
