@@ -175,15 +175,19 @@ impl StoryBuilder {
         let arts: Vec<&Article> = order.iter().map(|&a| &articles[a]).collect();
         let n = arts.len();
 
+        // The article indexes of an overlap's two sides.
+        let pair_of = |o: &crate::model::Overlap| {
+            Some((
+                *index.get(o.a.article.as_str())?,
+                *index.get(o.b.article.as_str())?,
+            ))
+        };
         // Links: per pair, the chance that no overlap is real.
         let mut miss: BTreeMap<(usize, usize), f64> = BTreeMap::new();
         // Every shared range per article, against any article (for unique paragraphs).
         let mut ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         for o in &found.overlaps {
-            let (Some(&a), Some(&b)) = (
-                index.get(o.a.article.as_str()),
-                index.get(o.b.article.as_str()),
-            ) else {
+            let Some((a, b)) = pair_of(o) else {
                 continue;
             };
             let key = (a.min(b), a.max(b));
@@ -206,10 +210,7 @@ impl StoryBuilder {
         // not widen or join this story's passages.
         let mut story_ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         for o in &found.overlaps {
-            let (Some(&a), Some(&b)) = (
-                index.get(o.a.article.as_str()),
-                index.get(o.b.article.as_str()),
-            ) else {
+            let Some((a, b)) = pair_of(o) else {
                 continue;
             };
             if linked[a] && stories_of.find(a) == stories_of.find(b) {
@@ -260,10 +261,7 @@ impl StoryBuilder {
             b.1 = b.1.min(kind);
         };
         for o in &found.overlaps {
-            let (Some(&a), Some(&b)) = (
-                index.get(o.a.article.as_str()),
-                index.get(o.b.article.as_str()),
-            ) else {
+            let Some((a, b)) = pair_of(o) else {
                 continue;
             };
             if !linked[a] || stories_of.find(a) != stories_of.find(b) {
