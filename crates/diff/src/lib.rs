@@ -56,6 +56,7 @@
 
 mod candidates;
 mod config;
+mod disjoint;
 mod find;
 mod model;
 mod names;

@@ -2,6 +2,7 @@
 //! run along the same diagonal (gaps of up to two sentences allowed on either side), and cut what
 //! grows past a few paragraphs.
 
+use crate::disjoint::UnionFind;
 use crate::prepare::Prepared;
 
 /// Two matched sentences (global unit indices; `a`'s article sorts before `b`'s).
@@ -94,20 +95,12 @@ fn best_matches(matches: &[Match], p: &Prepared) -> Vec<Match> {
     out
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
 /// The passages of one article pair, from all its sentence matches.
 pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -> Vec<Passage> {
     let ms = best_matches(matches, p);
     let local = |u: u32| i64::from(p.units[u as usize].local);
     // Link matches on one diagonal: both sides move the same way by one or two sentences.
-    let mut parent: Vec<usize> = (0..ms.len()).collect();
+    let mut sets = UnionFind::new(ms.len());
     for i in 0..ms.len() {
         for j in i + 1..ms.len() {
             let da = local(ms[j].a) - local(ms[i].a);
@@ -119,15 +112,14 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -
                 || (-MAX_STEP..=-1).contains(&da) && (-MAX_STEP..=-1).contains(&db);
             let (lo, hi) = (ms[i].sim.min(ms[j].sim), ms[i].sim.max(ms[j].sim));
             if same_way && (lo >= LINK_RATIO * hi && lo >= LINK_FLOOR) {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[ri.max(rj)] = ri.min(rj);
+                sets.union(i, j);
             }
         }
     }
     let mut components: Vec<Vec<Match>> = Vec::new();
     let mut index_of_root = std::collections::HashMap::new();
     for (i, m) in ms.iter().enumerate() {
-        let r = find(&mut parent, i);
+        let r = sets.find(i);
         let k = *index_of_root.entry(r).or_insert_with(|| {
             components.push(Vec::new());
             components.len() - 1

@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 use newsdiff_ingest::{Article, ParagraphKind};
 use serde::{Deserialize, Serialize};
 
+use crate::disjoint::UnionFind;
 use crate::model::{Kind, Overlaps};
 
 /// Default link strength (see [`StoryBuilder::link`]).
@@ -554,34 +555,6 @@ fn earliest(occurrences: &[Occurrence]) -> Vec<String> {
     first
 }
 
-/// Disjoint sets over `0..n`, with the smallest member as each set's root so that roots are
-/// the same whatever the order of unions (hand-written: a dozen lines).
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        Self {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        self.parent[hi] = lo;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -745,16 +718,5 @@ mod tests {
         // Plain components (density 0) would chain them.
         let chained = StoryBuilder::new().density(0.0).build(&arts, &found);
         assert_eq!(chained.stories.len(), 1);
-    }
-
-    #[test]
-    fn union_find_roots_are_smallest() {
-        let mut u = UnionFind::new(5);
-        u.union(4, 2);
-        u.union(2, 3);
-        assert_eq!(u.find(4), 2);
-        u.union(1, 4);
-        assert_eq!(u.find(3), 1);
-        assert_eq!(u.find(0), 0);
     }
 }
