@@ -34,6 +34,9 @@ use serde::{Deserialize, Serialize};
 use crate::disjoint::UnionFind;
 use crate::model::{Kind, Overlaps};
 
+/// A byte range of an article: (article index, start, end).
+type Range = (usize, usize, usize);
+
 /// Default link strength (see [`StoryBuilder::link`]).
 pub const DEFAULT_STORY_LINK: f64 = 0.4;
 
@@ -207,20 +210,22 @@ impl StoryBuilder {
         let (mut stories_of, linked) = self.cluster(n, &miss);
         let covered: Vec<Vec<(usize, usize)>> = ranges.into_iter().map(merge).collect();
 
-        // Ranges shared inside a story only: an overlap with an article of another story must
-        // not widen or join this story's passages.
-        let mut story_ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        // What makes the passages: overlaps between articles of one story, and the members
+        // of a group that share a story (two or more). An overlap with an article of another
+        // story must not widen or join this story's passages.
+        let mut inside: Vec<(usize, usize, &crate::model::Overlap)> = Vec::new();
         for o in &found.overlaps {
-            let Some((a, b)) = pair_of(o) else {
-                continue;
-            };
-            if linked[a] && stories_of.find(a) == stories_of.find(b) {
-                story_ranges[a].push((o.a.start, o.a.end));
-                story_ranges[b].push((o.b.start, o.b.end));
+            if let Some((a, b)) = pair_of(o)
+                && linked[a]
+                && stories_of.find(a) == stories_of.find(b)
+            {
+                inside.push((a, b, o));
             }
         }
+        // (group, members) for each story a group touches twice.
+        let mut inside_groups: Vec<(&crate::model::Group, Vec<Range>)> = Vec::new();
         for g in &found.groups {
-            let mut in_story: BTreeMap<usize, Vec<(usize, usize, usize)>> = BTreeMap::new();
+            let mut in_story: BTreeMap<usize, Vec<Range>> = BTreeMap::new();
             for m in &g.members {
                 if let Some(&a) = index.get(m.article.as_str())
                     && linked[a]
@@ -231,10 +236,21 @@ impl StoryBuilder {
                         .push((a, m.start, m.end));
                 }
             }
-            for members in in_story.values().filter(|m| m.len() > 1) {
-                for &(a, s, e) in members {
-                    story_ranges[a].push((s, e));
-                }
+            inside_groups.extend(
+                in_story
+                    .into_values()
+                    .filter(|m| m.len() > 1)
+                    .map(|m| (g, m)),
+            );
+        }
+        let mut story_ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for &(a, b, o) in &inside {
+            story_ranges[a].push((o.a.start, o.a.end));
+            story_ranges[b].push((o.b.start, o.b.end));
+        }
+        for (_, members) in &inside_groups {
+            for &(a, start, end) in members {
+                story_ranges[a].push((start, end));
             }
         }
 
@@ -261,35 +277,17 @@ impl StoryBuilder {
             b.0 = b.0.max(score);
             b.1 = b.1.min(kind);
         };
-        for o in &found.overlaps {
-            let Some((a, b)) = pair_of(o) else {
-                continue;
-            };
-            if !linked[a] || stories_of.find(a) != stories_of.find(b) {
-                continue;
-            }
+        for &(a, b, o) in &inside {
             let (sa, sb) = (segment_of(a, o.a.start), segment_of(b, o.b.start));
             passages_of.union(sa, sb);
             note(sa, o.score, o.kind);
             note(sb, o.score, o.kind);
         }
-        for g in &found.groups {
-            let mut in_story: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-            for m in &g.members {
-                if let Some(&a) = index.get(m.article.as_str())
-                    && linked[a]
-                {
-                    in_story
-                        .entry(stories_of.find(a))
-                        .or_default()
-                        .push(segment_of(a, m.start));
-                }
-            }
-            for segs in in_story.values() {
-                for &s in segs {
-                    passages_of.union(segs[0], s);
-                    note(s, g.score, g.kind);
-                }
+        for (g, members) in &inside_groups {
+            let segs: Vec<usize> = members.iter().map(|&(a, s, _)| segment_of(a, s)).collect();
+            for &s in &segs {
+                passages_of.union(segs[0], s);
+                note(s, g.score, g.kind);
             }
         }
 
