@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::error::{IngestError, Result};
 use crate::model::Article;
+use crate::table::csv_error;
 
 /// What a sidecar row says about one article. Empty cells are `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,7 +67,7 @@ impl Sidecar {
             .from_reader(input);
         let header: Vec<String> = csv
             .headers()
-            .map_err(|e| error(e, path))?
+            .map_err(|e| csv_error(e, path))?
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
             .collect();
@@ -87,7 +88,7 @@ impl Sidecar {
         let mut rows: BTreeMap<String, SidecarRow> = BTreeMap::new();
         let mut lines: BTreeMap<String, usize> = BTreeMap::new();
         for record in csv.records() {
-            let record = record.map_err(|e| error(e, path))?;
+            let record = record.map_err(|e| csv_error(e, path))?;
             let line = record.position().map_or(0, |p| p.line() as usize);
             let cell = |c: Option<usize>| {
                 c.and_then(|c| record.get(c))
@@ -164,33 +165,6 @@ impl Sidecar {
             .filter(|(_, s)| !s)
             .map(|(k, _)| (*k).clone())
             .collect()
-    }
-}
-
-fn error(e: csv::Error, path: &Path) -> IngestError {
-    let line = e.position().map_or(0, |p| p.line() as usize);
-    match e.into_kind() {
-        csv::ErrorKind::UnequalLengths {
-            pos,
-            expected_len,
-            len,
-        } => IngestError::ColumnCount {
-            path: path.to_path_buf(),
-            line: pos.map_or(line, |p| p.line() as usize),
-            expected: expected_len as usize,
-            found: len as usize,
-        },
-        csv::ErrorKind::Io(source) => IngestError::io(path, source),
-        csv::ErrorKind::Utf8 { .. } => IngestError::Csv {
-            path: path.to_path_buf(),
-            line,
-            message: "invalid UTF-8".to_owned(),
-        },
-        other => IngestError::Csv {
-            path: path.to_path_buf(),
-            line,
-            message: format!("{other:?}"),
-        },
     }
 }
 

@@ -8,7 +8,8 @@ use crate::error::{IngestError, Result};
 use crate::model::Article;
 use crate::reader::Reader;
 
-fn csv_error(e: csv::Error, path: &Path) -> IngestError {
+/// The typed error for a CSV/TSV parse error, with its line (shared with the sidecar reader).
+pub(crate) fn csv_error(e: csv::Error, path: &Path) -> IngestError {
     let line = e.position().map_or(0, |p| p.line() as usize);
     match e.into_kind() {
         csv::ErrorKind::UnequalLengths {
@@ -22,6 +23,11 @@ fn csv_error(e: csv::Error, path: &Path) -> IngestError {
             found: len as usize,
         },
         csv::ErrorKind::Io(source) => IngestError::io(path, source),
+        csv::ErrorKind::Utf8 { .. } => IngestError::Csv {
+            path: path.to_path_buf(),
+            line,
+            message: "invalid UTF-8".to_owned(),
+        },
         other => IngestError::Csv {
             path: path.to_path_buf(),
             line,
