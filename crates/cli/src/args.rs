@@ -250,15 +250,31 @@ pub struct OverlapsArgs {
     pub input: InputArgs,
 }
 
+/// How articles are grouped into stories: shared by `stories` and `report`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Stories")]
+pub struct StoryArgs {
+    /// How strong two articles' overlaps must be together to put them in one story (0 to 1).
+    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S", value_parser = unit_interval)]
+    pub link: f64,
+}
+
+impl StoryArgs {
+    /// The library's story builder with these options.
+    pub fn builder(&self) -> newsdiff_diff::StoryBuilder {
+        newsdiff_diff::StoryBuilder::new().link(self.link)
+    }
+}
+
 /// `newsdiff stories`.
 #[derive(Debug, Args)]
 pub struct StoriesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
-    /// How strong two articles' overlaps must be together to put them in one story (0 to 1).
-    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S", value_parser = unit_interval)]
-    pub link: f64,
+    /// Story options.
+    #[command(flatten)]
+    pub story: StoryArgs,
     /// Search options.
     #[command(flatten)]
     pub search: SearchArgs,
@@ -279,9 +295,9 @@ pub struct ReportArgs {
     /// Write the report's data model as JSON instead of HTML.
     #[arg(long)]
     pub data: bool,
-    /// How strong two articles' overlaps must be together to put them in one story (0 to 1).
-    #[arg(long, default_value_t = newsdiff_diff::DEFAULT_STORY_LINK, value_name = "S", value_parser = unit_interval)]
-    pub link: f64,
+    /// Story options.
+    #[command(flatten)]
+    pub story: StoryArgs,
     /// Search options.
     #[command(flatten)]
     pub search: SearchArgs,

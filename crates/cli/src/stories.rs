@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 use anyhow::Result;
-use newsdiff_diff::{Overlaps, StoryBuilder, StoryView};
+use newsdiff_diff::{Overlaps, StoryView};
 use newsdiff_ingest::Article;
 use serde::Serialize;
 
@@ -49,9 +49,7 @@ pub fn run(args: &StoriesArgs, color: ColorChoice) -> Result<u8> {
         &corpus.articles,
         args.format == OutputFormat::Text,
     )?;
-    let view = StoryBuilder::new()
-        .link(args.link)
-        .build(&corpus.articles, &found);
+    let view = args.story.builder().build(&corpus.articles, &found);
     let meta = output::Meta::new(
         "stories",
         Parameters {
@@ -59,7 +57,7 @@ pub fn run(args: &StoriesArgs, color: ColorChoice) -> Result<u8> {
             min_score: args.search.min_score,
             min_words: args.search.min_words,
             names: names.is_some(),
-            link: args.link,
+            link: args.story.link,
         },
     );
     match args.format {

@@ -19,7 +19,6 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use askama::Template;
 use base64::Engine;
-use newsdiff_diff::StoryBuilder;
 use serde::Serialize;
 use sha2::Digest;
 
@@ -88,9 +87,7 @@ pub fn render(data: &ReportData) -> Result<String> {
 pub fn run(args: &ReportArgs) -> Result<u8> {
     let corpus = crate::ingest::read(&args.input)?;
     let (found, names) = crate::stories::search(&args.search, &corpus.articles, true)?;
-    let stories = StoryBuilder::new()
-        .link(args.link)
-        .build(&corpus.articles, &found);
+    let stories = args.story.builder().build(&corpus.articles, &found);
     let data = ReportData::build(
         &corpus.articles,
         &found,
