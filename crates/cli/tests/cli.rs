@@ -944,8 +944,16 @@ fn report_is_self_contained_and_escapes_hostile_text() {
         html.contains("\\u003cscript\\u003ealert(1)"),
         "JSON-escaped in the data"
     );
+    // The markup the template renders (before the page's data and script) shows bidi
+    // controls as visible escapes; only the embedded JSON keeps the original text.
+    let markup = html.split("<script").next().unwrap();
     assert!(
-        !html.contains('\u{202E}') || !html.split("<script").next().unwrap().contains('\u{202E}')
+        markup.contains("Outlet \\u{202E}B"),
+        "the bidi override in an outlet name is shown as an escape"
+    );
+    assert!(
+        !markup.contains('\u{202E}'),
+        "a raw bidi override in the markup"
     );
     // No network: no external URL anywhere in markup, style or script.
     for needle in ["http://", "https://", "src=\"", "@import", "url("] {
