@@ -83,20 +83,7 @@ pub(crate) fn candidates(p: &Prepared, w: &Weights, cfg: &Config) -> Candidates 
         })
         .collect();
     postings.par_sort_unstable();
-    let runs: Vec<&[(u32, u32)]> = postings
-        .chunk_by(|x, y| x.0 == y.0)
-        .filter(|r| r.len() >= 2)
-        .collect();
-    let mut from_index: Vec<(u32, u32)> = runs
-        .par_iter()
-        .fold(Vec::new, |mut acc, run| {
-            push_pairs(p, run.iter().map(|&(_, u)| u), &mut acc);
-            acc
-        })
-        .reduce(Vec::new, |mut a, mut b| {
-            a.append(&mut b);
-            a
-        });
+    let mut from_index = pairs_of_runs(p, &postings, usize::MAX);
     pairs.append(&mut from_index);
     drop(postings);
 
@@ -107,6 +94,28 @@ pub(crate) fn candidates(p: &Prepared, w: &Weights, cfg: &Config) -> Candidates 
     pairs.par_sort_unstable();
     pairs.dedup();
     Candidates { pairs, groups }
+}
+
+/// The unit pairs of every run of one key in sorted `(key, unit)` postings, for runs of 2 to
+/// `max_len` units.
+fn pairs_of_runs<K: PartialEq + Sync>(
+    p: &Prepared,
+    postings: &[(K, u32)],
+    max_len: usize,
+) -> Vec<(u32, u32)> {
+    let runs: Vec<&[(K, u32)]> = postings
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|r| r.len() >= 2 && r.len() <= max_len)
+        .collect();
+    runs.par_iter()
+        .fold(Vec::new, |mut acc, run| {
+            push_pairs(p, run.iter().map(|&(_, u)| u), &mut acc);
+            acc
+        })
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        })
 }
 
 /// Candidates from pairs of rare terms: each unit's `cfg.pair_terms` rarest terms (seen in at
@@ -143,20 +152,7 @@ fn pair_index(p: &Prepared, w: &Weights, cfg: &Config, grouped: &[bool]) -> Vec<
         })
         .collect();
     postings.par_sort_unstable();
-    let runs: Vec<&[(u64, u32)]> = postings
-        .chunk_by(|x, y| x.0 == y.0)
-        .filter(|r| r.len() >= 2 && r.len() <= max_df)
-        .collect();
-    let mut found: Vec<(u32, u32)> = runs
-        .par_iter()
-        .fold(Vec::new, |mut acc, run| {
-            push_pairs(p, run.iter().map(|&(_, u)| u), &mut acc);
-            acc
-        })
-        .reduce(Vec::new, |mut a, mut b| {
-            a.append(&mut b);
-            a
-        });
+    let mut found = pairs_of_runs(p, &postings, max_df);
     drop(postings);
     found.par_sort_unstable();
     // Two units linked by three keys share at least three of their rarest terms (one shared
