@@ -205,13 +205,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             None => {
                 let mut c = Cl {
                     given: Some(g.clone()),
-                    center: fam.clone(),
-                    forms: BTreeSet::new(),
-                    members: Vec::new(),
-                    docs: BTreeMap::new(),
-                    roles: BTreeSet::new(),
-                    co: BTreeSet::new(),
-                    evidence: Vec::new(),
+                    ..Cl::bare(&fam)
                 };
                 for &(d, l) in &members {
                     c.add(docs, d, l);

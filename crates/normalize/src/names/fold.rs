@@ -131,7 +131,16 @@ fn indel_cost(s: &[char], i: usize) -> f32 {
     let c = s[i];
     let prev = i.checked_sub(1).map(|k| s[k]);
     let next = s.get(i + 1).copied();
-    if prev == Some(c) || next == Some(c) || (c == 'c' && next == Some('k')) {
+    letter_indel_cost(
+        c,
+        prev == Some(c) || next == Some(c) || (c == 'c' && next == Some('k')),
+    )
+}
+
+/// The cost of inserting or deleting `c`: cheap when it doubles a neighbour (`ss`, `ck`),
+/// then `h`, then vowels.
+fn letter_indel_cost(c: char, doubled: bool) -> f32 {
+    if doubled {
         0.2
     } else if c == 'h' {
         0.3
@@ -317,19 +326,14 @@ impl FormTrie {
             let n = &self.nodes[node];
             let c = n.letter;
             // the cheapest deletion of `c` over every letter that may follow it
-            let del = if prev == Some(c)
-                || n.children.iter().any(|&k| {
-                    let x = self.nodes[k as usize].letter;
-                    x == c || (c == 'c' && x == 'k')
-                }) {
-                0.2
-            } else if c == 'h' {
-                0.3
-            } else if is_vowel(c) {
-                0.5
-            } else {
-                1.0
-            };
+            let del = letter_indel_cost(
+                c,
+                prev == Some(c)
+                    || n.children.iter().any(|&k| {
+                        let x = self.nodes[k as usize].letter;
+                        x == c || (c == 'c' && x == 'k')
+                    }),
+            );
             rows.resize((i + 1) * w, 0.0);
             mins.resize(i + 1, 0.0);
             let (done, row) = rows.split_at_mut(i * w);
