@@ -3,7 +3,8 @@
 # ../shared/eval and the corpora in ../shared/corpora (read at run time, never committed).
 # Usage (from the workspace root): benches/eval/quality.sh [SCRATCH_DIR]
 # Prints: MRPC dev (AUC, accuracy, F1 at the default), BBC cross-category reports per 1,000
-# pairs, passim BBC pair recall, exact-duplicate recall, and names B³ on five dev seeds.
+# pairs, passim BBC pair recall, exact-duplicate recall, names B³ on five dev seeds, and the two
+# proxy sets of benches/eval/proxy (proxy.sh, into SCRATCH_DIR/proxy).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED="${NEWSDIFF_SHARED:-../shared}"
@@ -48,3 +49,5 @@ for s in 1 2 3 4 5; do
     grep -E "^(bcubed_f1|merged_person_pairs|role_conflicts_found|role_conflicts_spurious):" | tr '\n' ' '
   echo
 done
+
+benches/eval/proxy.sh "$OUT/proxy"
