@@ -30,8 +30,8 @@ decompress() { # the corpus's JSON Lines, decompressed once into the scratch fol
 if [ -d "$C/bbc_news" ] && [ -d "$C/reuters21578" ]; then
   decompress bbc_news
   decompress reuters21578
-  echo "== BBC (2,225 articles) at --min-score 0.2"
-  $ND overlaps --format jsonl --min-score 0.2 "$OUT/bbc_news.jsonl" > "$OUT/bbc.jsonl" || true
+  echo "== BBC (2,225 articles) at --min-score 0.15"
+  $ND overlaps --format jsonl --min-score 0.15 "$OUT/bbc_news.jsonl" > "$OUT/bbc.jsonl" || true
   echo "== Reuters + BBC (23.8 k articles) at the default"
   cat "$OUT/reuters21578.jsonl" "$OUT/bbc_news.jsonl" > "$OUT/real.jsonl"
   $ND overlaps --format jsonl "$OUT/real.jsonl" > "$OUT/real-overlaps.jsonl" || true

@@ -45,7 +45,7 @@ with open(f"{ev}/passim-bbc/pairs.tsv", encoding="utf-8") as f:
         passim.append((tuple(sorted((a, b))), int(chars)))
 big = [k for k, c in passim if c >= 200]
 print("BBC: threshold, cross-category reports per 1,000 pairs, passim 200+ pairs found")
-for t in (0.25, 0.3, 0.35, 0.4):
+for t in (0.2, 0.25, 0.3, 0.35, 0.4):
     x = sum(1 for (a, b), s in bbc.items() if s >= t and category(a) != category(b))
     found = sum(1 for k in big if bbc.get(k, 0) >= t)
     print(f"  {t:.2f}  {1000 * x / cross:.3f}  {found}/{len(big)}")

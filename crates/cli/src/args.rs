@@ -216,7 +216,7 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = newsdiff_diff::DEFAULT_MIN_SCORE, value_name = "S", value_parser = unit_interval)]
     pub min_score: f64,
     /// Fewest content words a passage must share.
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    #[arg(long, default_value_t = newsdiff_diff::Config::default().min_words, value_name = "N")]
     pub min_words: usize,
     /// Ignore sentences containing any phrase of this file (one a line, `#` comments).
     #[arg(long, value_name = "FILE")]

@@ -690,7 +690,10 @@ fn overlaps_seeds_jsonl_contract() {
     for d in &overlaps {
         assert!(d["a"]["article"].as_str().unwrap() < d["b"]["article"].as_str().unwrap());
         let score = d["score"].as_f64().unwrap();
-        assert!((0.25..=1.0).contains(&score), "default threshold");
+        assert!(
+            (newsdiff_diff::DEFAULT_MIN_SCORE..=1.0).contains(&score),
+            "default threshold"
+        );
         assert!(["verbatim", "near", "paraphrase"].contains(&d["kind"].as_str().unwrap()));
         for side in ["a", "b"] {
             let s = &d[side];

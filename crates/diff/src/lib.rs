@@ -27,10 +27,13 @@
 //! 5. **Score.** `similarity × amount × penalties`, where similarity is the larger of the
 //!    rarity-weighted term overlap (mean of Dice and containment) and the word-diff ratio,
 //!    amount is `(1 − exp(−shared weight / 9)) × (1 − exp(−shared terms / 2.5))` (two shared
-//!    words score far below a shared forty-word sentence; a paraphrase, whose words need not
-//!    be in order, counts its shared terms against 4 instead of 2.5, since terms shared in any
-//!    order happen by accident far more often), and each differing number (×0.9) or negation
-//!    (×0.85) lowers it.
+//!    words score far below a shared forty-word sentence). Shared terms are counted by rarity
+//!    (a term in more than about one sentence in eight counts less than one). A paraphrase,
+//!    whose words need not be in order, counts its shared terms against 4 instead of 2.5,
+//!    since terms shared in any order happen by accident far more often, and counts a shared
+//!    phrase (content words adjacent on both sides) as one term, or, when it is longer than
+//!    six words, as its words beyond the fifth. Each differing number (×0.9) or
+//!    negation (×0.85) lowers the score.
 //!    Kind: `verbatim` when the words agree in order (ratio ≥ 0.98), `near` from 0.6,
 //!    `paraphrase` below.
 //!

@@ -13,7 +13,7 @@ pub(crate) struct Evidence {
     /// Total rarity weight of the shared terms.
     pub shared_weight: f32,
     /// How many distinct terms the sides share.
-    pub shared_terms: usize,
+    pub shared_terms: f64,
     /// Word-diff ratio (`2 × equal / total` words, in order).
     pub ratio: f64,
     /// Numbers stated differently on the two sides.
@@ -40,6 +40,9 @@ const TERMS_SCALE: f64 = 2.5;
 /// shared terms stay above the default threshold.
 const PARAPHRASE_TERMS_SCALE: f64 = 4.0;
 
+/// Word-diff ratio from which an overlap is `near` (light edits) rather than `paraphrase`.
+pub(crate) const NEAR_RATIO: f64 = 0.6;
+
 /// Factor for each number one side states differently (at most three count).
 const NUMBER_PENALTY: f64 = 0.9;
 
@@ -56,7 +59,7 @@ pub(crate) fn score(e: &Evidence) -> f64 {
         Kind::Verbatim | Kind::Near => TERMS_SCALE,
     };
     let amount = (1.0 - (-f64::from(e.shared_weight) / MASS_SCALE).exp())
-        * (1.0 - (-(e.shared_terms as f64) / terms_scale).exp());
+        * (1.0 - (-e.shared_terms / terms_scale).exp());
     let penalty = NUMBER_PENALTY.powi(e.number_divergences.min(3) as i32)
         * 0.85_f64.powi(e.negations.min(3) as i32);
     round4((similarity * amount * penalty).clamp(0.0, 1.0))
@@ -66,7 +69,7 @@ pub(crate) fn score(e: &Evidence) -> f64 {
 pub(crate) fn kind(e: &Evidence) -> Kind {
     if e.ratio >= 0.98 {
         Kind::Verbatim
-    } else if e.ratio >= 0.6 {
+    } else if e.ratio >= NEAR_RATIO {
         Kind::Near
     } else {
         Kind::Paraphrase

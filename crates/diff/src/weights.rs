@@ -7,6 +7,14 @@ use crate::prepare::Prepared;
 /// seen twice look as rare as a name.
 const PRIOR_UNITS: f64 = 200.0;
 
+/// Rarity (idf) from which a shared term counts as one whole shared term in
+/// [`Weights::shared_count`]: terms in more than about one sentence in eight count less.
+/// Measured with the chain rule of `find::finish`: generated 10 k precision at 0.25 0.983 →
+/// 0.989, MRPC dev unchanged (AUC 0.766), BBC cross-category reports unchanged; 3.0 gave
+/// 0.992 but cut the samples' topical paraphrases (a corpus about China counts `China` as
+/// common) further.
+const FULL_COUNT_IDF: f32 = 2.0;
+
 /// Rarity weights of every term (by term number, see [`Prepared`]), and each unit's total
 /// weight.
 pub(crate) struct Weights<'p> {
@@ -58,6 +66,25 @@ impl<'p> Weights<'p> {
             }
         }
         (w, n)
+    }
+
+    /// How many terms two sorted term sets share, each counted by its rarity: fully from
+    /// [`FULL_COUNT_IDF`] up, in proportion below it (`said`, in a third of news sentences,
+    /// counts about half).
+    pub fn shared_count(&self, a: &[u32], b: &[u32]) -> f64 {
+        let (mut i, mut j, mut c) = (0, 0, 0.0f64);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    c += f64::from((self.idf(a[i]) / FULL_COUNT_IDF).min(1.0));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        c
     }
 
     pub fn weight_of(&self, terms: &[u32]) -> f32 {

@@ -122,6 +122,56 @@ pub(crate) fn ratio_bound(wa: &[Word<'_>], wb: &[Word<'_>]) -> f64 {
     2.0 * common as f64 / total as f64
 }
 
+/// How many shared terms to discount for shared phrases. A run of `k` content words that
+/// are adjacent on both sides (each adjacent pair of them found on both sides; stopwords
+/// between content words do not break a run) is a phrase: a name or compound (`Securities and
+/// Exchange Commission`, `swelling self-belief`, `Kilroy-Silk`) is one piece of evidence, so
+/// a run counts `k − min(k − 1, `[`PHRASE_DISCOUNT`]`)`; a longer run is a copied clause and
+/// keeps the rest of its words. Measured on each side and the smaller discount kept, so it
+/// reads the same whichever side is `a`. `is_content` tells content words from stopwords by
+/// their normalized key.
+pub(crate) fn phrase_discount(
+    wa: &[Word<'_>],
+    wb: &[Word<'_>],
+    is_content: impl Fn(&str) -> bool,
+) -> usize {
+    let content = |ws: &[Word<'_>]| -> Vec<u64> {
+        ws.iter()
+            .filter(|w| is_content(w.key))
+            .map(|w| w.hash)
+            .collect()
+    };
+    let (ca, cb) = (content(wa), content(wb));
+    let pairs = |c: &[u64]| {
+        let mut p: Vec<(u64, u64)> = c.windows(2).map(|x| (x[0], x[1])).collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    let (pa, pb) = (pairs(&ca), pairs(&cb));
+    let discount = |c: &[u64], other: &[(u64, u64)]| {
+        let mut total = 0;
+        let mut run = 0; // shared adjacent pairs in the current run
+        for x in c.windows(2) {
+            if other.binary_search(&(x[0], x[1])).is_ok() {
+                run += 1;
+            } else {
+                total += run.min(PHRASE_DISCOUNT);
+                run = 0;
+            }
+        }
+        total + run.min(PHRASE_DISCOUNT)
+    };
+    discount(&ca, &pb).min(discount(&cb, &pa))
+}
+
+/// Most shared terms one phrase gives up in [`phrase_discount`]. Measured (MRPC dev AUC /
+/// best accuracy; passim BBC pairs with any overlap on the 23.8 k real articles): no cap
+/// 0.763 / 0.746 / 652 of 676, but a copied clause of a dozen words then counted as one term
+/// and five passim pairs of 200+ characters were lost; 2: 0.755 / 0.732 / 666; 3: 0.757 /
+/// 0.737 / 665; 5: 0.761 / 0.743 / 659, every passim 200+ pair found.
+pub(crate) const PHRASE_DISCOUNT: usize = 5;
+
 /// FNV-1a over the bytes, then MurmurHash3's 64-bit finalizer: two distinct words get the
 /// same hash with a probability of about 2⁻⁶⁴.
 fn key_hash(s: &str) -> u64 {
@@ -516,6 +566,61 @@ fn divergences(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn discount(a: &str, b: &str) -> usize {
+        let n = Normalizer::new();
+        let stop = ["the", "of", "a", "and", "in", "by", "is", "to"];
+        let side = |t: &'static str| DiffSide {
+            text: t,
+            start: 0,
+            end: t.len(),
+            names: &[],
+        };
+        let (da, db) = (
+            side(Box::leak(a.to_owned().into_boxed_str())),
+            side(Box::leak(b.to_owned().into_boxed_str())),
+        );
+        let (sa, sb) = (
+            Segment::new(da.text, 0..da.end, &n),
+            Segment::new(db.text, 0..db.end, &n),
+        );
+        let content = |k: &str| !stop.contains(&k);
+        let one = phrase_discount(&sa.words(&da), &sb.words(&db), content);
+        let other = phrase_discount(&sb.words(&db), &sa.words(&da), content);
+        assert_eq!(one, other, "symmetric");
+        one
+    }
+
+    #[test]
+    fn shared_phrases_are_discounted() {
+        // Scattered shared words: nothing to discount.
+        assert_eq!(discount("Rates rose in Paris.", "Paris saw rates rise."), 0);
+        // A phrase counts once (`self-belief` is two words, so three give up two); a
+        // stopword inside does not break it.
+        assert_eq!(
+            discount(
+                "Officials said swelling self-belief hurt.",
+                "The swelling self-belief of traders."
+            ),
+            2
+        );
+        assert_eq!(
+            discount(
+                "Chamber of Commerce members met.",
+                "Leaders of the Chamber of Commerce spoke."
+            ),
+            1
+        );
+        // A long copied clause gives up at most PHRASE_DISCOUNT terms.
+        let clause = "average asking price home fell sharply december london sellers";
+        assert_eq!(
+            discount(
+                &format!("Figures: {clause}."),
+                &format!("Rightmove said {clause} again.")
+            ),
+            PHRASE_DISCOUNT
+        );
+    }
 
     fn diff(a: &str, b: &str) -> WordDiff {
         word_diff(&DiffSide::whole(a, &[]), &DiffSide::whole(b, &[]))

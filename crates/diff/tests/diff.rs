@@ -214,11 +214,33 @@ fn unrelated_articles_share_nothing() {
     assert!(Finder::new().find(&[a, b]).overlaps.is_empty());
 }
 
+/// The three overlaps of the samples that the overlaps issue names, found at the default
+/// threshold with name-aware matching (as `newsdiff overlaps` runs on a small corpus).
 #[test]
 fn seeds_known_overlaps() {
+    use newsdiff_normalize::names::{NameDoc, Names};
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seeds");
     let corpus = newsdiff_ingest::read_paths(&[dir]).expect("seeds");
-    let found = Finder::new().min_score(0.2).find(&corpus.articles);
+    let segments: Vec<Vec<std::ops::Range<usize>>> = corpus
+        .articles
+        .iter()
+        .map(|a| a.content_paragraphs().map(|p| p.span.range()).collect())
+        .collect();
+    let docs: Vec<NameDoc<'_>> = corpus
+        .articles
+        .iter()
+        .zip(&segments)
+        .map(|(a, s)| NameDoc::new(&a.id, &a.text).segments(s))
+        .collect();
+    let report = Names::new().run(&docs);
+    let index = report.index();
+    let mut keys = newsdiff_diff::NameKeys::new();
+    for a in &corpus.articles {
+        for span in index.of(&a.id) {
+            keys.add(&a.id, span.start, span.end, span.key);
+        }
+    }
+    let found = Finder::new().names(keys).find(&corpus.articles);
     let has = |a: &str, b: &str, needle_a: &str, needle_b: &str| {
         found.overlaps.iter().any(|o| {
             o.a.article.starts_with(a)
@@ -234,6 +256,12 @@ fn seeds_known_overlaps() {
         "China is not easy to deal with"
     ));
     assert!(has("003", "004", "Jamieson Greer", "Greer"));
+    assert!(has(
+        "001",
+        "004",
+        "chip design software, aircraft engines",
+        "chip design software, jet engine components"
+    ));
 }
 
 /// The pair index of large corpora: an edited copy whose every term is too common to index
