@@ -33,7 +33,8 @@
 //!    since terms shared in any order happen by accident far more often, and counts a shared
 //!    phrase (content words adjacent on both sides) as one term, or, when it is longer than
 //!    six words, as its words beyond the fifth. Each differing number (×0.9) or
-//!    negation (×0.85) lowers the score.
+//!    negation (×0.85) lowers the score. A passage of several matched sentences scores at
+//!    least `1 − Π(1 − s)` over its sentence pairs' own scores: evidence adds up.
 //!    Kind: `verbatim` when the words agree in order (ratio ≥ 0.98), `near` from 0.6,
 //!    `paraphrase` below.
 //!

@@ -60,9 +60,13 @@ pub(crate) fn score(e: &Evidence) -> f64 {
     };
     let amount = (1.0 - (-f64::from(e.shared_weight) / MASS_SCALE).exp())
         * (1.0 - (-e.shared_terms / terms_scale).exp());
-    let penalty = NUMBER_PENALTY.powi(e.number_divergences.min(3) as i32)
-        * 0.85_f64.powi(e.negations.min(3) as i32);
-    round4((similarity * amount * penalty).clamp(0.0, 1.0))
+    round4((similarity * amount * penalty(e)).clamp(0.0, 1.0))
+}
+
+/// The factor that numbers stated differently and negation lower a score by.
+pub(crate) fn penalty(e: &Evidence) -> f64 {
+    NUMBER_PENALTY.powi(e.number_divergences.min(3) as i32)
+        * 0.85_f64.powi(e.negations.min(3) as i32)
 }
 
 /// Verbatim when the words are the same in order, near for light edits, paraphrase otherwise.

@@ -331,3 +331,33 @@ mod pair_index {
         );
     }
 }
+
+/// Evidence adds up over a passage: a text rewritten sentence by sentence scores well above
+/// any one of its rewritten sentences alone.
+#[test]
+fn rewritten_sentences_add_up() {
+    let source = "The glacier retreated four kilometres during the warm decade.\n\
+        Meltwater filled a new lake behind the moraine ridge.\n\
+        Researchers measured the lake depth with sonar from small boats.\n\
+        The survey team warned that the moraine dam could fail suddenly.\n";
+    let rewrite = "Over a warm decade the glacier pulled back by four kilometres.\n\
+        A fresh lake formed from meltwater behind a moraine.\n\
+        Using sonar on small boats, scientists found how deep the lake was.\n\
+        Sudden failure of the moraine dam is possible, the team cautioned.\n";
+    let best = |b: &str| {
+        let found = Finder::new()
+            .min_score(0.0)
+            .find(&[parse_text("a", source), parse_text("b", b)]);
+        found.overlaps.iter().map(|o| o.score).fold(0.0, f64::max)
+    };
+    let whole = best(rewrite);
+    let single = rewrite
+        .lines()
+        .map(|l| best(&format!("{l}\n")))
+        .fold(0.0, f64::max);
+    // 0.76 against 0.38 here; without the accumulation the whole scored 0.49.
+    assert!(
+        whole > 1.5 * single,
+        "whole {whole} vs best single sentence {single}"
+    );
+}
