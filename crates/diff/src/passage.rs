@@ -58,8 +58,13 @@ const NEAR_BEST: f32 = 0.8;
 /// dilute a strong one.
 const LINK_RATIO: f32 = 0.35;
 
-/// Nor does a match weaker than this join another: it stands alone.
-const LINK_FLOOR: f32 = 0.3;
+/// Nor does a match weaker than this join another: it stands alone. As low as a match can
+/// be by default (`Config::min_sentence_similarity`): a text rewritten sentence by sentence
+/// is a chain of weak matches on one diagonal, and its evidence adds up (`find::accumulated`).
+/// Measured against 0.3: proxy short-answer AUC 0.935 → 0.966 (heavy rewrites vs `non`
+/// answers 0.80 → 0.90); BBC cross-category reports at 0.2 0.127 → 0.132 per 1,000 pairs;
+/// generated 10 k precision and MRPC dev unchanged.
+const LINK_FLOOR: f32 = 0.2;
 
 /// Keeps best matches: `m` stays when it is (nearly) `m.a`'s best or (nearly) `m.b`'s (a
 /// sentence may match two: one rewritten into two, or told twice in the other article). Ties go to the partner that comes first in its article, so the rule reads the
