@@ -22,7 +22,8 @@
 //!    each term alone is common), and sentences sharing three such pairs are compared. A
 //!    verbatim sentence in [`Config::group_articles`] articles or more becomes a group.
 //! 4. **Passages.** Each sentence keeps its best partner in the other article; matches on one
-//!    diagonal (gaps of up to two sentences allowed) join into a passage of at most
+//!    diagonal (gaps of up to two sentences allowed), and copied sentences close together in
+//!    any order, join into a passage of at most
 //!    [`Config::max_paragraphs`] paragraphs a side (runs of near copies stay whole).
 //! 5. **Score.** `similarity × amount × penalties`, where similarity is the larger of the
 //!    rarity-weighted term overlap (mean of Dice and containment) and the word-diff ratio,

@@ -361,3 +361,25 @@ fn rewritten_sentences_add_up() {
         "whole {whole} vs best single sentence {single}"
     );
 }
+
+/// A block of copied sentences in another order is one passage, not one per sentence.
+#[test]
+fn reordered_copies_are_one_passage() {
+    let a = parse_text(
+        "a",
+        "Quarry workers found a bronze helmet beneath the old chapel floor on Tuesday.\n\
+         The county archaeologist said the helmet was probably made around 300 BC.\n\
+         Volunteers will sift the remaining soil over the next three weekends.\n",
+    );
+    let b = parse_text(
+        "b",
+        "Volunteers will sift the remaining soil over the next three weekends.\n\
+         Quarry workers found a bronze helmet beneath the old chapel floor on Tuesday.\n\
+         The county archaeologist said the helmet was probably made around 300 BC.\n",
+    );
+    let found = Finder::new().find(&[a, b]);
+    assert_eq!(found.overlaps.len(), 1, "{:#?}", found.overlaps);
+    let o = &found.overlaps[0];
+    assert_eq!(o.a.text.lines().count(), 3);
+    assert_eq!(o.b.text.lines().count(), 3);
+}
