@@ -164,6 +164,7 @@ pub(crate) fn run(
                 dice: 1.0,
                 containment: 1.0,
                 shared_weight: w.weight_of(&terms),
+                chance: w.chance,
                 shared_terms: terms.len() as f64,
                 ratio: 1.0,
                 number_divergences: 0,
@@ -274,6 +275,8 @@ struct Pending {
     count: f64,
     /// Evidence summed over the passage's sentence pairs (see [`accumulated`]).
     accumulated: f64,
+    /// Shared weight expected by chance ([`Weights::chance`]).
+    chance: f32,
 }
 
 /// Passages are word-diffed this many at a time: the articles they come from are normalized
@@ -301,6 +304,7 @@ fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pend
         dice,
         containment,
         shared_weight: shared,
+        chance: w.chance,
         shared_terms: n as f64,
         ratio: 1.0,
         number_divergences: 0,
@@ -322,6 +326,7 @@ fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pend
         n,
         count: w.shared_count(&ta, &tb),
         accumulated,
+        chance: w.chance,
     })
 }
 
@@ -348,6 +353,7 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
             dice: 2.0 * shared / (wu + wv).max(f32::MIN_POSITIVE),
             containment: shared / wu.min(wv).max(f32::MIN_POSITIVE),
             shared_weight: shared,
+            chance: w.chance,
             shared_terms: w.shared_count(tu, tv),
             ratio: 0.0,
             number_divergences: 0,
@@ -428,6 +434,7 @@ fn finish(
         dice,
         containment,
         shared_weight: shared,
+        chance: pd.chance,
         shared_terms: n as f64,
         ratio: ratio_bound(&wa, &wb),
         number_divergences: 0,
@@ -454,6 +461,7 @@ fn finish(
         dice,
         containment,
         shared_weight: shared,
+        chance: pd.chance,
         shared_terms: terms,
         ratio: d.ratio,
         number_divergences: d.differing_numbers,

@@ -27,8 +27,10 @@
 //!    [`Config::max_paragraphs`] paragraphs a side (runs of near copies stay whole).
 //! 5. **Score.** `similarity × amount × penalties`, where similarity is the larger of the
 //!    rarity-weighted term overlap (mean of Dice and containment) and the word-diff ratio,
-//!    amount is `(1 − exp(−shared weight / 9)) × (1 − exp(−shared terms / 2.5))` (two shared
-//!    words score far below a shared forty-word sentence). Shared terms are counted by rarity
+//!    amount is `(1 − exp(−(shared weight − ln N) / 9)) × (1 − exp(−shared terms / 2.5))`
+//!    (two shared words score far below a shared forty-word sentence; `ln N`, over the `N`
+//!    sentences of the corpus, is the weight two sentences share by chance when each is
+//!    compared with all others, so a larger corpus asks for rarer evidence). Shared terms are counted by rarity
 //!    (a term in more than about one sentence in eight counts less than one). A paraphrase,
 //!    whose words need not be in order, counts its shared terms against 4 instead of 2.5,
 //!    since terms shared in any order happen by accident far more often, and counts a shared

@@ -12,6 +12,9 @@ pub(crate) struct Evidence {
     pub containment: f32,
     /// Total rarity weight of the shared terms.
     pub shared_weight: f32,
+    /// Shared weight expected by chance (see [`Weights::chance`](crate::weights::Weights)):
+    /// only what exceeds it counts.
+    pub chance: f32,
     /// How many distinct terms the sides share.
     pub shared_terms: f64,
     /// Word-diff ratio (`2 × equal / total` words, in order).
@@ -58,8 +61,9 @@ pub(crate) fn score(e: &Evidence) -> f64 {
         Kind::Paraphrase => PARAPHRASE_TERMS_SCALE,
         Kind::Verbatim | Kind::Near => TERMS_SCALE,
     };
-    let amount = (1.0 - (-f64::from(e.shared_weight) / MASS_SCALE).exp())
-        * (1.0 - (-e.shared_terms / terms_scale).exp());
+    let significant = f64::from(e.shared_weight - e.chance).max(0.0);
+    let amount =
+        (1.0 - (-significant / MASS_SCALE).exp()) * (1.0 - (-e.shared_terms / terms_scale).exp());
     round4((similarity * amount * penalty(e)).clamp(0.0, 1.0))
 }
 
@@ -77,5 +81,31 @@ pub(crate) fn kind(e: &Evidence) -> Kind {
         Kind::Near
     } else {
         Kind::Paraphrase
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(chance: f32) -> Evidence {
+        Evidence {
+            dice: 0.5,
+            containment: 0.6,
+            shared_weight: 14.0,
+            chance,
+            shared_terms: 4.0,
+            ratio: 0.3,
+            number_divergences: 0,
+            negations: 0,
+        }
+    }
+
+    #[test]
+    fn weight_expected_by_chance_is_not_evidence() {
+        // The same shared terms mean less where more sentences were compared.
+        let (small, large) = (score(&evidence(5.3)), score(&evidence(14.5)));
+        assert!(small > 0.2 && large < 0.05, "{small} {large}");
+        assert_eq!(score(&evidence(20.0)), 0.0);
     }
 }

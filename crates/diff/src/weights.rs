@@ -21,6 +21,18 @@ pub(crate) struct Weights<'p> {
     df: &'p [u32],
     idf: Vec<f32>,
     pub unit_weight: Vec<f32>,
+    /// Shared rarity weight that one sentence pair reaches by chance in this corpus: `ln N`
+    /// over the `N` sentences (with the prior). Weights are idfs, `ln(N / df)`, so a set of
+    /// terms of total weight `W` is expected in about `N · e^−W` sentences if terms were
+    /// independent; a sentence is compared with about `N` others, so only `W − ln N` is
+    /// evidence (the multiple-comparisons correction of sequence search's E-values). Measured
+    /// against no correction: accidental reports on generated 10 k articles at 0.2: 134 → 14
+    /// (precision 0.920 → 0.990); BBC cross-category reports at 0.2: 0.132 → 0.053 per 1,000
+    /// pairs; passim BBC 200+ pairs with any overlap 521 → 520 of 521; MRPC dev AUC 0.761 →
+    /// 0.758, best accuracy 0.743 → 0.737; proxy STS Spearman 0.695 → 0.706; proxy
+    /// short-answer AUC 0.966 → 0.958; the samples' three required pairs 0.30 / 0.43 / 0.36 →
+    /// 0.29 / 0.33 / 0.35.
+    pub chance: f32,
 }
 
 impl<'p> Weights<'p> {
@@ -39,6 +51,7 @@ impl<'p> Weights<'p> {
             df: &p.df,
             idf,
             unit_weight,
+            chance: n.ln() as f32,
         }
     }
 
