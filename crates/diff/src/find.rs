@@ -48,11 +48,12 @@ pub(crate) fn run(
     progress.stage("candidates", 0);
     let cands = candidates(&p, &w, cfg);
 
-    progress.stage("verify", cands.pairs.len() as u64);
-    let mut matches: Vec<Match> = cands
-        .pairs
-        .par_iter()
-        .filter_map(|&(u, v)| {
+    progress.stage("verify", p.units.len() as u64);
+    // Candidate pairs are listed unit by unit and verified at once, never all held.
+    let mut matches: Vec<Match> = (0..p.units.len() as u32)
+        .into_par_iter()
+        .flat_map_iter(|u| cands.partners(u).into_iter().map(move |v| (u, v)))
+        .filter_map(|(u, v)| {
             let (uu, vu) = (&p.units[u as usize], &p.units[v as usize]);
             let (shared, n) = w.shared(p.terms_of(uu), p.terms_of(vu));
             let total = w.unit_weight[u as usize] + w.unit_weight[v as usize];
@@ -75,7 +76,7 @@ pub(crate) fn run(
                 })
         })
         .collect();
-    progress.inc(cands.pairs.len() as u64);
+    progress.inc(p.units.len() as u64);
     // By article pair, then by unit: units are numbered in article order, so `a < b`.
     matches.par_sort_unstable_by_key(|m| {
         (
