@@ -130,6 +130,13 @@ pub(crate) struct Candidates<'a> {
 /// terms per pass, instead of holding every key at once.
 const PAIR_SHARD_KEYS: usize = 8 << 20;
 
+/// The term-pair keys of one row of pair terms (sorted, padded with `u32::MAX`).
+fn keys_of(row: &[u32]) -> impl Iterator<Item = u64> + '_ {
+    let len = row.iter().take_while(|&&t| t != u32::MAX).count();
+    (0..len)
+        .flat_map(move |x| (x + 1..len).map(move |y| (u64::from(row[x]) << 32) | u64::from(row[y])))
+}
+
 pub(crate) fn candidates<'a>(
     p: &'a Prepared,
     w: &'a Weights<'a>,
@@ -216,13 +223,22 @@ impl Candidates<'_> {
     fn pair_index(&self) -> Postings<u64> {
         let heads = self.p.df.len();
         let n = self.p.units.len() as u32;
-        let per_head: Vec<u32> = (0..n)
-            .into_par_iter()
+        // Each unit's pair terms, worked out once (a row of `k`, padded with `u32::MAX`) and
+        // read by every pass.
+        let k = self.cfg.pair_terms;
+        let mut table = vec![u32::MAX; n as usize * k];
+        table.par_chunks_mut(k).enumerate().for_each(|(u, row)| {
+            for (r, t) in row.iter_mut().zip(self.pair_terms_of(u as u32)) {
+                *r = t;
+            }
+        });
+        let per_head: Vec<u32> = table
+            .par_chunks(k)
             .fold(
                 || vec![0u32; heads],
-                |mut acc, u| {
-                    for k in self.pair_keys(u) {
-                        acc[k.head()] += 1;
+                |mut acc, row| {
+                    for key in keys_of(row) {
+                        acc[key.head()] += 1;
                     }
                     acc
                 },
@@ -250,13 +266,16 @@ impl Candidates<'_> {
         let mut index = Postings::default();
         for range in cuts.windows(2) {
             let (lo, hi) = (range[0], range[1]);
-            let mut postings: Vec<(u64, u32)> = (0..n)
-                .into_par_iter()
-                .flat_map_iter(|u| {
-                    self.pair_keys(u)
-                        .into_iter()
-                        .filter(move |k| (lo..hi).contains(&k.head()))
-                        .map(move |k| (k, u))
+            let mut postings: Vec<(u64, u32)> = table
+                .par_chunks(k)
+                .enumerate()
+                .flat_map_iter(|(u, row)| {
+                    // A row's first term is its smallest: rows starting at or after `hi`
+                    // have no key in this pass.
+                    let skip = row.first().is_none_or(|&t| t as usize >= hi);
+                    keys_of(if skip { &[] } else { row })
+                        .filter(move |key| (lo..hi).contains(&key.head()))
+                        .map(move |key| (key, u as u32))
                 })
                 .collect();
             postings.par_sort_unstable();
