@@ -29,6 +29,14 @@ struct Postings<K> {
     starts: Vec<u32>,
     units: Vec<u32>,
     first: Vec<u32>,
+    /// A one-hash Bloom filter of the keys (16 bits a key; empty: none), so that looking up a
+    /// key posted nowhere, the usual case for term pairs, rarely needs a binary search.
+    filter: Vec<u64>,
+}
+
+/// The filter bit of `key` for a filter of `2^bits` bits.
+fn filter_bit(key: u64, bits: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
 /// A posting key with a dense leading part (a term number) to index by.
@@ -89,6 +97,30 @@ impl<K: Key> Postings<K> {
             first.push(i as u32);
         }
         self.first = first;
+    }
+
+    /// Builds the Bloom filter of the keys.
+    fn build_filter(&mut self, as_u64: impl Fn(K) -> u64) {
+        let bits = (self.keys.len().max(1) * 16)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(6);
+        let mut filter = vec![0u64; 1 << (bits - 6)];
+        for &k in &self.keys {
+            let b = filter_bit(as_u64(k), bits);
+            filter[b >> 6] |= 1 << (b & 63);
+        }
+        self.filter = filter;
+    }
+
+    /// Whether the filter rules `key` out.
+    fn filtered_out(&self, key: u64) -> bool {
+        if self.filter.is_empty() {
+            return false;
+        }
+        let bits = (self.filter.len() * 64).trailing_zeros();
+        let b = filter_bit(key, bits);
+        self.filter[b >> 6] & (1 << (b & 63)) == 0
     }
 
     /// As [`Postings::get`], through the first-level index.
@@ -283,6 +315,7 @@ impl Candidates<'_> {
         }
         index.close();
         index.index_heads(heads);
+        index.build_filter(|k| k);
         index
     }
 
@@ -373,7 +406,9 @@ impl Candidates<'_> {
         if let Some(pairs) = &self.pairs {
             let mut linked = Vec::new();
             for k in self.pair_keys(u) {
-                later(pairs.get_indexed(k), &mut linked);
+                if !pairs.filtered_out(k) {
+                    later(pairs.get_indexed(k), &mut linked);
+                }
             }
             linked.sort_unstable();
             // Two units linked by three keys share at least three of their rarest terms (one
