@@ -1,10 +1,13 @@
 //! `newsdiff overlaps` and `newsdiff diff`.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 
 use anstyle::{AnsiColor, Style};
 use anyhow::{Context, Result, bail};
-use newsdiff_diff::{DiffOp, DiffSide, Divergence, Finder, Op, Overlap, Overlaps, word_diff};
+use newsdiff_diff::{
+    DiffOp, DiffSide, Divergence, Finder, Group, Op, Overlap, Overlaps, word_diff,
+};
 use newsdiff_ingest::Article;
 use serde::Serialize;
 
@@ -60,12 +63,29 @@ pub fn names_on(search: &SearchArgs, articles: usize) -> bool {
 
 /// Runs the search, with stage times (`-v`) or a progress bar (`bar` and a terminal).
 pub fn find(finder: &Finder, articles: &[Article], verbose: bool, bar: bool) -> Overlaps {
+    let mut overlaps = Vec::new();
+    let groups = find_each(finder, articles, verbose, bar, &mut |o| {
+        overlaps.push(o);
+        ControlFlow::Continue(())
+    });
+    Overlaps { overlaps, groups }
+}
+
+/// As [`find`], handing each overlap to `on_overlap` in output order as soon as it is ready
+/// (see [`Finder::find_each`]); returns the groups.
+pub fn find_each(
+    finder: &Finder,
+    articles: &[Article],
+    verbose: bool,
+    bar: bool,
+    on_overlap: &mut dyn FnMut(Overlap) -> ControlFlow<()>,
+) -> Vec<Group> {
     if verbose {
-        finder.find_with_progress(articles, &crate::progress::StageTimer::new())
+        finder.find_each(articles, &crate::progress::StageTimer::new(), on_overlap)
     } else if let Some(bar) = bar.then(crate::progress::Bar::on_terminal).flatten() {
-        finder.find_with_progress(articles, &bar)
+        finder.find_each(articles, &bar, on_overlap)
     } else {
-        finder.find(articles)
+        finder.find_each(articles, &newsdiff_diff::NoProgress, on_overlap)
     }
 }
 
@@ -87,12 +107,6 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
     if names {
         finder = finder.names(crate::people::keys(&corpus.articles));
     }
-    let found = find(
-        &finder,
-        &corpus.articles,
-        args.search.verbose,
-        args.format == OverlapFormat::Text,
-    );
     let meta = output::Meta::new(
         "overlaps",
         Parameters {
@@ -110,19 +124,57 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
         OverlapFormat::Text => output::stdout(color),
         _ => output::machine_stdout(),
     };
-    match args.format {
+    let (verbose, bar) = (args.search.verbose, args.format == OverlapFormat::Text);
+    let found_any = match args.format {
+        // Records are written as overlaps come, so they are never all held.
         OverlapFormat::Jsonl => {
             output::jsonl_record(&mut out, "meta", &meta)?;
-            for o in &found.overlaps {
-                output::jsonl_record(&mut out, "overlap", o)?;
+            let (mut count, mut failed) = (0usize, None);
+            let groups = find_each(&finder, &corpus.articles, verbose, bar, &mut |o| {
+                count += 1;
+                match output::jsonl_record(&mut out, "overlap", &o) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(e) => {
+                        failed = Some(e);
+                        ControlFlow::Break(())
+                    }
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e).context("writing output");
             }
-            for g in &found.groups {
+            for g in &groups {
                 output::jsonl_record(&mut out, "group", g)?;
             }
+            count > 0 || !groups.is_empty()
         }
-        OverlapFormat::Json => output::json_document(&mut out, &meta, &found)?,
-        OverlapFormat::Csv => write_csv(&mut out, &found)?,
+        OverlapFormat::Csv => {
+            let mut w = csv_writer(&mut out)?;
+            let (mut count, mut failed) = (0usize, None);
+            let groups = find_each(&finder, &corpus.articles, verbose, bar, &mut |o| {
+                count += 1;
+                match write_csv_overlap(&mut w, &o) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(e) => {
+                        failed = Some(e);
+                        ControlFlow::Break(())
+                    }
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            write_csv_groups(&mut w, &groups)?;
+            w.flush()?;
+            count > 0 || !groups.is_empty()
+        }
+        OverlapFormat::Json => {
+            let found = find(&finder, &corpus.articles, verbose, bar);
+            output::json_document(&mut out, &meta, &found)?;
+            !found.overlaps.is_empty() || !found.groups.is_empty()
+        }
         OverlapFormat::Text => {
+            let found = find(&finder, &corpus.articles, verbose, bar);
             write_text(&mut out, &found, &corpus.articles)?;
             output::note(&format!(
                 "{} overlap{} and {} group{} among {} articles",
@@ -132,13 +184,14 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
                 if found.groups.len() == 1 { "" } else { "s" },
                 corpus.articles.len()
             ));
+            !found.overlaps.is_empty() || !found.groups.is_empty()
         }
-    }
+    };
     out.flush().context("writing output")?;
-    Ok(if found.overlaps.is_empty() && found.groups.is_empty() {
-        crate::NOTHING
-    } else {
+    Ok(if found_any {
         crate::FOUND
+    } else {
+        crate::NOTHING
     })
 }
 
@@ -149,7 +202,8 @@ fn ensure_id(articles: &[Article], id: &str) -> Result<()> {
     Ok(())
 }
 
-fn write_csv(out: &mut dyn Write, found: &Overlaps) -> Result<()> {
+/// A CSV writer with the header row written.
+fn csv_writer(out: &mut dyn Write) -> Result<csv::Writer<&mut dyn Write>> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "record",
@@ -165,28 +219,34 @@ fn write_csv(out: &mut dyn Write, found: &Overlaps) -> Result<()> {
         "a_text",
         "b_text",
     ])?;
-    for o in &found.overlaps {
-        let div: Vec<String> = o
-            .divergences
-            .iter()
-            .map(|d| format!("{}: {} / {}", kind_name(d), d.a.text, d.b.text))
-            .collect();
-        w.write_record([
-            "overlap",
-            &o.a.article,
-            &o.a.start.to_string(),
-            &o.a.end.to_string(),
-            &o.b.article,
-            &o.b.start.to_string(),
-            &o.b.end.to_string(),
-            &format!("{:.4}", o.score),
-            o.kind.as_str(),
-            &div.join("; "),
-            &o.a.text,
-            &o.b.text,
-        ])?;
-    }
-    for g in &found.groups {
+    Ok(w)
+}
+
+fn write_csv_overlap(w: &mut csv::Writer<&mut dyn Write>, o: &Overlap) -> Result<()> {
+    let div: Vec<String> = o
+        .divergences
+        .iter()
+        .map(|d| format!("{}: {} / {}", kind_name(d), d.a.text, d.b.text))
+        .collect();
+    w.write_record([
+        "overlap",
+        &o.a.article,
+        &o.a.start.to_string(),
+        &o.a.end.to_string(),
+        &o.b.article,
+        &o.b.start.to_string(),
+        &o.b.end.to_string(),
+        &format!("{:.4}", o.score),
+        o.kind.as_str(),
+        &div.join("; "),
+        &o.a.text,
+        &o.b.text,
+    ])?;
+    Ok(())
+}
+
+fn write_csv_groups(w: &mut csv::Writer<&mut dyn Write>, groups: &[Group]) -> Result<()> {
+    for g in groups {
         for m in &g.members {
             w.write_record([
                 "group-member",
@@ -204,7 +264,6 @@ fn write_csv(out: &mut dyn Write, found: &Overlaps) -> Result<()> {
             ])?;
         }
     }
-    w.flush()?;
     Ok(())
 }
 

@@ -1,14 +1,14 @@
 //! The pipeline: prepare → weigh → candidates → verify → passages → score and diff.
 
 use newsdiff_ingest::Article;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use newsdiff_normalize::{Analyzer, Normalizer};
 use rayon::prelude::*;
 
 use crate::candidates::candidates;
 use crate::config::Config;
-use crate::model::{Group, Kind, Member, Overlap, Overlaps, Side};
+use crate::model::{Group, Kind, Member, Overlap, Side};
 use crate::names::NameKeys;
 use crate::passage::{Match, Passage, passages};
 use crate::prepare::{Prepared, prepare};
@@ -23,7 +23,8 @@ use crate::worddiff::{DiffSide, Segment, diff_words, phrase_discount, ratio_boun
 const MATCH_SLACK: f64 = 0.8;
 
 /// Runs the whole search. `keep(a, b)` says whether the article pair (indices into the
-/// id-sorted list) is wanted.
+/// id-sorted list) is wanted. Overlaps go to `sink` in their final order, a batch at a time
+/// (until it breaks); the groups are returned.
 pub(crate) fn run(
     articles: &[Article],
     cfg: &Config,
@@ -31,7 +32,8 @@ pub(crate) fn run(
     names: Option<&NameKeys>,
     keep: &(dyn Fn(&Article, &Article) -> bool + Sync),
     progress: &dyn Progress,
-) -> Overlaps {
+    sink: &mut dyn FnMut(Overlap) -> ControlFlow<()>,
+) -> Vec<Group> {
     let mut sorted: Vec<&Article> = articles.iter().collect();
     sorted.sort_by(|x, y| x.id.cmp(&y.id));
     let ignore: Vec<String> = cfg
@@ -48,11 +50,12 @@ pub(crate) fn run(
     progress.stage("candidates", 0);
     let cands = candidates(&p, &w, cfg);
 
-    progress.stage("verify", cands.pairs.len() as u64);
-    let mut matches: Vec<Match> = cands
-        .pairs
-        .par_iter()
-        .filter_map(|&(u, v)| {
+    progress.stage("verify", p.units.len() as u64);
+    // Candidate pairs are listed unit by unit and verified at once, never all held.
+    let mut matches: Vec<Match> = (0..p.units.len() as u32)
+        .into_par_iter()
+        .flat_map_iter(|u| cands.partners(u).into_iter().map(move |v| (u, v)))
+        .filter_map(|(u, v)| {
             let (uu, vu) = (&p.units[u as usize], &p.units[v as usize]);
             let (shared, n) = w.shared(p.terms_of(uu), p.terms_of(vu));
             let total = w.unit_weight[u as usize] + w.unit_weight[v as usize];
@@ -75,7 +78,7 @@ pub(crate) fn run(
                 })
         })
         .collect();
-    progress.inc(cands.pairs.len() as u64);
+    progress.inc(p.units.len() as u64);
     // By article pair, then by unit: units are numbered in article order, so `a < b`.
     matches.par_sort_unstable_by_key(|m| {
         (
@@ -109,35 +112,45 @@ pub(crate) fn run(
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut overlaps: Vec<Overlap> = Vec::new();
     let normalizer = Normalizer::new();
-    for chunk in pending.chunks(DIFF_CHUNK) {
+    // Overlaps are sorted within each article pair; pending passages come grouped by article
+    // pair in id order, so a batch's overlaps can be passed on once the batch is done, except
+    // those of its last pair, which may continue in the next batch. With duplicate ids (only
+    // possible through the library) the pairs interleave, and everything is held to the end.
+    let unique_ids = sorted.windows(2).all(|w| w[0].id != w[1].id);
+    let mut held: Vec<Overlap> = Vec::new();
+    let mut open = true;
+    let chunks = pending.len().div_ceil(DIFF_CHUNK);
+    for (i, chunk) in pending.chunks(DIFF_CHUNK).enumerate() {
+        if !open {
+            break;
+        }
         let segments = segments(chunk, &sorted, &normalizer);
-        overlaps.par_extend(
+        held.par_extend(
             chunk
                 .par_iter()
                 .filter_map(|pd| finish(pd, &segments, &sorted, names, analyzer, cfg)),
         );
+        let cut = match chunk.last() {
+            _ if i + 1 == chunks => held.len(),
+            _ if !unique_ids => 0,
+            Some(last) => {
+                let ids = (&sorted[last.a as usize].id, &sorted[last.b as usize].id);
+                held.iter()
+                    .rposition(|o| (&o.a.article, &o.b.article) != ids)
+                    .map_or(0, |k| k + 1)
+            }
+            None => 0,
+        };
+        let later = held.split_off(cut);
+        held.sort_by(overlap_order);
+        for o in held.drain(..) {
+            if open && sink(o).is_break() {
+                open = false;
+            }
+        }
+        held = later;
     }
-    overlaps.sort_by(|x, y| {
-        (
-            &x.a.article,
-            &x.b.article,
-            x.a.start,
-            x.b.start,
-            x.a.end,
-            x.b.end,
-        )
-            .cmp(&(
-                &y.a.article,
-                &y.b.article,
-                y.a.start,
-                y.b.start,
-                y.a.end,
-                y.b.end,
-            ))
-    });
-
     let mut groups: Vec<Group> = group_chains(&cands.groups, &p)
         .into_iter()
         .filter_map(|chain| {
@@ -185,7 +198,27 @@ pub(crate) fn run(
         .collect();
     groups.sort_by(|x, y| x.members.cmp(&y.members));
     progress.finish();
-    Overlaps { overlaps, groups }
+    groups
+}
+
+/// The order of reported overlaps: by article ids, then by start and end on each side.
+fn overlap_order(x: &Overlap, y: &Overlap) -> std::cmp::Ordering {
+    (
+        &x.a.article,
+        &x.b.article,
+        x.a.start,
+        x.b.start,
+        x.a.end,
+        x.b.end,
+    )
+        .cmp(&(
+            &y.a.article,
+            &y.b.article,
+            y.a.start,
+            y.b.start,
+            y.a.end,
+            y.b.end,
+        ))
 }
 
 /// Joins groups of consecutive sentences: when every occurrence of one grouped sentence is

@@ -170,6 +170,26 @@ impl Finder {
 
     /// As [`Finder::find`], reporting progress.
     pub fn find_with_progress(&self, articles: &[Article], progress: &dyn Progress) -> Overlaps {
+        let mut overlaps = Vec::new();
+        let groups = self.find_each(articles, progress, &mut |o| {
+            overlaps.push(o);
+            std::ops::ControlFlow::Continue(())
+        });
+        Overlaps { overlaps, groups }
+    }
+
+    /// As [`Finder::find_with_progress`], but hands each overlap to `on_overlap` as soon as
+    /// its batch is scored, in the same order as [`Overlaps::overlaps`], instead of holding
+    /// them all; returns the groups. Memory then holds one batch of overlaps (tens of
+    /// thousands), not every one: write them out as they come. Once `on_overlap` returns
+    /// [`ControlFlow::Break`](std::ops::ControlFlow::Break) (say, the output is closed), no
+    /// further overlap is scored or handed over.
+    pub fn find_each(
+        &self,
+        articles: &[Article],
+        progress: &dyn Progress,
+        on_overlap: &mut dyn FnMut(Overlap) -> std::ops::ControlFlow<()>,
+    ) -> Vec<Group> {
         let keep = |a: &Article, b: &Article| {
             let article_ok = self
                 .only_article
@@ -188,6 +208,7 @@ impl Finder {
             self.names.as_ref(),
             &keep,
             progress,
+            on_overlap,
         )
     }
 }

@@ -7,6 +7,8 @@ use newsdiff_ingest::Article;
 use newsdiff_normalize::Analyzer;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::names::NameKeys;
 
@@ -53,7 +55,71 @@ impl Prepared {
 
 struct ArticleUnits {
     units: Vec<Unit>,
-    terms: Vec<u64>,
+    /// Provisional term ids (see [`Interner`]), one run per unit, distinct within a unit.
+    terms: Vec<u32>,
+}
+
+/// Articles are split into sentences and terms this many at a time, and each batch's units
+/// are appended to the corpus's arrays before the next batch starts, so that only one
+/// batch's per-article vectors exist at once.
+const PREPARE_BATCH: usize = 4096;
+
+/// Gives every distinct term hash a provisional `u32` id as articles are analysed (in any
+/// order, so ids depend on thread timing), so that term lists are held as `u32` from the
+/// start instead of as 64-bit hashes numbered afterwards. [`Interner::numbering`] then maps
+/// provisional ids to the final numbers in hash order, which are timing-independent.
+struct Interner {
+    shards: Vec<Mutex<FxHashMap<u64, u32>>>,
+    next: AtomicU32,
+}
+
+/// The interner's hash map is split into this many locked shards (by hash bits).
+const INTERN_SHARDS: usize = 64;
+
+impl Interner {
+    fn new() -> Self {
+        Self {
+            shards: (0..INTERN_SHARDS)
+                .map(|_| Mutex::new(FxHashMap::default()))
+                .collect(),
+            next: AtomicU32::new(0),
+        }
+    }
+
+    /// The provisional id of `hash`, made on first sight.
+    fn id(&self, hash: u64) -> u32 {
+        let shard = &self.shards[(hash >> 58) as usize % INTERN_SHARDS];
+        // A poisoned lock only means another thread panicked; the map itself is whole.
+        let mut map = shard
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *map.entry(hash)
+            .or_insert_with(|| self.next.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// For each provisional id, its term number: the rank of its hash among all hashes.
+    fn numbering(self) -> Vec<u32> {
+        let mut all: Vec<(u64, u32)> =
+            Vec::with_capacity(self.next.load(Ordering::Relaxed) as usize);
+        for shard in self.shards {
+            let map = shard
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // Collected, then sorted: the map's order cannot reach the numbering.
+            #[allow(clippy::iter_over_hash_type)]
+            for (hash, id) in map {
+                all.push((hash, id));
+            }
+        }
+        all.par_sort_unstable();
+        let mut number = vec![0u32; all.len()];
+        for (rank, &(_, id)) in all.iter().enumerate() {
+            if let Some(n) = number.get_mut(id as usize) {
+                *n = rank as u32;
+            }
+        }
+        number
+    }
 }
 
 /// Splits every content paragraph into sentences and their terms, in parallel. Terms inside a
@@ -65,48 +131,59 @@ pub(crate) fn prepare(
     names: Option<&NameKeys>,
     ignore: &[String],
 ) -> Prepared {
-    let per_article: Vec<ArticleUnits> = articles
-        .par_iter()
-        .enumerate()
-        .map(|(i, a)| article_units(i as u32, a, analyzer, names, ignore))
-        .collect();
-    // Number the terms in hash order.
-    let df_by_hash = document_frequency(&per_article);
-    let mut numbered: Vec<(u64, u32)> = df_by_hash.into_iter().collect();
-    numbered.par_sort_unstable();
-    let df: Vec<u32> = numbered.iter().map(|&(_, d)| d).collect();
-    let number: FxHashMap<u64, u32> = numbered
-        .iter()
-        .enumerate()
-        .map(|(i, &(t, _))| (t, i as u32))
-        .collect();
-    drop(numbered);
-    let numbered_terms: Vec<Vec<u32>> = per_article
-        .par_iter()
-        .map(|au| {
-            au.terms
-                .iter()
-                .map(|t| number.get(t).copied().unwrap_or(0))
-                .collect()
-        })
-        .collect();
-    drop(number);
-    let mut out = Prepared {
-        terms: Vec::with_capacity(numbered_terms.iter().map(Vec::len).sum()),
-        units: Vec::with_capacity(per_article.iter().map(|au| au.units.len()).sum()),
-        df,
-        ..Prepared::default()
-    };
-    for (au, terms) in per_article.into_iter().zip(numbered_terms) {
-        out.article_units.push(out.units.len() as u32);
-        let base = out.terms.len() as u32;
-        out.terms.extend_from_slice(&terms);
-        out.units.extend(au.units.into_iter().map(|mut u| {
-            u.terms = u.terms.start + base..u.terms.end + base;
-            u
-        }));
+    let interner = Interner::new();
+    let mut out = Prepared::default();
+    for (b, batch) in articles.chunks(PREPARE_BATCH).enumerate() {
+        let first = b * PREPARE_BATCH;
+        let per_article: Vec<ArticleUnits> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| article_units((first + i) as u32, a, analyzer, names, ignore, &interner))
+            .collect();
+        for au in per_article {
+            out.article_units.push(out.units.len() as u32);
+            let base = out.terms.len() as u32;
+            out.terms.extend_from_slice(&au.terms);
+            out.units.extend(au.units.into_iter().map(|mut u| {
+                u.terms = u.terms.start + base..u.terms.end + base;
+                u
+            }));
+        }
     }
     out.article_units.push(out.units.len() as u32);
+    out.units.shrink_to_fit();
+    out.terms.shrink_to_fit();
+
+    // Number the terms in hash order, and sort each unit's terms by number (= by hash).
+    let number = interner.numbering();
+    out.df = vec![0; number.len()];
+    out.terms.par_iter_mut().for_each(|t| {
+        *t = number.get(*t as usize).copied().unwrap_or(0);
+    });
+    drop(number);
+    let mut rest: &mut [u32] = &mut out.terms;
+    let mut slices: Vec<(&mut [u32], &[Unit])> = Vec::new();
+    let mut consumed = 0usize;
+    for units in out.units.chunks(PREPARE_BATCH * 16) {
+        let end = units.last().map_or(consumed, |u| u.terms.end as usize);
+        let (head, tail) = rest.split_at_mut(end - consumed);
+        slices.push((head, units));
+        rest = tail;
+        consumed = end;
+    }
+    let base_of = |units: &[Unit]| units.first().map_or(0, |u| u.terms.start as usize);
+    slices.into_par_iter().for_each(|(terms, units)| {
+        let base = base_of(units);
+        for u in units {
+            terms[u.terms.start as usize - base..u.terms.end as usize - base].sort_unstable();
+        }
+    });
+    // Unit-level document frequency: each unit's terms are distinct.
+    for &t in &out.terms {
+        if let Some(d) = out.df.get_mut(t as usize) {
+            *d += 1;
+        }
+    }
     out
 }
 
@@ -116,6 +193,7 @@ fn article_units(
     analyzer: &Analyzer,
     names: Option<&NameKeys>,
     ignore: &[String],
+    interner: &Interner,
 ) -> ArticleUnits {
     let text = article.text.as_str();
     let mentions = names.map(|n| n.of(&article.id)).unwrap_or(&[]);
@@ -158,7 +236,7 @@ fn article_units(
             scratch.sort_unstable();
             scratch.dedup();
             let start = out.terms.len() as u32;
-            out.terms.extend_from_slice(&scratch);
+            out.terms.extend(scratch.iter().map(|&t| interner.id(t)));
             out.units.push(Unit {
                 article: index,
                 local: out.units.len() as u32,
@@ -178,31 +256,4 @@ fn sequence_hash(terms: &[u64]) -> u64 {
     terms.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &t| {
         (h ^ t).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
     })
-}
-
-/// Unit-level document frequency of every term hash (each unit's terms are distinct).
-fn document_frequency(per_article: &[ArticleUnits]) -> FxHashMap<u64, u32> {
-    per_article
-        .par_chunks(256)
-        .fold(FxHashMap::default, |mut m: FxHashMap<u64, u32>, chunk| {
-            for au in chunk {
-                for &t in &au.terms {
-                    *m.entry(t).or_insert(0) += 1;
-                }
-            }
-            m
-        })
-        .reduce(FxHashMap::default, |mut a, b| {
-            let (mut big, small) = if a.len() >= b.len() {
-                (a, b)
-            } else {
-                (b, std::mem::take(&mut a))
-            };
-            // Summing counts: the order of this walk cannot reach the output.
-            #[allow(clippy::iter_over_hash_type)]
-            for (k, v) in small {
-                *big.entry(k).or_insert(0) += v;
-            }
-            big
-        })
 }
