@@ -57,7 +57,11 @@ pub(crate) fn run(
         .flat_map_iter(|u| cands.partners(u).into_iter().map(move |v| (u, v)))
         .filter_map(|(u, v)| {
             let (uu, vu) = (&p.units[u as usize], &p.units[v as usize]);
-            let (shared, n) = w.shared(p.terms_of(uu), p.terms_of(vu));
+            let crate::weights::Shared {
+                weight: shared,
+                terms: n,
+                ..
+            } = w.shared(p.terms_of(uu), p.terms_of(vu));
             let total = w.unit_weight[u as usize] + w.unit_weight[v as usize];
             let dice = if total > 0.0 {
                 2.0 * shared / total
@@ -129,7 +133,7 @@ pub(crate) fn run(
         held.par_extend(
             chunk
                 .par_iter()
-                .filter_map(|pd| finish(pd, &segments, &sorted, names, analyzer, cfg)),
+                .filter_map(|pd| finish(pd, &segments, &sorted, names, analyzer, w.chance, cfg)),
         );
         let cut = match chunk.last() {
             _ if i + 1 == chunks => held.len(),
@@ -304,12 +308,10 @@ struct Pending {
     containment: f32,
     shared: f32,
     n: usize,
-    /// Shared terms counted by rarity ([`Weights::shared_count`]).
+    /// Shared terms counted by rarity ([`Shared::count`](crate::weights::Shared)).
     count: f64,
     /// Evidence summed over the passage's sentence pairs (see [`accumulated`]).
     accumulated: f64,
-    /// Shared weight expected by chance ([`Weights::chance`]).
-    chance: f32,
 }
 
 /// Passages are word-diffed this many at a time: the articles they come from are normalized
@@ -324,7 +326,11 @@ const SEGMENT_GAP: usize = 256;
 fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pending> {
     let ta = terms_of_units(p, &ps.a_units);
     let tb = terms_of_units(p, &ps.b_units);
-    let (shared, n) = w.shared(&ta, &tb);
+    let crate::weights::Shared {
+        weight: shared,
+        terms: n,
+        count,
+    } = w.shared(&ta, &tb);
     if n < cfg.min_words {
         return None;
     }
@@ -357,9 +363,8 @@ fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pend
         containment,
         shared,
         n,
-        count: w.shared_count(&ta, &tb),
+        count,
         accumulated,
-        chance: w.chance,
     })
 }
 
@@ -380,14 +385,14 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
             p.terms_of(&p.units[u as usize]),
             p.terms_of(&p.units[v as usize]),
         );
-        let (shared, _) = w.shared(tu, tv);
+        let shared = w.shared(tu, tv);
         let (wu, wv) = (w.unit_weight[u as usize], w.unit_weight[v as usize]);
         let s = score(&Evidence {
-            dice: 2.0 * shared / (wu + wv).max(f32::MIN_POSITIVE),
-            containment: shared / wu.min(wv).max(f32::MIN_POSITIVE),
-            shared_weight: shared,
+            dice: 2.0 * shared.weight / (wu + wv).max(f32::MIN_POSITIVE),
+            containment: shared.weight / wu.min(wv).max(f32::MIN_POSITIVE),
+            shared_weight: shared.weight,
             chance: w.chance,
-            shared_terms: w.shared_count(tu, tv),
+            shared_terms: shared.count,
             ratio: 0.0,
             number_divergences: 0,
             negations: 0,
@@ -447,6 +452,7 @@ fn finish(
     sorted: &[&Article],
     names: Option<&NameKeys>,
     analyzer: &Analyzer,
+    chance: f32,
     cfg: &Config,
 ) -> Option<Overlap> {
     let (art_a, art_b) = (sorted[pd.a as usize], sorted[pd.b as usize]);
@@ -467,7 +473,7 @@ fn finish(
         dice,
         containment,
         shared_weight: shared,
-        chance: pd.chance,
+        chance,
         shared_terms: n as f64,
         ratio: ratio_bound(&wa, &wb),
         number_divergences: 0,
@@ -494,7 +500,7 @@ fn finish(
         dice,
         containment,
         shared_weight: shared,
-        chance: pd.chance,
+        chance,
         shared_terms: terms,
         ratio: d.ratio,
         number_divergences: d.differing_numbers,
@@ -527,12 +533,9 @@ fn finish(
 }
 
 /// Whether a normalized word is a content word (what the analyzer indexes).
+/// Segment words are case-folded (`Normalizer::new`), as stopword lookup expects.
 fn is_content(analyzer: &Analyzer, key: &str) -> bool {
-    if key.chars().any(char::is_uppercase) {
-        !analyzer.is_stopword(&key.to_lowercase())
-    } else {
-        !analyzer.is_stopword(key)
-    }
+    !analyzer.is_stopword(key)
 }
 
 fn diff_side<'a>(
