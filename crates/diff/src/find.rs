@@ -1,6 +1,6 @@
 //! The pipeline: prepare → weigh → candidates → verify → passages → score and diff.
 
-use newsdiff_ingest::Article;
+use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 
 use newsdiff_normalize::{Analyzer, Normalizer};
@@ -14,6 +14,7 @@ use crate::passage::{Match, Passage, passages};
 use crate::prepare::{Prepared, prepare};
 use crate::progress::Progress;
 use crate::score::{Evidence, score};
+use crate::source::ArticleSource;
 use crate::weights::Weights;
 use crate::worddiff::{DiffSide, Segment, diff_words, phrase_discount, ratio_bound};
 
@@ -22,20 +23,27 @@ use crate::worddiff::{DiffSide, Segment, diff_words, phrase_discount, ratio_boun
 /// similarity, so a little slack is enough).
 const MATCH_SLACK: f64 = 0.8;
 
-/// Runs the whole search. `keep(a, b)` says whether the article pair (indices into the
-/// id-sorted list) is wanted. Overlaps go to `sink` in their final order, a batch at a time
-/// (until it breaks); the groups are returned.
-pub(crate) fn run(
-    articles: &[Article],
+/// Runs the whole search. `keep(a, b)` says whether the article pair (by ids) is wanted.
+/// Overlaps go to `sink` in their final order, a batch at a time (until it breaks); the
+/// groups are returned.
+///
+/// Articles are numbered in id order (`sorted[k]` is the source index of article `k`); texts
+/// are asked of `source` a batch at a time: in prepare, then per diff batch and for groups.
+pub(crate) fn run<S: ArticleSource + ?Sized>(
+    source: &S,
     cfg: &Config,
     analyzer: &Analyzer,
     names: Option<&NameKeys>,
-    keep: &(dyn Fn(&Article, &Article) -> bool + Sync),
+    keep: &(dyn Fn(&str, &str) -> bool + Sync),
     progress: &dyn Progress,
     sink: &mut dyn FnMut(Overlap) -> ControlFlow<()>,
-) -> Vec<Group> {
-    let mut sorted: Vec<&Article> = articles.iter().collect();
-    sorted.sort_by(|x, y| x.id.cmp(&y.id));
+) -> Result<Vec<Group>, S::Error> {
+    let mut sorted: Vec<usize> = (0..source.len()).collect();
+    sorted.sort_by(|&x, &y| source.id(x).cmp(source.id(y)));
+    let ids = Ids {
+        source,
+        sorted: &sorted,
+    };
     let ignore: Vec<String> = cfg
         .ignore_phrases
         .iter()
@@ -43,7 +51,13 @@ pub(crate) fn run(
         .collect();
 
     progress.stage("prepare", sorted.len() as u64);
-    let p = prepare(&sorted, analyzer, names, &ignore);
+    let p = prepare(
+        sorted.len(),
+        &mut |r| source.load(&sorted[r]),
+        analyzer,
+        names,
+        &ignore,
+    )?;
     progress.inc(sorted.len() as u64);
     progress.stage("weights", 0);
     let w = Weights::new(&p);
@@ -99,8 +113,8 @@ pub(crate) fn run(
         })
         .filter(|run| {
             keep(
-                sorted[p.units[run[0].a as usize].article as usize],
-                sorted[p.units[run[0].b as usize].article as usize],
+                ids.get(p.units[run[0].a as usize].article),
+                ids.get(p.units[run[0].b as usize].article),
             )
         })
         .collect();
@@ -121,7 +135,7 @@ pub(crate) fn run(
     // pair in id order, so a batch's overlaps can be passed on once the batch is done, except
     // those of its last pair, which may continue in the next batch. With duplicate ids (only
     // possible through the library) the pairs interleave, and everything is held to the end.
-    let unique_ids = sorted.windows(2).all(|w| w[0].id != w[1].id);
+    let unique_ids = (1..sorted.len() as u32).all(|k| ids.get(k - 1) != ids.get(k));
     let mut held: Vec<Overlap> = Vec::new();
     let mut open = true;
     let chunks = pending.len().div_ceil(DIFF_CHUNK);
@@ -129,19 +143,21 @@ pub(crate) fn run(
         if !open {
             break;
         }
-        let segments = segments(chunk, &sorted, &normalizer);
+        let texts = Texts::load(&ids, chunk.iter().flat_map(|pd| [pd.a, pd.b]).collect())?;
+        let segments = segments(chunk, &texts, &normalizer);
         held.par_extend(
-            chunk
-                .par_iter()
-                .filter_map(|pd| finish(pd, &segments, &sorted, names, analyzer, w.chance, cfg)),
+            chunk.par_iter().filter_map(|pd| {
+                finish(pd, &segments, &ids, &texts, names, analyzer, w.chance, cfg)
+            }),
         );
+        drop(texts);
         let cut = match chunk.last() {
             _ if i + 1 == chunks => held.len(),
             _ if !unique_ids => 0,
             Some(last) => {
-                let ids = (&sorted[last.a as usize].id, &sorted[last.b as usize].id);
+                let last_ids = (ids.get(last.a), ids.get(last.b));
                 held.iter()
-                    .rposition(|o| (&o.a.article, &o.b.article) != ids)
+                    .rposition(|o| (o.a.article.as_str(), o.b.article.as_str()) != last_ids)
                     .map_or(0, |k| k + 1)
             }
             None => 0,
@@ -155,25 +171,25 @@ pub(crate) fn run(
         }
         held = later;
     }
-    let mut groups: Vec<Group> = group_chains(&cands.groups, &p)
+    // Groups are scored and filtered before any text is read; their members' texts are then
+    // read a batch of articles at a time.
+    let mut groups: Vec<(Group, Vec<u32>)> = group_chains(&cands.groups, &p)
         .into_iter()
         .filter_map(|chain| {
             // `chain[i]` is the inclusive unit range of member i.
-            let mut members: Vec<Member> = chain
+            let (members, articles): (Vec<Member>, Vec<u32>) = chain
                 .iter()
                 .map(|&(first, last)| {
                     let (u, v) = (&p.units[first as usize], &p.units[last as usize]);
-                    let a = sorted[u.article as usize];
-                    let span = u.span.start..v.span.end;
-                    Member {
-                        article: a.id.clone(),
-                        start: span.start,
-                        end: span.end,
-                        text: a.text[span].to_owned(),
-                    }
+                    let member = Member {
+                        article: ids.get(u.article).to_owned(),
+                        start: u.span.start,
+                        end: v.span.end,
+                        text: String::new(),
+                    };
+                    (member, u.article)
                 })
-                .collect();
-            members.sort();
+                .unzip();
             let (first, last) = chain[0];
             let terms = terms_of_units(&p, &(first..=last).collect::<Vec<_>>());
             let words: u32 = (first..=last).map(|u| p.units[u as usize].words).sum();
@@ -189,20 +205,100 @@ pub(crate) fn run(
             };
             let s = score(&e);
             let wanted = members.iter().any(|m| {
-                members.iter().any(|n| {
-                    n.article != m.article && keep_ids(keep, &sorted, &m.article, &n.article)
-                })
+                members
+                    .iter()
+                    .any(|n| n.article != m.article && keep_ids(keep, &m.article, &n.article))
             });
-            (s >= cfg.min_score && words as usize >= cfg.min_words && wanted).then_some(Group {
-                members,
-                score: s,
-                kind: Kind::Verbatim,
-            })
+            (s >= cfg.min_score && words as usize >= cfg.min_words && wanted).then_some((
+                Group {
+                    members,
+                    score: s,
+                    kind: Kind::Verbatim,
+                },
+                articles,
+            ))
+        })
+        .collect();
+    member_texts(&mut groups, &ids)?;
+    let mut groups: Vec<Group> = groups
+        .into_iter()
+        .map(|(mut g, _)| {
+            g.members.sort();
+            g
         })
         .collect();
     groups.sort_by(|x, y| x.members.cmp(&y.members));
     progress.finish();
-    groups
+    Ok(groups)
+}
+
+/// Article ids in id order: article `k` is `source`'s article `sorted[k]`.
+struct Ids<'a, S: ArticleSource + ?Sized> {
+    source: &'a S,
+    sorted: &'a [usize],
+}
+
+impl<'a, S: ArticleSource + ?Sized> Ids<'a, S> {
+    fn get(&self, k: u32) -> &'a str {
+        self.source.id(self.sorted[k as usize])
+    }
+}
+
+/// The texts of some articles (by number in id order), read from the source for one batch.
+struct Texts<'s> {
+    /// Article numbers, sorted and distinct.
+    articles: Vec<u32>,
+    texts: Vec<Cow<'s, str>>,
+}
+
+impl<'s> Texts<'s> {
+    fn load<S: ArticleSource + ?Sized>(
+        ids: &Ids<'s, S>,
+        mut articles: Vec<u32>,
+    ) -> Result<Self, S::Error> {
+        articles.par_sort_unstable();
+        articles.dedup();
+        let indices: Vec<usize> = articles.iter().map(|&k| ids.sorted[k as usize]).collect();
+        let texts = ids.source.texts(&indices)?;
+        Ok(Self { articles, texts })
+    }
+
+    /// The text of article `k` (empty if it was not loaded, which cannot happen).
+    fn get(&self, k: u32) -> &str {
+        self.articles
+            .binary_search(&k)
+            .ok()
+            .and_then(|i| self.texts.get(i))
+            .map_or("", |t| t.as_ref())
+    }
+}
+
+/// Group members' texts are read for this many members at a time.
+const MEMBER_CHUNK: usize = 65_536;
+
+/// Fills in the texts of the groups' members (`articles[i]` is member `i`'s article).
+fn member_texts<S: ArticleSource + ?Sized>(
+    groups: &mut [(Group, Vec<u32>)],
+    ids: &Ids<'_, S>,
+) -> Result<(), S::Error> {
+    let mut members: Vec<(u32, usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, (_, articles))| articles.iter().enumerate().map(move |(m, &a)| (a, g, m)))
+        .collect();
+    members.sort_unstable();
+    for chunk in members.chunks(MEMBER_CHUNK) {
+        let texts = Texts::load(ids, chunk.iter().map(|&(a, _, _)| a).collect())?;
+        for &(a, g, m) in chunk {
+            let member = &mut groups[g].0.members[m];
+            member.text = texts
+                .get(a)
+                .get(member.start..member.end)
+                .unwrap_or("")
+                .to_owned();
+        }
+    }
+    Ok(())
 }
 
 /// The order of reported overlaps: by article ids, then by start and end on each side.
@@ -267,22 +363,10 @@ fn group_chains(groups: &[crate::candidates::GroupRun], p: &Prepared) -> Vec<Vec
     out
 }
 
-fn keep_ids(
-    keep: &(dyn Fn(&Article, &Article) -> bool + Sync),
-    sorted: &[&Article],
-    a: &str,
-    b: &str,
-) -> bool {
-    let find = |id: &str| {
-        sorted
-            .binary_search_by(|x| x.id.as_str().cmp(id))
-            .ok()
-            .map(|i| sorted[i])
-    };
-    match (find(a), find(b)) {
-        (Some(x), Some(y)) => keep(x, y) || keep(y, x),
-        _ => false,
-    }
+/// Whether the pair of ids is wanted, in either order (both are ids of the corpus: members
+/// of its groups).
+fn keep_ids(keep: &(dyn Fn(&str, &str) -> bool + Sync), a: &str, b: &str) -> bool {
+    keep(a, b) || keep(b, a)
 }
 
 /// Union of the distinct terms of the matched units, sorted (sentences skipped inside a
@@ -404,11 +488,7 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
 
 /// The normalized stretches of text that a batch of passages needs, sorted by article and
 /// start: each article's passage ranges, merged where they overlap or nearly touch.
-fn segments(
-    chunk: &[Pending],
-    sorted: &[&Article],
-    normalizer: &Normalizer,
-) -> Vec<(u32, Segment)> {
+fn segments(chunk: &[Pending], texts: &Texts<'_>, normalizer: &Normalizer) -> Vec<(u32, Segment)> {
     let mut needs: Vec<(u32, usize, usize)> = chunk
         .iter()
         .flat_map(|pd| {
@@ -428,10 +508,7 @@ fn segments(
     }
     merged
         .into_par_iter()
-        .map(|(article, r)| {
-            let text = sorted[article as usize].text.as_str();
-            (article, Segment::new(text, r, normalizer))
-        })
+        .map(|(article, r)| (article, Segment::new(texts.get(article), r, normalizer)))
         .collect()
 }
 
@@ -446,20 +523,23 @@ fn segment_of<'s>(
     (*a == article && s.range.end >= range.end).then_some(s)
 }
 
-fn finish(
+#[allow(clippy::too_many_arguments)]
+fn finish<S: ArticleSource + ?Sized>(
     pd: &Pending,
     segments: &[(u32, Segment)],
-    sorted: &[&Article],
+    ids: &Ids<'_, S>,
+    texts: &Texts<'_>,
     names: Option<&NameKeys>,
     analyzer: &Analyzer,
     chance: f32,
     cfg: &Config,
 ) -> Option<Overlap> {
-    let (art_a, art_b) = (sorted[pd.a as usize], sorted[pd.b as usize]);
+    let (id_a, id_b) = (ids.get(pd.a), ids.get(pd.b));
+    let (text_a, text_b) = (texts.get(pd.a), texts.get(pd.b));
     let (a_range, b_range) = (pd.a_range.clone(), pd.b_range.clone());
     let (side_a, side_b) = (
-        diff_side(art_a, &a_range, names),
-        diff_side(art_b, &b_range, names),
+        diff_side(id_a, text_a, &a_range, names),
+        diff_side(id_b, text_b, &b_range, names),
     );
     let (seg_a, seg_b) = (
         segment_of(segments, pd.a, &a_range)?,
@@ -512,16 +592,16 @@ fn finish(
     }
     Some(Overlap {
         a: Side {
-            article: art_a.id.clone(),
+            article: id_a.to_owned(),
             start: a_range.start,
             end: a_range.end,
-            text: art_a.text[a_range.clone()].to_owned(),
+            text: text_a[a_range.clone()].to_owned(),
         },
         b: Side {
-            article: art_b.id.clone(),
+            article: id_b.to_owned(),
             start: b_range.start,
             end: b_range.end,
-            text: art_b.text[b_range.clone()].to_owned(),
+            text: text_b[b_range.clone()].to_owned(),
         },
         score: s,
         kind: crate::score::kind(&e),
@@ -539,15 +619,16 @@ fn is_content(analyzer: &Analyzer, key: &str) -> bool {
 }
 
 fn diff_side<'a>(
-    a: &'a Article,
+    id: &str,
+    text: &'a str,
     r: &std::ops::Range<usize>,
     names: Option<&'a NameKeys>,
 ) -> DiffSide<'a> {
     DiffSide {
-        text: &a.text,
+        text,
         start: r.start,
         end: r.end,
-        names: names.map_or(&[], |n| n.of(&a.id)),
+        names: names.map_or(&[], |n| n.of(id)),
     }
 }
 

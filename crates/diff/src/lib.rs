@@ -71,6 +71,7 @@ mod passage;
 mod prepare;
 mod progress;
 mod score;
+mod source;
 mod story;
 mod weights;
 mod worddiff;
@@ -81,6 +82,7 @@ pub use model::{
 };
 pub use names::{NameKey, NameKeys};
 pub use progress::{NoProgress, Progress};
+pub use source::ArticleSource;
 pub use story::{
     DEFAULT_STORY_DENSITY, DEFAULT_STORY_LINK, Occurrence, SharedPassage, Story, StoryArticle,
     StoryBuilder, StoryView, UniquePassage, date_key,
@@ -190,19 +192,40 @@ impl Finder {
         progress: &dyn Progress,
         on_overlap: &mut dyn FnMut(Overlap) -> std::ops::ControlFlow<()>,
     ) -> Vec<Group> {
-        let keep = |a: &Article, b: &Article| {
+        match self.find_each_in(articles, progress, on_overlap) {
+            Ok(groups) => groups,
+            Err(never) => match never {},
+        }
+    }
+
+    /// As [`Finder::find_each`], over any [`ArticleSource`]: articles are cut into sentences
+    /// a batch at a time, and afterwards only the texts a batch of passages (or the groups)
+    /// needs are asked for again, so that a source that reads them from disk (an
+    /// [`Index`](newsdiff_ingest::Index)) never holds every text. The output is the same as
+    /// for the same articles in a slice.
+    ///
+    /// # Errors
+    ///
+    /// The first error of the source; overlaps handed over before it stand.
+    pub fn find_each_in<S: ArticleSource + ?Sized>(
+        &self,
+        source: &S,
+        progress: &dyn Progress,
+        on_overlap: &mut dyn FnMut(Overlap) -> std::ops::ControlFlow<()>,
+    ) -> Result<Vec<Group>, S::Error> {
+        let keep = |a: &str, b: &str| {
             let article_ok = self
                 .only_article
                 .as_deref()
-                .is_none_or(|id| a.id == id || b.id == id);
+                .is_none_or(|id| a == id || b == id);
             let pair_ok = self
                 .only_pair
                 .as_ref()
-                .is_none_or(|(x, y)| (a.id == *x && b.id == *y) || (a.id == *y && b.id == *x));
+                .is_none_or(|(x, y)| (a == x && b == y) || (a == y && b == x));
             article_ok && pair_ok
         };
         find::run(
-            articles,
+            source,
             &self.config,
             &self.analyzer,
             self.names.as_ref(),

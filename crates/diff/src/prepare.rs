@@ -1,6 +1,7 @@
 //! Turning articles into comparable units: the sentences of their content paragraphs, each a
 //! sorted set of content-term hashes.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use newsdiff_ingest::Article;
@@ -125,21 +126,26 @@ impl Interner {
 /// Splits every content paragraph into sentences and their terms, in parallel. Terms inside a
 /// person-name mention are replaced by the person's key, so that spelling variants of one
 /// person count as the same term.
-pub(crate) fn prepare(
-    articles: &[&Article],
+///
+/// Articles `0..count` (in id order) are asked of `load` a batch of [`PREPARE_BATCH`] at a
+/// time and dropped once analysed, so that their texts need not all be held.
+pub(crate) fn prepare<'s, E>(
+    count: usize,
+    load: &mut dyn FnMut(Range<usize>) -> Result<Vec<Cow<'s, Article>>, E>,
     analyzer: &Analyzer,
     names: Option<&NameKeys>,
     ignore: &[String],
-) -> Prepared {
+) -> Result<Prepared, E> {
     let interner = Interner::new();
     let mut out = Prepared::default();
-    for (b, batch) in articles.chunks(PREPARE_BATCH).enumerate() {
-        let first = b * PREPARE_BATCH;
+    for first in (0..count).step_by(PREPARE_BATCH) {
+        let batch = load(first..count.min(first + PREPARE_BATCH))?;
         let per_article: Vec<ArticleUnits> = batch
             .par_iter()
             .enumerate()
             .map(|(i, a)| article_units((first + i) as u32, a, analyzer, names, ignore, &interner))
             .collect();
+        drop(batch);
         for au in per_article {
             out.article_units.push(out.units.len() as u32);
             let base = out.terms.len() as u32;
@@ -184,7 +190,7 @@ pub(crate) fn prepare(
             *d += 1;
         }
     }
-    out
+    Ok(out)
 }
 
 fn article_units(

@@ -383,3 +383,103 @@ fn reordered_copies_are_one_passage() {
     assert_eq!(o.a.text.lines().count(), 3);
     assert_eq!(o.b.text.lines().count(), 3);
 }
+
+/// A source that owns nothing borrowed: it hands out copies, as a reader from disk would, and
+/// numbers articles in reverse.
+struct Copies(Vec<Article>);
+
+impl newsdiff_diff::ArticleSource for Copies {
+    type Error = std::convert::Infallible;
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn id(&self, i: usize) -> &str {
+        &self.0[self.0.len() - 1 - i].id
+    }
+
+    fn load(&self, indices: &[usize]) -> Result<Vec<std::borrow::Cow<'_, Article>>, Self::Error> {
+        Ok(indices
+            .iter()
+            .map(|&i| std::borrow::Cow::Owned(self.0[self.0.len() - 1 - i].clone()))
+            .collect())
+    }
+}
+
+fn find_in(finder: &Finder, source: &(impl newsdiff_diff::ArticleSource + ?Sized)) -> Overlaps {
+    let mut overlaps = Vec::new();
+    let groups = finder
+        .find_each_in(source, &newsdiff_diff::NoProgress, &mut |o| {
+            overlaps.push(o);
+            std::ops::ControlFlow::Continue(())
+        })
+        .ok()
+        .expect("source never fails");
+    Overlaps { overlaps, groups }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Any source gives what the slice gives: overlaps, groups and texts.
+    #[test]
+    fn a_source_finds_what_the_slice_finds(articles in corpus()) {
+        let finder = Finder::new().min_score(0.0);
+        let in_memory = finder.find(&articles);
+        let copies = Copies(articles.clone());
+        prop_assert_eq!(&find_in(&finder, &copies), &in_memory);
+        prop_assert_eq!(&find_in(&finder, articles.as_slice()), &in_memory);
+    }
+}
+
+/// Overlaps read through an [`newsdiff_ingest::Index`] of a JSON Lines file (records in an
+/// order other than by id) are those of the same file read into memory, groups included.
+#[test]
+fn index_source_finds_what_memory_finds() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seeds");
+    let seeds = newsdiff_ingest::read_paths(&[dir]).expect("seeds").articles;
+    // Enough copies of one sentence to make a group (16 articles), around the seeds.
+    let shared = "The ministry said in a statement on Tuesday that the agreement on rare earth \
+                  exports would be reviewed by the end of the year.";
+    let mut lines: Vec<String> = seeds
+        .iter()
+        .rev()
+        .map(|a| serde_json::json!({"id": a.id, "text": a.text}).to_string())
+        .collect();
+    for i in 0..18 {
+        let text = format!("Story {i} opens with its own words about item {i}.\n{shared}\n");
+        lines.push(
+            serde_json::json!({"id": format!("copy-{:02}", 17 - i), "text": text}).to_string(),
+        );
+    }
+    let path = std::env::temp_dir().join(format!(
+        "newsdiff-index-source-{}.jsonl",
+        std::process::id()
+    ));
+    std::fs::write(&path, lines.join("\n\n") + "\n").expect("write");
+    let reader = newsdiff_ingest::Reader::new();
+    let in_memory = reader.read_paths(&[&path]).expect("read").articles;
+    let index = reader
+        .index_paths(&[&path])
+        .expect("index")
+        .expect("indexable");
+    assert_eq!(index.len(), in_memory.len());
+    for finder in [
+        Finder::new(),
+        Finder::new().min_score(0.1),
+        Finder::new().only_article("copy-03"),
+    ] {
+        let expected = finder.find(&in_memory);
+        let mut overlaps = Vec::new();
+        let groups = finder
+            .find_each_in(&index, &newsdiff_diff::NoProgress, &mut |o| {
+                overlaps.push(o);
+                std::ops::ControlFlow::Continue(())
+            })
+            .expect("index reads");
+        assert!(!expected.overlaps.is_empty() && !expected.groups.is_empty());
+        assert_eq!(Overlaps { overlaps, groups }, expected);
+    }
+    std::fs::remove_file(&path).ok();
+}

@@ -139,6 +139,15 @@ pub enum IngestError {
         /// Where it was seen again.
         second: String,
     },
+    /// A record read again through an [`Index`](crate::Index) is not the one indexed: the
+    /// file changed since.
+    #[error("{}:{line}: the file changed since it was indexed", path.display())]
+    Changed {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the record.
+        line: usize,
+    },
     /// A user lexicon file has a bad line.
     #[error("{}:{line}: {message}", path.display())]
     Lexicon {

@@ -62,7 +62,9 @@ pub(crate) fn read(
     Ok(records)
 }
 
-fn record(
+/// The article of one record: `line_no` is the record's 1-based line, `record_no` its
+/// 1-based number among the file's records (for the default id).
+pub(crate) fn record(
     line: &str,
     path: &Path,
     display: &str,
@@ -71,6 +73,33 @@ fn record(
     record_no: usize,
     reader: &Reader,
 ) -> Result<Article> {
+    let Parsed { id, text, meta } = parse(line, path, stem, line_no, record_no, reader)?;
+    Ok(build::record_article(
+        id,
+        display,
+        line_no - 1,
+        text,
+        meta,
+        reader,
+    ))
+}
+
+/// What a record holds, checked, before its text is cut into paragraphs.
+pub(crate) struct Parsed {
+    pub id: String,
+    pub text: String,
+    pub meta: Meta,
+}
+
+/// Parses and checks one record (as [`record`], without building the article).
+pub(crate) fn parse(
+    line: &str,
+    path: &Path,
+    stem: &str,
+    line_no: usize,
+    record_no: usize,
+    reader: &Reader,
+) -> Result<Parsed> {
     let repaired = repair_lone_surrogates(line);
     let value: Value =
         serde_json::from_str(repaired.as_deref().unwrap_or(line)).map_err(|source| {
@@ -126,12 +155,5 @@ fn record(
         url: opt(&f.url)?,
         outlet: opt(&f.outlet)?,
     };
-    Ok(build::record_article(
-        id,
-        display,
-        line_no - 1,
-        text,
-        meta,
-        reader,
-    ))
+    Ok(Parsed { id, text, meta })
 }

@@ -49,7 +49,9 @@
 //! ```
 //!
 //! Reading files: `Reader::new().read_paths(&["corpus/seeds"])?` returns a [`Corpus`];
-//! [`Reader::read_each`] streams articles one at a time instead.
+//! [`Reader::read_each`] streams articles one at a time instead; [`Reader::index_paths`]
+//! keeps only the ids and record locations of JSON Lines files, and [`Index::load`] reads
+//! articles again when needed.
 //!
 //! # Errors
 //!
@@ -61,6 +63,7 @@ mod build;
 mod classify;
 mod decode;
 mod error;
+mod index;
 mod input;
 mod jsonl;
 mod layout;
@@ -73,6 +76,7 @@ mod text;
 
 pub use classify::{Classifier, Entry, Lexicon, Match, Reason};
 pub use error::{IngestError, Result};
+pub use index::{Index, Location};
 pub use input::{DIRECTORY_EXTENSIONS, Expanded, Format, Input, Skipped, expand};
 pub use layout::Layout;
 pub use model::{Article, Paragraph, ParagraphKind, Source, Span};

@@ -162,3 +162,168 @@ fn seeds_read_from_the_bundled_corpus() {
     assert_eq!(corpus.files, 5);
     assert!(corpus.skipped.is_empty());
 }
+
+mod index {
+    use newsdiff_ingest::{IngestError, Reader};
+    use std::io::Write;
+
+    fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// What `read_paths` says about `paths`, and what `index_paths` says, as error texts.
+    fn both_errors(reader: &Reader, paths: &[&std::path::Path]) -> (String, String) {
+        let read = reader.read_paths(paths).unwrap_err().to_string();
+        let index = reader.index_paths(paths).unwrap_err().to_string();
+        (read, index)
+    }
+
+    const RECORDS: &str = concat!(
+        "{\"id\":\"b\",\"title\":\"Talks End\",\"text\":\"Talks End\\n\\nThe two sides agreed.\\r\\n[Caption here]\\nAdvertisement\\n\"}\n",
+        "\n",
+        "   \n",
+        "{\"text\":\"No id: a default one, caf\\u00e9 \\ud800 lone surrogate.\",\"date\":2024}\r\n",
+        "{\"id\":7,\"text\":\"Numeric id.\\nSecond paragraph with ünïcödé.\",\"source\":\"Wire\",\"url\":null}\n",
+        "{\"id\":\"a\",\"text\":\"Last record without a line break.\"}",
+    );
+
+    #[test]
+    fn reread_gives_identical_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "one.jsonl", RECORDS.as_bytes());
+        write(
+            dir.path(),
+            "two.ndjson",
+            b"{\"id\":\"z\",\"text\":\"Another file.\"}\n",
+        );
+        write(dir.path(), "notes.md", b"skipped");
+        let reader = Reader::new();
+        let corpus = reader.read_paths(&[dir.path()]).unwrap();
+        let index = reader.index_paths(&[dir.path()]).unwrap().unwrap();
+        assert_eq!(index.len(), corpus.articles.len());
+        assert_eq!(index.files(), corpus.files);
+        assert_eq!(index.skipped(), corpus.skipped.as_slice());
+        let ids: Vec<&str> = index.ids().collect();
+        let expected: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, expected);
+        assert_eq!(ids, ["b", "one#2", "7", "a", "z"]);
+        for (i, a) in corpus.articles.iter().enumerate() {
+            assert_eq!(&index.load(i).unwrap(), a);
+            assert_eq!(index.location(i).line, a.source.line);
+        }
+        // Any order, several files in one call.
+        let order = [4, 2, 0, 3, 1, 4];
+        let again = index.load_many(&order).unwrap();
+        let texts = index.load_texts(&order).unwrap();
+        for ((&i, a), t) in order.iter().zip(&again).zip(&texts) {
+            assert_eq!(a, &corpus.articles[i]);
+            assert_eq!(t, &corpus.articles[i].text);
+        }
+        let loc = index.location(2);
+        let bytes = std::fs::read(loc.path).unwrap();
+        let line = &bytes[loc.offset as usize..loc.offset as usize + loc.len];
+        assert!(line.starts_with(b"{\"id\":7"));
+    }
+
+    #[test]
+    fn lossy_reread_repairs_the_same_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "bad.jsonl",
+            b"{\"id\":\"x\",\"text\":\"ok\"}\n{\"id\":\"y\",\"text\":\"bad \xff byte\"}\n",
+        );
+        let strict = Reader::new();
+        let (read, index) = both_errors(&strict, &[&path]);
+        assert_eq!(read, index);
+        assert!(
+            index.contains("bad.jsonl:2: invalid UTF-8 at byte offset 45"),
+            "{index}"
+        );
+        let lossy = Reader::new().lossy(true);
+        let corpus = lossy.read_paths(&[&path]).unwrap();
+        let index = lossy.index_paths(&[&path]).unwrap().unwrap();
+        assert_eq!(index.load(1).unwrap(), corpus.articles[1]);
+    }
+
+    #[test]
+    fn errors_name_file_and_line_as_reading_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let reader = Reader::new();
+        let cases: &[(&str, &[u8], &str)] = &[
+            ("json.jsonl", b"{\"text\":\"a\"}\n\n{\"text\": oops}\n", "json.jsonl:3: invalid JSON"),
+            ("array.jsonl", b"[1]\n", "array.jsonl:1: expected a JSON object, found an array"),
+            ("missing.jsonl", b"{\"text\":\"a\"}\n{\"id\":\"x\"}\n", "missing.jsonl:2: missing field `text`"),
+            ("type.jsonl", b"{\"text\":3}\n", "type.jsonl:1: field `text` must be a string"),
+            ("empty.jsonl", b"\n  \n", "empty.jsonl: the file is empty"),
+            (
+                "dup.jsonl",
+                b"{\"id\":\"p\",\"text\":\"a\"}\n{\"id\":\"q\",\"text\":\"a\"}\n{\"id\":\"q\",\"text\":\"a\"}\n{\"id\":\"p\",\"text\":\"a\"}\n",
+                "duplicate article id `q` at ",
+            ),
+            // The duplicate comes before the bad line, so it is the error.
+            (
+                "dup-then-bad.jsonl",
+                b"{\"id\":\"p\",\"text\":\"a\"}\n{\"id\":\"p\",\"text\":\"a\"}\nnot json\n",
+                "duplicate article id `p` at ",
+            ),
+        ];
+        for (name, bytes, expected) in cases {
+            let path = write(dir.path(), name, bytes);
+            let (read, index) = both_errors(&reader, &[&path]);
+            assert_eq!(read, index, "{name}");
+            assert!(index.contains(expected), "{name}: {index}");
+        }
+        let dup = dir.path().join("dup.jsonl");
+        let message = reader.index_paths(&[&dup]).unwrap_err().to_string();
+        assert!(
+            message.contains("dup.jsonl:2 and ") && message.ends_with("dup.jsonl:3"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn other_inputs_are_not_indexed() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = write(dir.path(), "a.jsonl", b"{\"text\":\"a\"}\n");
+        let text = write(dir.path(), "b.txt", b"Some text.\n");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"{\"text\":\"a\"}\n").unwrap();
+        let gzip = write(dir.path(), "c.jsonl", &gz.finish().unwrap());
+        let reader = Reader::new();
+        assert!(reader.index_paths(&[&plain]).unwrap().is_some());
+        assert!(reader.index_paths(&[&plain, &text]).unwrap().is_none());
+        assert!(reader.index_paths(&[&gzip]).unwrap().is_none());
+        assert!(reader.index_paths(&["-"]).unwrap().is_none());
+        // Read as JSON Lines whatever the name, when asked to.
+        let named = write(dir.path(), "d.txt", b"{\"text\":\"a\"}\n");
+        let jsonl = Reader::new().format(newsdiff_ingest::Format::Jsonl);
+        assert!(jsonl.index_paths(&[&named]).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_changed_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "a.jsonl",
+            b"{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"y\",\"text\":\"two\"}\n",
+        );
+        let index = Reader::new().index_paths(&[&path]).unwrap().unwrap();
+        std::fs::write(
+            &path,
+            b"{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"w\",\"text\":\"two\"}\n",
+        )
+        .unwrap();
+        let err = index.load(1).unwrap_err();
+        assert!(matches!(err, IngestError::Changed { line: 2, .. }), "{err}");
+        assert!(
+            err.to_string()
+                .ends_with("a.jsonl:2: the file changed since it was indexed")
+        );
+        std::fs::write(&path, b"{}").unwrap();
+        assert!(matches!(index.load(1).unwrap_err(), IngestError::Io { .. }));
+    }
+}
