@@ -6,9 +6,9 @@ use std::ops::ControlFlow;
 use anstyle::{AnsiColor, Style};
 use anyhow::{Context, Result, bail};
 use newsdiff_diff::{
-    DiffOp, DiffSide, Divergence, Finder, Group, Op, Overlap, Overlaps, word_diff,
+    ArticleSource, DiffOp, DiffSide, Divergence, Finder, Group, Op, Overlap, Overlaps, word_diff,
 };
-use newsdiff_ingest::Article;
+use newsdiff_ingest::{Article, Index};
 use serde::Serialize;
 
 use crate::args::{
@@ -68,44 +68,101 @@ pub fn find(finder: &Finder, articles: &[Article], verbose: bool, bar: bool) -> 
         overlaps.push(o);
         ControlFlow::Continue(())
     });
-    Overlaps { overlaps, groups }
+    Overlaps {
+        overlaps,
+        groups: groups.unwrap_or_else(|never| match never {}),
+    }
 }
 
-/// As [`find`], handing each overlap to `on_overlap` in output order as soon as it is ready
-/// (see [`Finder::find_each`]); returns the groups.
-pub fn find_each(
+/// As [`find`] over any source, handing each overlap to `on_overlap` in output order as soon
+/// as it is ready (see [`Finder::find_each_in`]); returns the groups.
+pub fn find_each<S: ArticleSource + ?Sized>(
     finder: &Finder,
-    articles: &[Article],
+    source: &S,
     verbose: bool,
     bar: bool,
     on_overlap: &mut dyn FnMut(Overlap) -> ControlFlow<()>,
-) -> Vec<Group> {
+) -> Result<Vec<Group>, S::Error> {
     if verbose {
-        finder.find_each(articles, &crate::progress::StageTimer::new(), on_overlap)
+        finder.find_each_in(source, &crate::progress::StageTimer::new(), on_overlap)
     } else if let Some(bar) = bar.then(crate::progress::Bar::on_terminal).flatten() {
-        finder.find_each(articles, &bar, on_overlap)
+        finder.find_each_in(source, &bar, on_overlap)
     } else {
-        finder.find_each(articles, &newsdiff_diff::NoProgress, on_overlap)
+        finder.find_each_in(source, &newsdiff_diff::NoProgress, on_overlap)
     }
 }
 
 /// Runs `newsdiff overlaps`.
+///
+/// JSON Lines and CSV output from uncompressed JSON Lines files, without name matching, read
+/// the input twice instead of holding it: an [`Index`] keeps each article's id and record
+/// location, the search cuts articles into sentences a batch at a time and reads again only
+/// the texts each batch of passages needs. That is every input of that kind, small or large,
+/// so that one path serves them (and is the one tested); its cost is a second parse of the
+/// records (the first, to index, checks them all up front, so input errors still come before
+/// any output), and it keeps peak memory well below the input's size (1 M generated articles:
+/// see `benches/README.md`). Everything else reads the articles into memory: JSON and text
+/// output hold every overlap anyway (text output prints whole diffs), names need every text,
+/// a sidecar sets metadata on articles in memory, and standard input and gzip cannot be read
+/// again by offset.
 pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
+    if let Some(index) = streaming_index(args)? {
+        return search(args, color, &index, None);
+    }
     let corpus = crate::ingest::read(&args.input)?;
+    search(
+        args,
+        color,
+        corpus.articles.as_slice(),
+        Some(&corpus.articles),
+    )
+}
+
+/// The index of the inputs when `overlaps` can read them twice (see [`run`]).
+fn streaming_index(args: &OverlapsArgs) -> Result<Option<Index>> {
+    let streamed_output = matches!(args.format, OverlapFormat::Jsonl | OverlapFormat::Csv);
+    if !streamed_output || args.input.sidecar.is_some() || args.search.names == Switch::On {
+        return Ok(None);
+    }
+    let Some(index) = crate::ingest::reader(&args.input)?.index_paths(&args.input.paths)? else {
+        return Ok(None);
+    };
+    if names_on(&args.search, index.len()) {
+        return Ok(None);
+    }
+    for s in index.skipped() {
+        output::note(&format!("skipped {}: {}", s.path.display(), s.why));
+    }
+    Ok(Some(index))
+}
+
+/// The search and its output over `source`; `articles` is the same articles in memory, which
+/// name matching and JSON and text output need.
+fn search<S>(
+    args: &OverlapsArgs,
+    color: ColorChoice,
+    source: &S,
+    articles: Option<&[Article]>,
+) -> Result<u8>
+where
+    S: ArticleSource + ?Sized,
+    S::Error: std::error::Error + Send + Sync + 'static,
+{
     let mut finder = finder(&args.search)?;
     if let Some(id) = &args.article {
-        ensure_id(&corpus.articles, id)?;
+        ensure_id(source, id)?;
         finder = finder.only_article(id.clone());
     }
     if let Some(pair) = &args.pair {
         for id in pair {
-            ensure_id(&corpus.articles, id)?;
+            ensure_id(source, id)?;
         }
         finder = finder.only_pair(pair[0].clone(), pair[1].clone());
     }
-    let names = names_on(&args.search, corpus.articles.len());
+    let names = names_on(&args.search, source.len());
     if names {
-        finder = finder.names(crate::people::keys(&corpus.articles));
+        let articles = articles.context("name matching needs the articles in memory")?;
+        finder = finder.names(crate::people::keys(articles));
     }
     let meta = output::Meta::new(
         "overlaps",
@@ -130,7 +187,7 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
         OverlapFormat::Jsonl => {
             output::jsonl_record(&mut out, "meta", &meta)?;
             let (mut count, mut failed) = (0usize, None);
-            let groups = find_each(&finder, &corpus.articles, verbose, bar, &mut |o| {
+            let groups = find_each(&finder, source, verbose, bar, &mut |o| {
                 count += 1;
                 match output::jsonl_record(&mut out, "overlap", &o) {
                     Ok(()) => ControlFlow::Continue(()),
@@ -143,6 +200,7 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
             if let Some(e) = failed {
                 return Err(e).context("writing output");
             }
+            let groups = groups.context("reading the input again")?;
             for g in &groups {
                 output::jsonl_record(&mut out, "group", g)?;
             }
@@ -151,7 +209,7 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
         OverlapFormat::Csv => {
             let mut w = csv_writer(&mut out)?;
             let (mut count, mut failed) = (0usize, None);
-            let groups = find_each(&finder, &corpus.articles, verbose, bar, &mut |o| {
+            let groups = find_each(&finder, source, verbose, bar, &mut |o| {
                 count += 1;
                 match write_csv_overlap(&mut w, &o) {
                     Ok(()) => ControlFlow::Continue(()),
@@ -164,25 +222,28 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
             if let Some(e) = failed {
                 return Err(e);
             }
+            let groups = groups.context("reading the input again")?;
             write_csv_groups(&mut w, &groups)?;
             w.flush()?;
             count > 0 || !groups.is_empty()
         }
         OverlapFormat::Json => {
-            let found = find(&finder, &corpus.articles, verbose, bar);
+            let articles = articles.context("JSON output reads the articles into memory")?;
+            let found = find(&finder, articles, verbose, bar);
             output::json_document(&mut out, &meta, &found)?;
             !found.overlaps.is_empty() || !found.groups.is_empty()
         }
         OverlapFormat::Text => {
-            let found = find(&finder, &corpus.articles, verbose, bar);
-            write_text(&mut out, &found, &corpus.articles)?;
+            let articles = articles.context("text output reads the articles into memory")?;
+            let found = find(&finder, articles, verbose, bar);
+            write_text(&mut out, &found, articles)?;
             output::note(&format!(
                 "{} overlap{} and {} group{} among {} articles",
                 found.overlaps.len(),
                 if found.overlaps.len() == 1 { "" } else { "s" },
                 found.groups.len(),
                 if found.groups.len() == 1 { "" } else { "s" },
-                corpus.articles.len()
+                articles.len()
             ));
             !found.overlaps.is_empty() || !found.groups.is_empty()
         }
@@ -195,8 +256,8 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
     })
 }
 
-fn ensure_id(articles: &[Article], id: &str) -> Result<()> {
-    if !articles.iter().any(|a| a.id == id) {
+fn ensure_id<S: ArticleSource + ?Sized>(source: &S, id: &str) -> Result<()> {
+    if !(0..source.len()).any(|i| source.id(i) == id) {
         bail!("no article with id `{id}` in the input");
     }
     Ok(())

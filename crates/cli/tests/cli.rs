@@ -995,3 +995,99 @@ fn diff_text_view_snapshot() {
     assert!(!text.contains('\u{202E}'), "bidi override escaped");
     insta::assert_snapshot!(text);
 }
+
+/// The seeds as JSON Lines records, in reverse id order, with a passage copied into enough
+/// articles to form a group.
+fn seeds_as_jsonl() -> Vec<u8> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("corpus/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let mut out = String::new();
+    for p in paths.iter().rev() {
+        let id = p.file_stem().unwrap().to_str().unwrap();
+        let text = std::fs::read_to_string(p).unwrap();
+        out += &serde_json::json!({"id": id, "text": text}).to_string();
+        out += "\n";
+    }
+    let shared = "The ministry said in a statement on Tuesday that the agreement on rare earth \
+                  exports would be reviewed by the end of the year.";
+    for i in 0..17 {
+        let text = format!("Story {i} opens with its own words about item {i}.\n{shared}\n");
+        out += &serde_json::json!({"id": format!("copy-{i:02}"), "text": text}).to_string();
+        out += "\n\n";
+    }
+    out.into_bytes()
+}
+
+/// A JSON Lines file is searched without holding its texts (read again by offset); the same
+/// records from standard input are read into memory. Both give the same records.
+#[test]
+fn overlaps_streamed_from_a_file_equal_in_memory() {
+    let bytes = seeds_as_jsonl();
+    let (_d, p) = temp_file("seeds.jsonl", &bytes);
+    for extra in [
+        &["--min-score", "0.2"][..],
+        &["--article", "copy-03"],
+        &["--pair", "001_05c99393d83f7017", "002_49671702ffe5f58f"],
+    ] {
+        for format in ["jsonl", "csv"] {
+            let mut args = vec!["overlaps", "--format", format, "--names", "off"];
+            args.extend_from_slice(extra);
+            let from_file = run(&[&args[..], &[p.as_str()]].concat());
+            let from_stdin = run_stdin(&[&args[..], &["-"]].concat(), Some(&bytes));
+            assert_eq!(from_file.status.code(), Some(0), "{}", stderr(&from_file));
+            assert_eq!(from_file.status.code(), from_stdin.status.code());
+            // JSON Lines: all but the meta record, which names the paths.
+            let body = |o: &Output| -> Vec<String> {
+                stdout(o)
+                    .lines()
+                    .filter(|l| format == "csv" || !l.contains("\"type\":\"meta\""))
+                    .map(str::to_owned)
+                    .collect()
+            };
+            assert_eq!(body(&from_file), body(&from_stdin), "{args:?}");
+            assert!(!body(&from_file).is_empty(), "{args:?}");
+        }
+    }
+    let o = run(&["overlaps", "--format", "jsonl", "--names", "off", &p]);
+    assert!(!records(&o, "group").is_empty());
+}
+
+/// Streamed or not, bad input is reported before any output, naming file and line.
+#[test]
+fn overlaps_streamed_errors_come_first() {
+    let (_d, p) = temp_file(
+        "bad.jsonl",
+        b"{\"id\": \"x\", \"text\": \"a\"}\n\n{\"id\": \"y\", \"text\": oops}\n",
+    );
+    let args = [
+        "overlaps",
+        "--format",
+        "jsonl",
+        "--names",
+        "off",
+        p.as_str(),
+    ];
+    assert_error(&run(&args), "bad.jsonl:3: invalid JSON");
+    let (_d, p) = temp_file(
+        "dup.jsonl",
+        b"{\"id\": \"x\", \"text\": \"a\"}\n{\"id\": \"x\", \"text\": \"b\"}\n",
+    );
+    let o = run(&["overlaps", "--format", "csv", "--names", "off", &p]);
+    assert_error(&o, "duplicate article id `x` at ");
+    assert!(stderr(&o).contains("dup.jsonl:1 and ") && stderr(&o).contains("dup.jsonl:2"));
+    let (_d, p) = temp_file("one.jsonl", b"{\"id\": \"x\", \"text\": \"a\"}\n");
+    let o = run(&[
+        "overlaps",
+        "--format",
+        "jsonl",
+        "--names",
+        "off",
+        "--article",
+        "nope",
+        &p,
+    ]);
+    assert_error(&o, "no article with id `nope` in the input");
+}
