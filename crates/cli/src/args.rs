@@ -242,6 +242,11 @@ pub struct OverlapsArgs {
     /// Only overlaps between these two article ids.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub pair: Option<Vec<String>>,
+    /// Read uncompressed JSON Lines files twice instead of holding their texts (less memory,
+    /// a little more time; JSON Lines and CSV output without name matching): `auto` does it
+    /// from 128 MiB of input.
+    #[arg(long, value_enum, default_value_t = Switch::Auto)]
+    pub stream: Switch,
     /// Search options.
     #[command(flatten)]
     pub search: SearchArgs,

@@ -92,19 +92,25 @@ pub fn find_each<S: ArticleSource + ?Sized>(
     }
 }
 
+/// With `--stream auto`, inputs of at least this many bytes are read twice instead of held.
+///
+/// Measured A/B (`benches/README.md`, "Streaming texts"): at 1 M generated articles (2.7 GB)
+/// peak RSS 6.4 → 3.4 GB for ≈ 4 % more CPU; at 100 k (267 MB) 0.85 → 0.66 GB for 1–4 %; on
+/// the real corpora (31 MB, 23.8 k articles) only 230 → 212 MB for 15–20 % more CPU, because
+/// there each batch of passages reads back most of the corpus. Below this size the texts are a
+/// small share of the peak, so holding them is the better trade.
+const STREAM_MIN_BYTES: u64 = 128 << 20;
+
 /// Runs `newsdiff overlaps`.
 ///
-/// JSON Lines and CSV output from uncompressed JSON Lines files, without name matching, read
-/// the input twice instead of holding it: an [`Index`] keeps each article's id and record
-/// location, the search cuts articles into sentences a batch at a time and reads again only
-/// the texts each batch of passages needs. That is every input of that kind, small or large,
-/// so that one path serves them (and is the one tested); its cost is a second parse of the
-/// records (the first, to index, checks them all up front, so input errors still come before
-/// any output), and it keeps peak memory well below the input's size (1 M generated articles:
-/// see `benches/README.md`). Everything else reads the articles into memory: JSON and text
-/// output hold every overlap anyway (text output prints whole diffs), names need every text,
-/// a sidecar sets metadata on articles in memory, and standard input and gzip cannot be read
-/// again by offset.
+/// JSON Lines and CSV output from uncompressed JSON Lines files, without name matching, can
+/// read the input twice instead of holding it (`--stream`): an [`Index`] keeps each article's
+/// id and record location (checking every record first, so input errors still come before any
+/// output), the search cuts articles into sentences a batch at a time and reads again only
+/// the texts each batch of passages needs. Output is the same either way. Everything else
+/// reads the articles into memory: JSON and text output hold every overlap anyway (text output
+/// prints whole diffs), names need every text, a sidecar sets metadata on articles in memory,
+/// and standard input and gzip cannot be read again by offset.
 pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
     if let Some(index) = streaming_index(args)? {
         return search(args, color, &index, None);
@@ -118,10 +124,17 @@ pub fn run(args: &OverlapsArgs, color: ColorChoice) -> Result<u8> {
     )
 }
 
-/// The index of the inputs when `overlaps` can read them twice (see [`run`]).
+/// The index of the inputs when `overlaps` reads them twice (see [`run`]).
 fn streaming_index(args: &OverlapsArgs) -> Result<Option<Index>> {
     let streamed_output = matches!(args.format, OverlapFormat::Jsonl | OverlapFormat::Csv);
-    if !streamed_output || args.input.sidecar.is_some() || args.search.names == Switch::On {
+    if args.stream == Switch::Off
+        || !streamed_output
+        || args.input.sidecar.is_some()
+        || args.search.names == Switch::On
+    {
+        return Ok(None);
+    }
+    if args.stream == Switch::Auto && input_bytes(args)? < STREAM_MIN_BYTES {
         return Ok(None);
     }
     let Some(index) = crate::ingest::reader(&args.input)?.index_paths(&args.input.paths)? else {
@@ -134,6 +147,20 @@ fn streaming_index(args: &OverlapsArgs) -> Result<Option<Index>> {
         output::note(&format!("skipped {}: {}", s.path.display(), s.why));
     }
     Ok(Some(index))
+}
+
+/// The total size of the input files (standard input counts as nothing).
+fn input_bytes(args: &OverlapsArgs) -> Result<u64> {
+    let expanded = newsdiff_ingest::expand(&args.input.paths)?;
+    let mut total = 0u64;
+    for input in &expanded.inputs {
+        if let newsdiff_ingest::Input::File(p) = input {
+            let meta =
+                std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            total = total.saturating_add(meta.len());
+        }
+    }
+    Ok(total)
 }
 
 /// The search and its output over `source`; `articles` is the same articles in memory, which

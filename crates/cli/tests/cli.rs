@@ -1021,8 +1021,9 @@ fn seeds_as_jsonl() -> Vec<u8> {
     out.into_bytes()
 }
 
-/// A JSON Lines file is searched without holding its texts (read again by offset); the same
-/// records from standard input are read into memory. Both give the same records.
+/// A JSON Lines file is searched without holding its texts (`--stream on`: read again by
+/// offset); the same records from standard input are read into memory. Both give the same
+/// records.
 #[test]
 fn overlaps_streamed_from_a_file_equal_in_memory() {
     let bytes = seeds_as_jsonl();
@@ -1033,7 +1034,9 @@ fn overlaps_streamed_from_a_file_equal_in_memory() {
         &["--pair", "001_05c99393d83f7017", "002_49671702ffe5f58f"],
     ] {
         for format in ["jsonl", "csv"] {
-            let mut args = vec!["overlaps", "--format", format, "--names", "off"];
+            let mut args = vec![
+                "overlaps", "--format", format, "--names", "off", "--stream", "on",
+            ];
             args.extend_from_slice(extra);
             let from_file = run(&[&args[..], &[p.as_str()]].concat());
             let from_stdin = run_stdin(&[&args[..], &["-"]].concat(), Some(&bytes));
@@ -1051,7 +1054,9 @@ fn overlaps_streamed_from_a_file_equal_in_memory() {
             assert!(!body(&from_file).is_empty(), "{args:?}");
         }
     }
-    let o = run(&["overlaps", "--format", "jsonl", "--names", "off", &p]);
+    let o = run(&[
+        "overlaps", "--format", "jsonl", "--names", "off", "--stream", "on", &p,
+    ]);
     assert!(!records(&o, "group").is_empty());
 }
 
@@ -1068,6 +1073,8 @@ fn overlaps_streamed_errors_come_first() {
         "jsonl",
         "--names",
         "off",
+        "--stream",
+        "on",
         p.as_str(),
     ];
     assert_error(&run(&args), "bad.jsonl:3: invalid JSON");
@@ -1075,7 +1082,9 @@ fn overlaps_streamed_errors_come_first() {
         "dup.jsonl",
         b"{\"id\": \"x\", \"text\": \"a\"}\n{\"id\": \"x\", \"text\": \"b\"}\n",
     );
-    let o = run(&["overlaps", "--format", "csv", "--names", "off", &p]);
+    let o = run(&[
+        "overlaps", "--format", "csv", "--names", "off", "--stream", "on", &p,
+    ]);
     assert_error(&o, "duplicate article id `x` at ");
     assert!(stderr(&o).contains("dup.jsonl:1 and ") && stderr(&o).contains("dup.jsonl:2"));
     let (_d, p) = temp_file("one.jsonl", b"{\"id\": \"x\", \"text\": \"a\"}\n");
@@ -1085,6 +1094,8 @@ fn overlaps_streamed_errors_come_first() {
         "jsonl",
         "--names",
         "off",
+        "--stream",
+        "on",
         "--article",
         "nope",
         &p,
