@@ -54,33 +54,7 @@ pub(crate) fn run(
     // Candidate pairs are listed unit by unit and verified at once, never all held.
     let mut matches: Vec<Match> = (0..p.units.len() as u32)
         .into_par_iter()
-        .flat_map_iter(|u| cands.partners(u).into_iter().map(move |v| (u, v)))
-        .filter_map(|(u, v)| {
-            let (uu, vu) = (&p.units[u as usize], &p.units[v as usize]);
-            let crate::weights::Shared {
-                weight: shared,
-                terms: n,
-                ..
-            } = w.shared(p.terms_of(uu), p.terms_of(vu));
-            let total = w.unit_weight[u as usize] + w.unit_weight[v as usize];
-            let dice = if total > 0.0 {
-                2.0 * shared / total
-            } else {
-                0.0
-            };
-            let identical = uu.sequence == vu.sequence;
-            let smaller = w.unit_weight[u as usize].min(w.unit_weight[v as usize]);
-            let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
-            // A passage is about as similar as its best sentence pair: a pair whose own term
-            // overlap is well below the lowest score asked for cannot make a reported passage.
-            let promising = 0.5 * f64::from(dice + containment) >= MATCH_SLACK * cfg.min_score;
-            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity && promising))
-                .then_some(Match {
-                    a: u,
-                    b: v,
-                    sim: dice,
-                })
-        })
+        .flat_map_iter(|u| verify(u, &cands.partners(u), &p, &w, cfg))
         .collect();
     progress.inc(p.units.len() as u64);
     // By article pair, then by unit: units are numbered in article order, so `a < b`.
@@ -203,6 +177,60 @@ pub(crate) fn run(
     groups.sort_by(|x, y| x.members.cmp(&y.members));
     progress.finish();
     groups
+}
+
+/// The matches among unit `u`'s candidate partners `vs`: pairs identical in their term
+/// sequence, or sharing two terms or more with enough rarity-weighted overlap to reach the
+/// lowest score asked for.
+///
+/// Partners lie scattered over the whole corpus (hundreds of MB of units and term lists at
+/// 1 M articles), so each one costs two cache misses: its unit, then its term list. They are
+/// read in two passes before any comparison (every unit first, then the head of every term
+/// list), so the loads of a pass are independent and the processor overlaps their misses
+/// rather than waiting out each one in turn; safe Rust has no prefetch instruction.
+pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config) -> Vec<Match> {
+    let uu = &p.units[u as usize];
+    let tu = p.terms_of(uu);
+    let partners: Vec<(u32, Range<u32>, f32, u64)> = vs
+        .iter()
+        .map(|&v| {
+            let vu = &p.units[v as usize];
+            (v, vu.terms.clone(), vu.weight, vu.sequence)
+        })
+        .collect();
+    let touched = partners.iter().fold(0u32, |x, (_, t, ..)| {
+        x ^ p.terms.get(t.start as usize).copied().unwrap_or(0)
+    });
+    std::hint::black_box(touched);
+    partners
+        .into_iter()
+        .filter_map(|(v, terms, weight, sequence)| {
+            let tv = &p.terms[terms.start as usize..terms.end as usize];
+            let crate::weights::Shared {
+                weight: shared,
+                terms: n,
+                ..
+            } = w.shared(tu, tv);
+            let total = uu.weight + weight;
+            let dice = if total > 0.0 {
+                2.0 * shared / total
+            } else {
+                0.0
+            };
+            let identical = uu.sequence == sequence;
+            let smaller = uu.weight.min(weight);
+            let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
+            // A passage is about as similar as its best sentence pair: a pair whose own term
+            // overlap is well below the lowest score asked for cannot make a reported passage.
+            let promising = 0.5 * f64::from(dice + containment) >= MATCH_SLACK * cfg.min_score;
+            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity && promising))
+                .then_some(Match {
+                    a: u,
+                    b: v,
+                    sim: dice,
+                })
+        })
+        .collect()
 }
 
 /// The order of reported overlaps: by article ids, then by start and end on each side.
@@ -386,7 +414,7 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
             p.terms_of(&p.units[v as usize]),
         );
         let shared = w.shared(tu, tv);
-        let (wu, wv) = (w.unit_weight[u as usize], w.unit_weight[v as usize]);
+        let (wu, wv) = (p.units[u as usize].weight, p.units[v as usize].weight);
         let s = score(&Evidence {
             dice: 2.0 * shared.weight / (wu + wv).max(f32::MIN_POSITIVE),
             containment: shared.weight / wu.min(wv).max(f32::MIN_POSITIVE),

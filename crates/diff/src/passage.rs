@@ -69,12 +69,13 @@ const LINK_FLOOR: f32 = 0.2;
 /// Keeps best matches: `m` stays when it is (nearly) `m.a`'s best or (nearly) `m.b`'s (a
 /// sentence may match two: one rewritten into two, or told twice in the other article). Ties go to the partner that comes first in its article, so the rule reads the
 /// same from either side.
-fn best_matches(matches: &[Match], p: &Prepared) -> Vec<Match> {
+fn best_matches(matches: &[Match]) -> Vec<Match> {
     use std::collections::HashMap;
     let better = |x: &Match, y: &Match, other: fn(&Match) -> u32| {
         x.sim > y.sim
             || (x.sim == y.sim
-                && p.units[other(x) as usize].local < p.units[other(y) as usize].local)
+                // Units are numbered in article order: within one article, by position.
+                && other(x) < other(y))
     };
     let mut best_a: HashMap<u32, Match> = HashMap::new();
     let mut best_b: HashMap<u32, Match> = HashMap::new();
@@ -102,8 +103,8 @@ fn best_matches(matches: &[Match], p: &Prepared) -> Vec<Match> {
 
 /// The passages of one article pair, from all its sentence matches.
 pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -> Vec<Passage> {
-    let ms = best_matches(matches, p);
-    let local = |u: u32| i64::from(p.units[u as usize].local);
+    let ms = best_matches(matches);
+    let local = |u: u32| i64::from(p.local(u));
     // Link matches on one diagonal: both sides move the same way by one or two sentences.
     let mut sets = UnionFind::new(ms.len());
     for i in 0..ms.len() {
