@@ -20,7 +20,7 @@ use crate::worddiff::{DiffSide, Segment, diff_words, phrase_discount, ratio_boun
 /// Share of the lowest reported score that a sentence pair's own term overlap must reach
 /// to be kept as a match (matches of a passage can lift each other's amount, not their
 /// similarity, so a little slack is enough).
-const MATCH_SLACK: f64 = 0.8;
+pub(crate) const MATCH_SLACK: f64 = 0.8;
 
 /// Runs the whole search. `keep(a, b)` says whether the article pair (indices into the
 /// id-sorted list) is wanted. Overlaps go to `sink` in their final order, a batch at a time
@@ -234,7 +234,7 @@ pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config
 }
 
 /// The order of reported overlaps: by article ids, then by start and end on each side.
-fn overlap_order(x: &Overlap, y: &Overlap) -> std::cmp::Ordering {
+pub(crate) fn overlap_order(x: &Overlap, y: &Overlap) -> std::cmp::Ordering {
     (
         &x.a.article,
         &x.b.article,
@@ -327,7 +327,7 @@ fn terms_of_units(p: &Prepared, units: &[u32]) -> Vec<u32> {
 
 /// A passage whose term overlap may reach the lowest score: what is known before its word
 /// diff.
-struct Pending {
+pub(crate) struct Pending {
     a: u32,
     b: u32,
     a_range: Range<usize>,
@@ -346,12 +346,12 @@ struct Pending {
 /// once per batch, and only the stretches the batch needs. On the real corpora, 65,536
 /// instead of 16,384 saves 6 % of the time for 35 MB more memory; one batch for everything
 /// saves 14 % for 170 MB.
-const DIFF_CHUNK: usize = 65_536;
+pub(crate) const DIFF_CHUNK: usize = 65_536;
 
 /// Two passages of one article closer than this many bytes are normalized as one stretch.
 const SEGMENT_GAP: usize = 256;
 
-fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pending> {
+pub(crate) fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pending> {
     let ta = terms_of_units(p, &ps.a_units);
     let tb = terms_of_units(p, &ps.b_units);
     let crate::weights::Shared {
@@ -432,7 +432,7 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
 
 /// The normalized stretches of text that a batch of passages needs, sorted by article and
 /// start: each article's passage ranges, merged where they overlap or nearly touch.
-fn segments(
+pub(crate) fn segments(
     chunk: &[Pending],
     sorted: &[&Article],
     normalizer: &Normalizer,
@@ -474,7 +474,7 @@ fn segment_of<'s>(
     (*a == article && s.range.end >= range.end).then_some(s)
 }
 
-fn finish(
+pub(crate) fn finish(
     pd: &Pending,
     segments: &[(u32, Segment)],
     sorted: &[&Article],

@@ -71,6 +71,10 @@ mod passage;
 mod prepare;
 mod progress;
 mod score;
+// Each stage of the search on its own, for the benches of `newsdiff-bench`. Not a stable
+// API: hidden, outside semver, may change or go away in any release (see its module docs).
+#[doc(hidden)]
+pub mod stages;
 mod story;
 mod weights;
 mod worddiff;
