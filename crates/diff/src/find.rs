@@ -20,7 +20,7 @@ use crate::worddiff::{DiffSide, Segment, diff_words, phrase_discount, ratio_boun
 /// Share of the lowest reported score that a sentence pair's own term overlap must reach
 /// to be kept as a match (matches of a passage can lift each other's amount, not their
 /// similarity, so a little slack is enough).
-pub(crate) const MATCH_SLACK: f64 = 0.8;
+const MATCH_SLACK: f64 = 0.8;
 
 /// Runs the whole search. `keep(a, b)` says whether the article pair (indices into the
 /// id-sorted list) is wanted. Overlaps go to `sink` in their final order, a batch at a time
@@ -57,15 +57,7 @@ pub(crate) fn run(
         .flat_map_iter(|u| verify(u, &cands.partners(u), &p, &w, cfg))
         .collect();
     progress.inc(p.units.len() as u64);
-    // By article pair, then by unit: units are numbered in article order, so `a < b`.
-    matches.par_sort_unstable_by_key(|m| {
-        (
-            p.units[m.a as usize].article,
-            p.units[m.b as usize].article,
-            m.a,
-            m.b,
-        )
-    });
+    sort_matches(&mut matches, &p);
     let by_pair: Vec<&[Match]> = matches
         .chunk_by(|x, y| {
             p.units[x.a as usize].article == p.units[y.a as usize].article
@@ -231,6 +223,19 @@ pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config
                 })
         })
         .collect()
+}
+
+/// Sorts matches by article pair, then by unit: units are numbered in article order, so
+/// `a < b`.
+pub(crate) fn sort_matches(matches: &mut [Match], p: &Prepared) {
+    matches.par_sort_unstable_by_key(|m| {
+        (
+            p.units[m.a as usize].article,
+            p.units[m.b as usize].article,
+            m.a,
+            m.b,
+        )
+    });
 }
 
 /// The order of reported overlaps: by article ids, then by start and end on each side.

@@ -24,10 +24,10 @@ use rayon::prelude::*;
 
 use crate::Finder;
 use crate::candidates::{Candidates, candidates};
-use crate::find::{DIFF_CHUNK, MATCH_SLACK, Pending, finish, overlap_order, pending, segments};
+use crate::find::{DIFF_CHUNK, Pending, finish, overlap_order, pending, segments};
 use crate::model::Overlap;
 use crate::passage::{Match, passages};
-use crate::weights::{Shared, Weights};
+use crate::weights::Weights;
 
 /// Articles analysed into units and term lists (the output of [`prepare`]).
 pub struct Prepared<'a> {
@@ -132,44 +132,11 @@ impl Matches {
 /// reported passage, sorted by article pair, as the search does.
 pub fn verify(p: &Prepared<'_>, w: &Weighed<'_>, index: &Index<'_>) -> Matches {
     let (pp, w, cfg) = (&p.p, &w.0, &p.finder.config);
-    // The same test as `find::run`'s verify step (`chained_stages_find_the_same_overlaps`
-    // checks that they agree).
     let mut matches: Vec<Match> = (0..index.units)
         .into_par_iter()
-        .flat_map_iter(|u| index.c.partners(u).into_iter().map(move |v| (u, v)))
-        .filter_map(|(u, v)| {
-            let (uu, vu) = (&pp.units[u as usize], &pp.units[v as usize]);
-            let Shared {
-                weight: shared,
-                terms: n,
-                ..
-            } = w.shared(pp.terms_of(uu), pp.terms_of(vu));
-            let total = w.unit_weight[u as usize] + w.unit_weight[v as usize];
-            let dice = if total > 0.0 {
-                2.0 * shared / total
-            } else {
-                0.0
-            };
-            let identical = uu.sequence == vu.sequence;
-            let smaller = w.unit_weight[u as usize].min(w.unit_weight[v as usize]);
-            let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
-            let promising = 0.5 * f64::from(dice + containment) >= MATCH_SLACK * cfg.min_score;
-            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity && promising))
-                .then_some(Match {
-                    a: u,
-                    b: v,
-                    sim: dice,
-                })
-        })
+        .flat_map_iter(|u| crate::find::verify(u, &index.c.partners(u), pp, w, cfg))
         .collect();
-    matches.par_sort_unstable_by_key(|m| {
-        (
-            pp.units[m.a as usize].article,
-            pp.units[m.b as usize].article,
-            m.a,
-            m.b,
-        )
-    });
+    crate::find::sort_matches(&mut matches, pp);
     Matches(matches)
 }
 
