@@ -386,15 +386,18 @@ impl Candidates<'_> {
             return out;
         }
         let p = self.p;
-        let article = p.units[u as usize].article;
+        // Units are numbered in article order: the units after `u` in other articles are the
+        // ones from `end` on, found without reading any of them (one cache miss fewer per
+        // candidate, where candidates run to hundreds of millions at 1 M articles).
+        let article = p.units[u as usize].article as usize;
+        let end = p
+            .article_units
+            .get(article + 1)
+            .copied()
+            .unwrap_or(u32::MAX);
         let later = |run: &[u32], out: &mut Vec<u32>| {
-            let from = run.partition_point(|&v| v <= u);
-            out.extend(
-                run[from..]
-                    .iter()
-                    .copied()
-                    .filter(|&v| p.units[v as usize].article != article),
-            );
+            let from = run.partition_point(|&v| v < end);
+            out.extend_from_slice(&run[from..]);
         };
         let unit = &p.units[u as usize];
         if unit.words as usize >= self.cfg.min_group_words {

@@ -68,44 +68,10 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
     // Candidate pairs are listed unit by unit and verified at once, never all held.
     let mut matches: Vec<Match> = (0..p.units.len() as u32)
         .into_par_iter()
-        .flat_map_iter(|u| cands.partners(u).into_iter().map(move |v| (u, v)))
-        .filter_map(|(u, v)| {
-            let (uu, vu) = (&p.units[u as usize], &p.units[v as usize]);
-            let crate::weights::Shared {
-                weight: shared,
-                terms: n,
-                ..
-            } = w.shared(p.terms_of(uu), p.terms_of(vu));
-            let total = w.unit_weight[u as usize] + w.unit_weight[v as usize];
-            let dice = if total > 0.0 {
-                2.0 * shared / total
-            } else {
-                0.0
-            };
-            let identical = uu.sequence == vu.sequence;
-            let smaller = w.unit_weight[u as usize].min(w.unit_weight[v as usize]);
-            let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
-            // A passage is about as similar as its best sentence pair: a pair whose own term
-            // overlap is well below the lowest score asked for cannot make a reported passage.
-            let promising = 0.5 * f64::from(dice + containment) >= MATCH_SLACK * cfg.min_score;
-            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity && promising))
-                .then_some(Match {
-                    a: u,
-                    b: v,
-                    sim: dice,
-                })
-        })
+        .flat_map_iter(|u| verify(u, &cands.partners(u), &p, &w, cfg))
         .collect();
     progress.inc(p.units.len() as u64);
-    // By article pair, then by unit: units are numbered in article order, so `a < b`.
-    matches.par_sort_unstable_by_key(|m| {
-        (
-            p.units[m.a as usize].article,
-            p.units[m.b as usize].article,
-            m.a,
-            m.b,
-        )
-    });
+    sort_matches(&mut matches, &p);
     let by_pair: Vec<&[Match]> = matches
         .chunk_by(|x, y| {
             p.units[x.a as usize].article == p.units[y.a as usize].article
@@ -143,7 +109,7 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
         if !open {
             break;
         }
-        let texts = Texts::load(&ids, chunk.iter().flat_map(|pd| [pd.a, pd.b]).collect())?;
+        let texts = Texts::of_chunk(&ids, chunk)?;
         let segments = segments(chunk, &texts, &normalizer);
         held.par_extend(
             chunk.par_iter().filter_map(|pd| {
@@ -233,26 +199,26 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
 }
 
 /// Article ids in id order: article `k` is `source`'s article `sorted[k]`.
-struct Ids<'a, S: ArticleSource + ?Sized> {
-    source: &'a S,
-    sorted: &'a [usize],
+pub(crate) struct Ids<'a, S: ArticleSource + ?Sized> {
+    pub source: &'a S,
+    pub sorted: &'a [usize],
 }
 
 impl<'a, S: ArticleSource + ?Sized> Ids<'a, S> {
-    fn get(&self, k: u32) -> &'a str {
+    pub fn get(&self, k: u32) -> &'a str {
         self.source.id(self.sorted[k as usize])
     }
 }
 
 /// The texts of some articles (by number in id order), read from the source for one batch.
-struct Texts<'s> {
+pub(crate) struct Texts<'s> {
     /// Article numbers, sorted and distinct.
     articles: Vec<u32>,
     texts: Vec<Cow<'s, str>>,
 }
 
 impl<'s> Texts<'s> {
-    fn load<S: ArticleSource + ?Sized>(
+    pub fn load<S: ArticleSource + ?Sized>(
         ids: &Ids<'s, S>,
         mut articles: Vec<u32>,
     ) -> Result<Self, S::Error> {
@@ -263,8 +229,16 @@ impl<'s> Texts<'s> {
         Ok(Self { articles, texts })
     }
 
+    /// The texts of the articles a batch of pending passages needs.
+    pub fn of_chunk<S: ArticleSource + ?Sized>(
+        ids: &Ids<'s, S>,
+        chunk: &[Pending],
+    ) -> Result<Self, S::Error> {
+        Self::load(ids, chunk.iter().flat_map(|pd| [pd.a, pd.b]).collect())
+    }
+
     /// The text of article `k` (empty if it was not loaded, which cannot happen).
-    fn get(&self, k: u32) -> &str {
+    pub fn get(&self, k: u32) -> &str {
         self.articles
             .binary_search(&k)
             .ok()
@@ -301,8 +275,75 @@ fn member_texts<S: ArticleSource + ?Sized>(
     Ok(())
 }
 
+/// The matches among unit `u`'s candidate partners `vs`: pairs identical in their term
+/// sequence, or sharing two terms or more with enough rarity-weighted overlap to reach the
+/// lowest score asked for.
+///
+/// Partners lie scattered over the whole corpus (hundreds of MB of units and term lists at
+/// 1 M articles), so each one costs two cache misses: its unit, then its term list. They are
+/// read in two passes before any comparison (every unit first, then the head of every term
+/// list), so the loads of a pass are independent and the processor overlaps their misses
+/// rather than waiting out each one in turn; safe Rust has no prefetch instruction.
+pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config) -> Vec<Match> {
+    let uu = &p.units[u as usize];
+    let tu = p.terms_of(uu);
+    let partners: Vec<(u32, Range<u32>, f32, u64)> = vs
+        .iter()
+        .map(|&v| {
+            let vu = &p.units[v as usize];
+            (v, vu.terms.clone(), vu.weight, vu.sequence)
+        })
+        .collect();
+    let touched = partners.iter().fold(0u32, |x, (_, t, ..)| {
+        x ^ p.terms.get(t.start as usize).copied().unwrap_or(0)
+    });
+    std::hint::black_box(touched);
+    partners
+        .into_iter()
+        .filter_map(|(v, terms, weight, sequence)| {
+            let tv = &p.terms[terms.start as usize..terms.end as usize];
+            let crate::weights::Shared {
+                weight: shared,
+                terms: n,
+                ..
+            } = w.shared(tu, tv);
+            let total = uu.weight + weight;
+            let dice = if total > 0.0 {
+                2.0 * shared / total
+            } else {
+                0.0
+            };
+            let identical = uu.sequence == sequence;
+            let smaller = uu.weight.min(weight);
+            let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
+            // A passage is about as similar as its best sentence pair: a pair whose own term
+            // overlap is well below the lowest score asked for cannot make a reported passage.
+            let promising = 0.5 * f64::from(dice + containment) >= MATCH_SLACK * cfg.min_score;
+            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity && promising))
+                .then_some(Match {
+                    a: u,
+                    b: v,
+                    sim: dice,
+                })
+        })
+        .collect()
+}
+
+/// Sorts matches by article pair, then by unit: units are numbered in article order, so
+/// `a < b`.
+pub(crate) fn sort_matches(matches: &mut [Match], p: &Prepared) {
+    matches.par_sort_unstable_by_key(|m| {
+        (
+            p.units[m.a as usize].article,
+            p.units[m.b as usize].article,
+            m.a,
+            m.b,
+        )
+    });
+}
+
 /// The order of reported overlaps: by article ids, then by start and end on each side.
-fn overlap_order(x: &Overlap, y: &Overlap) -> std::cmp::Ordering {
+pub(crate) fn overlap_order(x: &Overlap, y: &Overlap) -> std::cmp::Ordering {
     (
         &x.a.article,
         &x.b.article,
@@ -383,7 +424,7 @@ fn terms_of_units(p: &Prepared, units: &[u32]) -> Vec<u32> {
 
 /// A passage whose term overlap may reach the lowest score: what is known before its word
 /// diff.
-struct Pending {
+pub(crate) struct Pending {
     a: u32,
     b: u32,
     a_range: Range<usize>,
@@ -402,12 +443,12 @@ struct Pending {
 /// once per batch, and only the stretches the batch needs. On the real corpora, 65,536
 /// instead of 16,384 saves 6 % of the time for 35 MB more memory; one batch for everything
 /// saves 14 % for 170 MB.
-const DIFF_CHUNK: usize = 65_536;
+pub(crate) const DIFF_CHUNK: usize = 65_536;
 
 /// Two passages of one article closer than this many bytes are normalized as one stretch.
 const SEGMENT_GAP: usize = 256;
 
-fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pending> {
+pub(crate) fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> Option<Pending> {
     let ta = terms_of_units(p, &ps.a_units);
     let tb = terms_of_units(p, &ps.b_units);
     let crate::weights::Shared {
@@ -470,7 +511,7 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
             p.terms_of(&p.units[v as usize]),
         );
         let shared = w.shared(tu, tv);
-        let (wu, wv) = (w.unit_weight[u as usize], w.unit_weight[v as usize]);
+        let (wu, wv) = (p.units[u as usize].weight, p.units[v as usize].weight);
         let s = score(&Evidence {
             dice: 2.0 * shared.weight / (wu + wv).max(f32::MIN_POSITIVE),
             containment: shared.weight / wu.min(wv).max(f32::MIN_POSITIVE),
@@ -488,7 +529,11 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
 
 /// The normalized stretches of text that a batch of passages needs, sorted by article and
 /// start: each article's passage ranges, merged where they overlap or nearly touch.
-fn segments(chunk: &[Pending], texts: &Texts<'_>, normalizer: &Normalizer) -> Vec<(u32, Segment)> {
+pub(crate) fn segments(
+    chunk: &[Pending],
+    texts: &Texts<'_>,
+    normalizer: &Normalizer,
+) -> Vec<(u32, Segment)> {
     let mut needs: Vec<(u32, usize, usize)> = chunk
         .iter()
         .flat_map(|pd| {
@@ -524,7 +569,7 @@ fn segment_of<'s>(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn finish<S: ArticleSource + ?Sized>(
+pub(crate) fn finish<S: ArticleSource + ?Sized>(
     pd: &Pending,
     segments: &[(u32, Segment)],
     ids: &Ids<'_, S>,

@@ -72,6 +72,10 @@ mod prepare;
 mod progress;
 mod score;
 mod source;
+// Each stage of the search on its own, for the benches of `newsdiff-bench`. Not a stable
+// API: hidden, outside semver, may change or go away in any release (see its module docs).
+#[doc(hidden)]
+pub mod stages;
 mod story;
 mod weights;
 mod worddiff;

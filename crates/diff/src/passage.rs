@@ -48,6 +48,16 @@ impl Bounds {
 /// sentences (so up to two unmatched sentences may sit between them).
 const MAX_STEP: i64 = 3;
 
+/// Two copied sentences adjacent on one side join a passage when the other side skips at most
+/// this many sentences between them: a block cut from (or added to) one version of a copied
+/// text (an editor drops a paragraph). Reported as one passage whose word diff shows the cut,
+/// rather than two passages that each cover part of the copy. Generated near-duplicate
+/// articles (three in ten lose one middle paragraph): recall 0.978 → 1.000 at 10 k and 0.982
+/// → 1.000 at 100 k articles, with the same false reports; the real-corpus, MRPC and proxy
+/// figures and the samples unchanged (passim BBC pairs with a 200+ character passage 463 →
+/// 464 of 521).
+const MAX_INDEL: i64 = 8;
+
 /// Sentence similarity from which a match counts as a copy (verbatim or lightly edited).
 const COPY_SIM: f32 = 0.7;
 
@@ -69,12 +79,13 @@ const LINK_FLOOR: f32 = 0.2;
 /// Keeps best matches: `m` stays when it is (nearly) `m.a`'s best or (nearly) `m.b`'s (a
 /// sentence may match two: one rewritten into two, or told twice in the other article). Ties go to the partner that comes first in its article, so the rule reads the
 /// same from either side.
-fn best_matches(matches: &[Match], p: &Prepared) -> Vec<Match> {
+fn best_matches(matches: &[Match]) -> Vec<Match> {
     use std::collections::HashMap;
     let better = |x: &Match, y: &Match, other: fn(&Match) -> u32| {
         x.sim > y.sim
             || (x.sim == y.sim
-                && p.units[other(x) as usize].local < p.units[other(y) as usize].local)
+                // Units are numbered in article order: within one article, by position.
+                && other(x) < other(y))
     };
     let mut best_a: HashMap<u32, Match> = HashMap::new();
     let mut best_b: HashMap<u32, Match> = HashMap::new();
@@ -102,14 +113,14 @@ fn best_matches(matches: &[Match], p: &Prepared) -> Vec<Match> {
 
 /// The passages of one article pair, from all its sentence matches.
 pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -> Vec<Passage> {
-    let ms = best_matches(matches, p);
-    let local = |u: u32| i64::from(p.units[u as usize].local);
+    let ms = best_matches(matches);
+    let local = |u: u32| i64::from(p.local(u));
     // Link matches on one diagonal: both sides move the same way by one or two sentences.
     let mut sets = UnionFind::new(ms.len());
     for i in 0..ms.len() {
         for j in i + 1..ms.len() {
             let da = local(ms[j].a) - local(ms[i].a);
-            if da > MAX_STEP {
+            if da > MAX_STEP.max(MAX_INDEL) {
                 break; // `ms` is sorted by `a`, and units of one article are contiguous
             }
             let db = local(ms[j].b) - local(ms[i].b);
@@ -121,8 +132,11 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, max_paragraphs: usize) -
             let reordered = (1..=MAX_STEP).contains(&da.abs())
                 && (1..=MAX_STEP).contains(&db.abs())
                 && ms[i].sim.min(ms[j].sim) >= COPY_SIM;
+            let cut = ms[i].sim.min(ms[j].sim) >= COPY_SIM
+                && (da == 1 && (1..=MAX_INDEL).contains(&db)
+                    || db == 1 && (1..=MAX_INDEL).contains(&da));
             let (lo, hi) = (ms[i].sim.min(ms[j].sim), ms[i].sim.max(ms[j].sim));
-            if (same_way || reordered) && (lo >= LINK_RATIO * hi && lo >= LINK_FLOOR) {
+            if (same_way || reordered || cut) && (lo >= LINK_RATIO * hi && lo >= LINK_FLOOR) {
                 sets.union(i, j);
             }
         }

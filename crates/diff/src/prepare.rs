@@ -18,8 +18,10 @@ use crate::names::NameKeys;
 pub(crate) struct Unit {
     /// Index of the article in the (id-sorted) article list.
     pub article: u32,
-    /// Index of the sentence within its article.
-    pub local: u32,
+    /// Total rarity weight of the unit's terms (the sum of their idfs, see
+    /// [`crate::weights::idf`]); kept here, beside what verification reads of a unit anyway,
+    /// so that comparing two units costs one fewer cache miss.
+    pub weight: f32,
     /// Index of the paragraph within its article.
     pub paragraph: u32,
     /// Byte span of the sentence in the article's text.
@@ -49,6 +51,12 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
+    /// Index of unit `u`'s sentence within its article (units of an article are numbered
+    /// consecutively).
+    pub fn local(&self, u: u32) -> u32 {
+        u - self.article_units[self.units[u as usize].article as usize]
+    }
+
     pub fn terms_of(&self, u: &Unit) -> &[u32] {
         &self.terms[u.terms.start as usize..u.terms.end as usize]
     }
@@ -190,6 +198,14 @@ pub(crate) fn prepare<'s, E>(
             *d += 1;
         }
     }
+    let idf = crate::weights::idf_table(&out.df, out.units.len());
+    let (units, terms) = (&mut out.units, &out.terms);
+    units.par_iter_mut().for_each(|u| {
+        u.weight = terms[u.terms.start as usize..u.terms.end as usize]
+            .iter()
+            .map(|&t| idf[t as usize])
+            .sum();
+    });
     Ok(out)
 }
 
@@ -245,7 +261,7 @@ fn article_units(
             out.terms.extend(scratch.iter().map(|&t| interner.id(t)));
             out.units.push(Unit {
                 article: index,
-                local: out.units.len() as u32,
+                weight: 0.0,
                 paragraph: pi as u32,
                 span,
                 terms: start..out.terms.len() as u32,

@@ -27,12 +27,11 @@ pub(crate) struct Shared {
     pub count: f64,
 }
 
-/// Rarity weights of every term (by term number, see [`Prepared`]), and each unit's total
-/// weight.
+/// Rarity weights of every term (by term number, see [`Prepared`]); each unit's total weight
+/// is [`Unit::weight`](crate::prepare::Unit).
 pub(crate) struct Weights<'p> {
     df: &'p [u32],
     idf: Vec<f32>,
-    pub unit_weight: Vec<f32>,
     /// Shared rarity weight that one sentence pair reaches by chance in this corpus: `ln N`
     /// over the `N` sentences (with the prior). Weights are idfs, `ln(N / df)`, so a set of
     /// terms of total weight `W` is expected in about `N · e^−W` sentences if terms were
@@ -47,22 +46,21 @@ pub(crate) struct Weights<'p> {
     pub chance: f32,
 }
 
+/// The rarity weight (idf) of every term, by term number, for a corpus of `units` units:
+/// `ln((units + prior) / (df + 1))`, at least 0.1.
+pub(crate) fn idf_table(df: &[u32], units: usize) -> Vec<f32> {
+    let n = units as f64 + PRIOR_UNITS;
+    df.iter()
+        .map(|&d| ((n / (f64::from(d) + 1.0)).ln().max(0.1)) as f32)
+        .collect()
+}
+
 impl<'p> Weights<'p> {
     pub fn new(p: &'p Prepared) -> Self {
         let n = p.units.len() as f64 + PRIOR_UNITS;
-        let idf: Vec<f32> =
-            p.df.iter()
-                .map(|&d| ((n / (f64::from(d) + 1.0)).ln().max(0.1)) as f32)
-                .collect();
-        let unit_weight = p
-            .units
-            .iter()
-            .map(|u| p.terms_of(u).iter().map(|&t| idf[t as usize]).sum())
-            .collect();
         Self {
             df: &p.df,
-            idf,
-            unit_weight,
+            idf: idf_table(&p.df, p.units.len()),
             chance: n.ln() as f32,
         }
     }

@@ -1,7 +1,7 @@
 //! Properties of the overlap search: determinism over thread counts and input order,
 //! symmetry, spans, no self-overlaps, and exact duplicates found as verbatim with score 1.
 
-use newsdiff_diff::{Finder, Kind, Overlaps};
+use newsdiff_diff::{Finder, Kind, Op, Overlaps};
 use newsdiff_ingest::{Article, parse_text};
 use proptest::prelude::*;
 
@@ -482,4 +482,26 @@ fn index_source_finds_what_memory_finds() {
         assert_eq!(Overlaps { overlaps, groups }, expected);
     }
     std::fs::remove_file(&path).ok();
+}
+
+#[test]
+fn a_copy_with_a_paragraph_cut_is_one_passage() {
+    // Version b is version a with its middle paragraph (four sentences) dropped: one reuse,
+    // reported as one passage whose diff shows the cut, not two halves.
+    let kept_before = "Quarry workers found a bronze helmet beneath the old chapel floor on Tuesday.\n\
+         The county archaeologist said the helmet was probably made around 300 BC.\n";
+    let cut = "Its cheek guards carry a pattern of interlocking spirals and tiny glass beads.\n\
+         Similar helmets have turned up only twice before, both near the Severn estuary.\n\
+         Museum staff photographed every fragment before lifting it from the clay.\n\
+         A drone survey of the wider field is planned for the spring.\n";
+    let kept_after = "Volunteers will sift the remaining soil over the next three weekends.\n\
+         The parish council hopes the helmet can be displayed in the village hall.\n";
+    let a = parse_text("a", &format!("{kept_before}{cut}{kept_after}"));
+    let b = parse_text("b", &format!("{kept_before}{kept_after}"));
+    let found = Finder::new().find(&[a, b]);
+    assert_eq!(found.overlaps.len(), 1, "{:#?}", found.overlaps);
+    let o = &found.overlaps[0];
+    assert_eq!(o.a.text.lines().count(), 8);
+    assert_eq!(o.b.text.lines().count(), 4);
+    assert!(o.ops.iter().any(|op| op.op == Op::Delete), "{:?}", o.ops);
 }
