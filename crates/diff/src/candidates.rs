@@ -249,6 +249,11 @@ pub(crate) fn candidates<'a>(
 }
 
 impl Candidates<'_> {
+    /// The groups, dropping the indexes.
+    pub fn into_groups(self) -> Vec<GroupRun> {
+        self.groups
+    }
+
     /// Postings of term pairs, built in passes over ranges of first terms of about
     /// [`PAIR_SHARD_KEYS`] keys each, so that each pass sorts a bounded number of keys and
     /// the passes' runs come out in key order.
