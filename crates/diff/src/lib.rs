@@ -19,8 +19,12 @@
 //!    only sentences sharing an indexed term are compared. Terms in more than
 //!    [`Config::max_postings`] sentences propose nothing. In a large corpus, pairs of each
 //!    sentence's [`Config::pair_terms`] rarest terms are indexed too (a pair stays rare where
-//!    each term alone is common), and sentences sharing three such pairs are compared. A
-//!    verbatim sentence in [`Config::group_articles`] articles or more becomes a group.
+//!    each term alone is common), and sentences sharing three such pairs are compared. There
+//!    too, name-like words (capitalised, not first in the sentence) index their sentence by
+//!    their consonant skeleton (`Bessent`, `Becent` → `bsnt`), alone and in pairs, so that a
+//!    copy with its names respelled is compared; skeletons only propose pairs, they are never
+//!    terms. A verbatim sentence in [`Config::group_articles`] articles or more becomes a
+//!    group.
 //! 4. **Passages.** Each sentence keeps its best partner in the other article; matches on one
 //!    diagonal (gaps of up to two sentences allowed), and copied sentences close together in
 //!    any order, join into a passage of at most
@@ -71,6 +75,7 @@ mod passage;
 mod prepare;
 mod progress;
 mod score;
+mod skeleton;
 mod source;
 // Each stage of the search on its own, for the benches of `newsdiff-bench`. Not a stable
 // API: hidden, outside semver, may change or go away in any release (see its module docs).

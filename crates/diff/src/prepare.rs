@@ -5,13 +5,14 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use newsdiff_ingest::Article;
-use newsdiff_normalize::Analyzer;
+use newsdiff_normalize::{Analyzer, TokenKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::names::NameKeys;
+use crate::skeleton::{is_name_like, skeleton, skeleton_key};
 
 /// One sentence of an article: where it is and what it says, as term hashes.
 #[derive(Debug, Clone)]
@@ -48,6 +49,10 @@ pub(crate) struct Prepared {
     pub article_units: Vec<u32>,
     /// Unit-level document frequency of each term, by term number.
     pub df: Vec<u32>,
+    /// `(unit, key)` for each distinct [skeleton key](crate::skeleton) of a unit's name-like
+    /// words (capitalised, not first in the sentence), sorted; only units with such words
+    /// have entries. For candidate generation only.
+    pub skeletons: Vec<(u32, u32)>,
 }
 
 impl Prepared {
@@ -60,12 +65,21 @@ impl Prepared {
     pub fn terms_of(&self, u: &Unit) -> &[u32] {
         &self.terms[u.terms.start as usize..u.terms.end as usize]
     }
+
+    /// The skeleton keys of unit `u` (see [`Prepared::skeletons`]), as `(unit, key)` entries.
+    pub fn skeletons_of(&self, u: u32) -> &[(u32, u32)] {
+        let from = self.skeletons.partition_point(|&(v, _)| v < u);
+        let to = from + self.skeletons[from..].partition_point(|&(v, _)| v == u);
+        &self.skeletons[from..to]
+    }
 }
 
 struct ArticleUnits {
     units: Vec<Unit>,
     /// Provisional term ids (see [`Interner`]), one run per unit, distinct within a unit.
     terms: Vec<u32>,
+    /// `(unit within the article, skeleton key)`, sorted, distinct.
+    skeletons: Vec<(u32, u32)>,
 }
 
 /// Articles are split into sentences and terms this many at a time, and each batch's units
@@ -157,7 +171,10 @@ pub(crate) fn prepare<'s, E>(
         for au in per_article {
             out.article_units.push(out.units.len() as u32);
             let base = out.terms.len() as u32;
+            let first_unit = out.units.len() as u32;
             out.terms.extend_from_slice(&au.terms);
+            out.skeletons
+                .extend(au.skeletons.iter().map(|&(u, k)| (u + first_unit, k)));
             out.units.extend(au.units.into_iter().map(|mut u| {
                 u.terms = u.terms.start + base..u.terms.end + base;
                 u
@@ -167,6 +184,7 @@ pub(crate) fn prepare<'s, E>(
     out.article_units.push(out.units.len() as u32);
     out.units.shrink_to_fit();
     out.terms.shrink_to_fit();
+    out.skeletons.shrink_to_fit();
 
     // Number the terms in hash order, and sort each unit's terms by number (= by hash).
     let number = interner.numbering();
@@ -222,8 +240,10 @@ fn article_units(
     let mut out = ArticleUnits {
         units: Vec::new(),
         terms: Vec::new(),
+        skeletons: Vec::new(),
     };
     let mut scratch: Vec<u64> = Vec::new();
+    let mut keys: Vec<u32> = Vec::new();
     for (pi, p) in article.paragraphs.iter().enumerate() {
         if !p.kind.is_content() {
             continue;
@@ -239,7 +259,21 @@ fn article_units(
                 }
             }
             scratch.clear();
+            keys.clear();
+            let first_letter = para[s.span.clone()]
+                .char_indices()
+                .find(|&(_, c)| c.is_alphabetic())
+                .map_or(s.span.end, |(i, _)| s.span.start + i);
             for t in analysis.terms_of(si) {
+                // A capitalised word after the sentence's first word: name-like.
+                let word = &para[t.start..t.end];
+                if t.kind == TokenKind::Word
+                    && t.start > first_letter
+                    && is_name_like(word)
+                    && let Some(sk) = skeleton(word)
+                {
+                    keys.push(skeleton_key(&sk));
+                }
                 let (start, end) = (p.span.start + t.start, p.span.start + t.end);
                 let key = mentions
                     .iter()
@@ -259,6 +293,10 @@ fn article_units(
             scratch.dedup();
             let start = out.terms.len() as u32;
             out.terms.extend(scratch.iter().map(|&t| interner.id(t)));
+            keys.sort_unstable();
+            keys.dedup();
+            let local = out.units.len() as u32;
+            out.skeletons.extend(keys.iter().map(|&k| (local, k)));
             out.units.push(Unit {
                 article: index,
                 weight: 0.0,

@@ -505,3 +505,55 @@ fn a_copy_with_a_paragraph_cut_is_one_passage() {
     assert_eq!(o.b.text.lines().count(), 4);
     assert!(o.ops.iter().any(|op| op.op == Op::Delete), "{:?}", o.ops);
 }
+
+/// In a large corpus (prefix mode), a sentence copied with its names respelled the
+/// transliteration way is still a candidate: the names' consonant skeletons are shared
+/// (`Bessent`/`Becent` → `bsnt`, `Lutnick`/`Rutnik` → `ltnk`, `Lorenzetti`/`Rorensetti` →
+/// `llnst`), though every term the
+/// two copies share, and every pair of them, is too common to index.
+mod skeleton_index {
+    use newsdiff_diff::{Config, Finder};
+    use newsdiff_ingest::{Article, parse_text};
+
+    const COMMON: &str = "officials said the tariff truce talks in the harbour town \
+        ended with a signed framework agreement on magnets";
+
+    fn corpus() -> Vec<Article> {
+        let mut articles = vec![
+            parse_text(
+                "copy-a",
+                &format!("The {COMMON}, Bessent, Lutnick and Lorenzetti said.\n"),
+            ),
+            parse_text(
+                "copy-b",
+                &format!("The {COMMON}, Becent, Rutnik and Rorensetti said.\n"),
+            ),
+        ];
+        // The shared words, all together, in more sentences than an index takes: every term
+        // and every pair of terms of the copies is too common to propose them.
+        for i in 0..4 {
+            articles.push(parse_text(
+                &format!("filler-{i}"),
+                &format!("The {COMMON}.\n"),
+            ));
+        }
+        articles
+    }
+
+    #[test]
+    fn a_copy_with_respelled_names_is_a_candidate_through_name_skeletons() {
+        let cfg = Config {
+            exhaustive_units: 0,
+            max_postings: 2,
+            ..Config::default()
+        };
+        let found = Finder::with_config(cfg).min_score(0.0).find(&corpus());
+        assert!(
+            found
+                .overlaps
+                .iter()
+                .any(|o| o.a.article == "copy-a" && o.b.article == "copy-b"),
+            "the respelled copy is found"
+        );
+    }
+}
