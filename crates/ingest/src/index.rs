@@ -1,7 +1,7 @@
 //! [`Index`]: the records of JSON Lines files known by id and location only, read again on
 //! demand, so that a large corpus need not hold every text at once.
 
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use crate::decode;
@@ -346,44 +346,26 @@ impl Index {
         let path = &path;
         let handle = std::fs::File::open(path).map_err(|e| IngestError::io(path, e))?;
         let mut input = BufReader::with_capacity(1 << 16, handle);
-        let mut buf = Vec::new();
-        let (mut offset, mut line_no, mut records) = (0usize, 0usize, 0usize);
-        loop {
-            buf.clear();
-            let n = input
-                .read_until(b'\n', &mut buf)
-                .map_err(|e| IngestError::io(path, e))?;
-            if n == 0 {
-                break;
-            }
-            let line = decode::utf8(
-                std::mem::take(&mut buf),
-                self.reader.lossy,
-                path,
-                offset,
-                line_no + 1,
-            )?;
-            let at = offset;
-            offset += n;
-            line_no += 1;
-            if line.trim().is_empty() {
-                buf = line.into_bytes();
-                continue;
-            }
-            records += 1;
-            let parsed = jsonl::parse(&line, path, &stem, line_no, records, &self.reader)?;
-            self.ids.push_str(&parsed.id);
-            self.id_ends.push(self.ids.len());
-            self.records.push(Entry {
+        let (reader, ids, id_ends, records) = (
+            &self.reader,
+            &mut self.ids,
+            &mut self.id_ends,
+            &mut self.records,
+        );
+        let count = jsonl::for_each_line(&mut input, path, reader.lossy, &mut |l| {
+            let parsed = jsonl::parse(l.text, path, &stem, l.line_no, l.record_no, reader)?;
+            ids.push_str(&parsed.id);
+            id_ends.push(ids.len());
+            records.push(Entry {
                 file: f as u32,
-                offset: at as u64,
-                len: n,
-                line: line_no - 1,
-                record: records,
+                offset: l.offset as u64,
+                len: l.len,
+                line: l.line_no - 1,
+                record: l.record_no,
             });
-            buf = line.into_bytes();
-        }
-        if records == 0 {
+            Ok(())
+        })?;
+        if count == 0 {
             return Err(IngestError::EmptyFile { path: path.clone() });
         }
         Ok(())

@@ -33,6 +33,32 @@ pub(crate) fn read(
     reader: &Reader,
     sink: &mut dyn FnMut(Article) -> Result<()>,
 ) -> Result<usize> {
+    for_each_line(input, path, reader.lossy, &mut |l| {
+        let article = record(l.text, path, display, stem, l.line_no, l.record_no, reader)?;
+        sink(article)
+    })
+}
+
+/// One record line of a JSON Lines stream: its text, where it starts in the stream and how many
+/// bytes it takes (newline included), its 1-based line number and its 1-based number among
+/// the records.
+pub(crate) struct Line<'a> {
+    pub text: &'a str,
+    pub offset: usize,
+    pub len: usize,
+    pub line_no: usize,
+    pub record_no: usize,
+}
+
+/// Calls `each` on every non-blank line of a JSON Lines stream (decoded as `lossy` says);
+/// returns how many there were. Shared by reading and by indexing, so both count lines,
+/// records and offsets the same way.
+pub(crate) fn for_each_line(
+    input: &mut dyn BufRead,
+    path: &Path,
+    lossy: bool,
+    each: &mut dyn FnMut(Line<'_>) -> Result<()>,
+) -> Result<usize> {
     let mut buf = Vec::new();
     let (mut offset, mut line_no, mut records) = (0usize, 0usize, 0usize);
     loop {
@@ -43,21 +69,21 @@ pub(crate) fn read(
         if n == 0 {
             break;
         }
-        let line = decode::utf8(
-            std::mem::take(&mut buf),
-            reader.lossy,
-            path,
-            offset,
-            line_no + 1,
-        )?;
+        let line = decode::utf8(std::mem::take(&mut buf), lossy, path, offset, line_no + 1)?;
+        let at = offset;
         offset += n;
         line_no += 1;
-        if line.trim().is_empty() {
-            continue;
+        if !line.trim().is_empty() {
+            records += 1;
+            each(Line {
+                text: &line,
+                offset: at,
+                len: n,
+                line_no,
+                record_no: records,
+            })?;
         }
-        records += 1;
-        let article = record(&line, path, display, stem, line_no, records, reader)?;
-        sink(article)?;
+        buf = line.into_bytes();
     }
     Ok(records)
 }
