@@ -198,7 +198,9 @@ pub(crate) fn candidates<'a>(
         .units
         .iter()
         .enumerate()
-        .filter(|(_, u)| u.words as usize >= cfg.min_group_words)
+        // Template lines of any length: the buckets are how they find their copies (see
+        // `prepare::TEMPLATE_ARTICLES`).
+        .filter(|&(i, u)| u.words as usize >= cfg.min_group_words || p.templates[i])
         .map(|(i, u)| (u.sequence, i as u32))
         .collect();
     by_sequence.par_sort_unstable();
@@ -496,7 +498,7 @@ impl Candidates<'_> {
             out.extend_from_slice(&run[from..]);
         };
         let unit = &p.units[u as usize];
-        if unit.words as usize >= self.cfg.min_group_words {
+        if unit.words as usize >= self.cfg.min_group_words || p.templates[u as usize] {
             later(self.sequences.get(unit.sequence), &mut out);
         }
         for t in self.indexed_terms(u) {
@@ -547,7 +549,7 @@ impl Candidates<'_> {
 /// Sentences with fewer content words than this are not indexed by pairs: a short line
 /// (`Shr 57 cts vs 32 cts`, a table row) shares a pair of its few terms with every line
 /// built on the same template, and the single-term index already covers what is rare in it.
-const PAIR_MIN_WORDS: usize = 8;
+const PAIR_MIN_WORDS: usize = crate::prepare::SHORT_LINE_WORDS as usize;
 
 /// How many term pairs two units must share to become a candidate through the pair index:
 /// three, as many as three shared terms make.

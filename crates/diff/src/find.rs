@@ -293,6 +293,7 @@ fn member_texts<S: ArticleSource + ?Sized>(
 pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config) -> Vec<Match> {
     let uu = &p.units[u as usize];
     let tu = p.terms_of(uu);
+    let template = p.templates[u as usize];
     let partners: Vec<(u32, Range<u32>, f32, u64)> = vs
         .iter()
         .map(|&v| {
@@ -320,6 +321,15 @@ pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config
                 0.0
             };
             let identical = uu.sequence == sequence;
+            // Two template lines: only the numbers they share are evidence (see
+            // `prepare::TEMPLATE_ARTICLES`).
+            if template
+                && !identical
+                && p.templates[v as usize]
+                && w.shared_number_weight(tu, tv, &p.numbers) < w.chance
+            {
+                return None;
+            }
             let smaller = uu.weight.min(weight);
             let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
             // A passage is about as similar as its best sentence pair: a pair whose own term

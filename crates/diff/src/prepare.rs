@@ -53,7 +53,33 @@ pub(crate) struct Prepared {
     /// words (capitalised, not first in the sentence), sorted; only units with such words
     /// have entries. For candidate generation only.
     pub skeletons: Vec<(u32, u32)>,
+    /// By unit: whether it is a [template line](TEMPLATE_ARTICLES).
+    pub templates: Vec<bool>,
+    /// By term number: whether the term is a number (`55`, `1.16`, `161,019`).
+    pub numbers: Vec<bool>,
 }
+
+/// A short line (fewer content words than [`SHORT_LINE_WORDS`]) with numbers whose shape (its term sequence with each run of numbers masked)
+/// recurs in this many articles or more is a template line: `Shr 78 cts vs 1.16 dlrs`,
+/// `Revs 12.9 mln vs 11.7 mln`, `Qtly div 10 cts vs 10 cts prior`, a row of a results
+/// table. (A longer sentence built on a template, such as a bond issue's `The selling
+/// concession is 1-3/8 pct while management and underwriting combined pays 5/8 pct`, shares
+/// a sentence of house text, which is reuse, and is compared as usual.) Two lines of one template share its words in every article that uses it, so those
+/// words are no evidence that one copied the other: only the numbers the two lines share
+/// are. Two template lines are therefore compared only when their shared numbers alone
+/// reach the weight expected by chance (`Net 50,745 vs 161,019` and `Net 161,019 vs 50,745`
+/// do; `Shr 78 cts vs 1.16 dlrs` and `Shr 78 cts vs 1.51 dlrs` do not), see
+/// `find::verify`. Copies of a template line are found through the verbatim buckets at
+/// any length. The same count as [`Config::group_articles`](crate::Config)'s default: a
+/// pattern in that many articles is stock text.
+///
+/// Measured on the real corpora (Reuters-21578 + BBC, 23.8 k articles, default threshold):
+/// see `benches/README.md`, "Template lines".
+pub(crate) const TEMPLATE_ARTICLES: usize = 16;
+
+/// Lines with fewer content words than this are short (see [`TEMPLATE_ARTICLES`]); the
+/// same bound keeps them out of the pair index (`candidates::PAIR_MIN_WORDS`).
+pub(crate) const SHORT_LINE_WORDS: u32 = 8;
 
 impl Prepared {
     /// Index of unit `u`'s sentence within its article (units of an article are numbered
@@ -80,6 +106,11 @@ struct ArticleUnits {
     terms: Vec<u32>,
     /// `(unit within the article, skeleton key)`, sorted, distinct.
     skeletons: Vec<(u32, u32)>,
+    /// `(shape hash, unit within the article)` of each unit with a number (see
+    /// [`TEMPLATE_ARTICLES`]).
+    shapes: Vec<(u64, u32)>,
+    /// Provisional ids of the article's number terms, distinct.
+    numbers: Vec<u32>,
 }
 
 /// Articles are split into sentences and terms this many at a time, and each batch's units
@@ -160,6 +191,10 @@ pub(crate) fn prepare<'s, E>(
 ) -> Result<Prepared, E> {
     let interner = Interner::new();
     let mut out = Prepared::default();
+    // (shape, article, unit) of every unit with a number, for the template lines.
+    let mut shapes: Vec<(u64, u32, u32)> = Vec::new();
+    // Provisional ids of number terms.
+    let mut numbers: Vec<u32> = Vec::new();
     for first in (0..count).step_by(PREPARE_BATCH) {
         let batch = load(first..count.min(first + PREPARE_BATCH))?;
         let per_article: Vec<ArticleUnits> = batch
@@ -175,6 +210,9 @@ pub(crate) fn prepare<'s, E>(
             out.terms.extend_from_slice(&au.terms);
             out.skeletons
                 .extend(au.skeletons.iter().map(|&(u, k)| (u + first_unit, k)));
+            let article = out.article_units.len() as u32 - 1;
+            shapes.extend(au.shapes.iter().map(|&(h, u)| (h, article, u + first_unit)));
+            numbers.extend_from_slice(&au.numbers);
             out.units.extend(au.units.into_iter().map(|mut u| {
                 u.terms = u.terms.start + base..u.terms.end + base;
                 u
@@ -185,10 +223,19 @@ pub(crate) fn prepare<'s, E>(
     out.units.shrink_to_fit();
     out.terms.shrink_to_fit();
     out.skeletons.shrink_to_fit();
+    out.templates = templates(shapes, out.units.len());
 
     // Number the terms in hash order, and sort each unit's terms by number (= by hash).
     let number = interner.numbering();
     out.df = vec![0; number.len()];
+    out.numbers = vec![false; number.len()];
+    for id in numbers {
+        if let Some(&t) = number.get(id as usize)
+            && let Some(flag) = out.numbers.get_mut(t as usize)
+        {
+            *flag = true;
+        }
+    }
     out.terms.par_iter_mut().for_each(|t| {
         *t = number.get(*t as usize).copied().unwrap_or(0);
     });
@@ -227,6 +274,27 @@ pub(crate) fn prepare<'s, E>(
     Ok(out)
 }
 
+/// By unit, whether its shape is in [`TEMPLATE_ARTICLES`] articles or more.
+fn templates(mut shapes: Vec<(u64, u32, u32)>, units: usize) -> Vec<bool> {
+    let mut out = vec![false; units];
+    shapes.par_sort_unstable();
+    for run in shapes.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < TEMPLATE_ARTICLES {
+            continue;
+        }
+        // Sorted by article within the run: count distinct articles.
+        let articles = 1 + run.windows(2).filter(|w| w[0].1 != w[1].1).count();
+        if articles >= TEMPLATE_ARTICLES {
+            for &(_, _, u) in run {
+                if let Some(t) = out.get_mut(u as usize) {
+                    *t = true;
+                }
+            }
+        }
+    }
+    out
+}
+
 fn article_units(
     index: u32,
     article: &Article,
@@ -241,6 +309,8 @@ fn article_units(
         units: Vec::new(),
         terms: Vec::new(),
         skeletons: Vec::new(),
+        shapes: Vec::new(),
+        numbers: Vec::new(),
     };
     let mut scratch: Vec<u64> = Vec::new();
     let mut keys: Vec<u32> = Vec::new();
@@ -260,6 +330,7 @@ fn article_units(
             }
             scratch.clear();
             keys.clear();
+            let (mut shape, mut numbers, mut after_number) = (SEQUENCE_SEED, 0usize, false);
             let first_letter = para[s.span.clone()]
                 .char_indices()
                 .find(|&(_, c)| c.is_alphabetic())
@@ -282,6 +353,17 @@ fn article_units(
                 // A multi-word name collapses to one key: keep it once in the sequence.
                 if scratch.last() != Some(&key) || key == t.hash {
                     scratch.push(key);
+                    if t.kind == TokenKind::Number {
+                        numbers += 1;
+                        out.numbers.push(interner.id(key));
+                        // `19-1/2`, `3 1/4`: a run of numbers is one figure.
+                        if !after_number {
+                            shape = sequence_step(shape, NUMBER_MASK);
+                        }
+                    } else {
+                        shape = sequence_step(shape, key);
+                    }
+                    after_number = t.kind == TokenKind::Number;
                 }
             }
             if scratch.is_empty() {
@@ -297,6 +379,9 @@ fn article_units(
             keys.dedup();
             let local = out.units.len() as u32;
             out.skeletons.extend(keys.iter().map(|&k| (local, k)));
+            if numbers > 0 && words < SHORT_LINE_WORDS {
+                out.shapes.push((shape, local));
+            }
             out.units.push(Unit {
                 article: index,
                 weight: 0.0,
@@ -308,12 +393,25 @@ fn article_units(
             });
         }
     }
+    out.numbers.sort_unstable();
+    out.numbers.dedup();
     out
 }
 
+/// Start of a [`sequence_hash`].
+const SEQUENCE_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// What stands for every number in a unit's shape (see [`TEMPLATE_ARTICLES`]).
+const NUMBER_MASK: u64 = 0x9e37_79b9_7f4a_7c15;
+
 fn sequence_hash(terms: &[u64]) -> u64 {
-    // FNV-style fold of already well-mixed 64-bit term hashes: order-sensitive and stable.
-    terms.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &t| {
-        (h ^ t).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
-    })
+    terms
+        .iter()
+        .fold(SEQUENCE_SEED, |h, &t| sequence_step(h, t))
+}
+
+/// One step of an FNV-style fold of already well-mixed 64-bit term hashes: order-sensitive
+/// and stable.
+fn sequence_step(h: u64, t: u64) -> u64 {
+    (h ^ t).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
 }

@@ -94,6 +94,27 @@ impl<'p> Weights<'p> {
         out
     }
 
+    /// Total rarity weight of the terms two sorted term sets share that are numbers
+    /// (`numbers[t]`, by term number).
+    pub fn shared_number_weight(&self, a: &[u32], b: &[u32], numbers: &[bool]) -> f32 {
+        let (mut i, mut j) = (0, 0);
+        let mut weight = 0.0;
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if numbers.get(a[i] as usize).copied().unwrap_or(false) {
+                        weight += self.idf(a[i]);
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        weight
+    }
+
     pub fn weight_of(&self, terms: &[u32]) -> f32 {
         terms.iter().map(|&t| self.idf(t)).sum()
     }
