@@ -37,7 +37,6 @@ use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterio
 use newsdiff_bench::{corpus, seeds_dir};
 use newsdiff_diff::{Finder, NameKeys, Overlaps, stages};
 use newsdiff_ingest::{Article, Format, Reader};
-use newsdiff_normalize::names::{NameDoc, Names};
 
 /// An input: its name, how to read it, and its articles.
 struct Input {
@@ -105,33 +104,6 @@ fn inputs() -> Vec<Input> {
         ),
     }
     out
-}
-
-/// Person-name keys as the CLI computes them (`crates/cli/src/people.rs`): name clustering
-/// over content paragraphs, then one key per mention.
-fn name_keys(articles: &[Article]) -> NameKeys {
-    let segments: Vec<Vec<Range<usize>>> = articles
-        .iter()
-        .map(|a| a.content_paragraphs().map(|p| p.span.range()).collect())
-        .collect();
-    let docs: Vec<NameDoc<'_>> = articles
-        .iter()
-        .zip(&segments)
-        .map(|(a, s)| {
-            NameDoc::new(&a.id, &a.text)
-                .segments(s)
-                .date(a.date.as_deref())
-        })
-        .collect();
-    let report = Names::new().run(&docs);
-    let index = report.index();
-    let mut keys = NameKeys::new();
-    for a in articles {
-        for span in index.of(&a.id) {
-            keys.add(&a.id, span.start, span.end, span.key);
-        }
-    }
-    keys
 }
 
 /// The overlaps and groups as `newsdiff overlaps --format jsonl` writes them: one
@@ -211,7 +183,7 @@ fn bench_input(g: &mut BenchmarkGroup<'_, WallTime>, input: &Input) {
         b.iter(|| black_box(stages::search(&finder, articles)))
     });
     g.bench_function(format!("names/{name}"), |b| {
-        b.iter(|| black_box(name_keys(articles)))
+        b.iter(|| black_box(NameKeys::of_articles(articles)))
     });
     g.bench_function(format!("prepare/{name}"), |b| {
         b.iter(|| black_box(stages::prepare(&finder, articles).units()))
