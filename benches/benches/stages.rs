@@ -29,7 +29,6 @@
 
 use std::hint::black_box;
 use std::io::Write;
-use std::ops::Range;
 use std::path::PathBuf;
 
 use criterion::measurement::WallTime;
