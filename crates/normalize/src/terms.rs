@@ -363,16 +363,21 @@ fn next_id() -> u64 {
 ///
 /// Two levels. `words` holds every word seen (up to [`WORD_CACHE_MAX`]); it is large, so a
 /// lookup there usually misses the CPU caches twice (the bucket, then the key on the heap).
-/// `hot` is a small direct-mapped table (it fits the L2 cache) holding short words inline, so
-/// the frequent words of news text (Zipf) are found with one nearby load and no pointer chase.
+/// `hot` is a direct-mapped table holding short words inline, so the frequent words of news
+/// text (Zipf) are found with one load and no pointer chase. It has [`HOT_SLOTS`] slots
+/// (1 MiB, about one core's L2 cache): on generated news text 4 Ki slots held about 77 % of
+/// word occurrences and 32 Ki hold about 93 % (a simulation over 2 M words), and each word
+/// that falls through to `words` costs two misses instead of one.
 /// Why hand-written: no dependency offers such a fixed-size, inline-key table.
 struct WordCache {
     words: FxHashMap<Box<str>, Option<u64>>,
     hot: Box<[HotSlot]>,
 }
 
-/// Slots of [`WordCache::hot`] (a power of two).
-const HOT_SLOTS: usize = 1 << 12;
+/// Slots of [`WordCache::hot`] (32 bytes each): `1 << HOT_BITS`.
+const HOT_SLOTS: usize = 1 << HOT_BITS;
+/// A slot is picked by the top `HOT_BITS` bits of the word's hash.
+const HOT_BITS: u32 = 15;
 /// Longest word (bytes) kept in [`WordCache::hot`].
 const HOT_KEY: usize = 22;
 
@@ -397,7 +402,7 @@ impl HotKey {
         Some(HotKey {
             len: bytes.len() as u8,
             key,
-            slot: (h >> 52) as usize & (HOT_SLOTS - 1),
+            slot: (h >> (64 - HOT_BITS)) as usize,
         })
     }
 }
