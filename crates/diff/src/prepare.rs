@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use newsdiff_ingest::Article;
-use newsdiff_normalize::{Analyzer, TokenKind};
+use newsdiff_normalize::{Analysis, Analyzer, TokenKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
@@ -300,12 +300,13 @@ fn article_units(
     };
     let mut scratch: Vec<u64> = Vec::new();
     let mut keys: Vec<u32> = Vec::new();
+    let mut analysis = Analysis::default();
     for (pi, p) in article.paragraphs.iter().enumerate() {
         if !p.kind.is_content() {
             continue;
         }
         let para = &text[p.span.range()];
-        let analysis = analyzer.analyze(para);
+        analyzer.analyze_into(para, &mut analysis);
         for (si, s) in analysis.sentences.iter().enumerate() {
             let span = p.span.start + s.span.start..p.span.start + s.span.end;
             if !ignore.is_empty() {

@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::bounds::word_bounds;
-use crate::normalizer::Normalizer;
-use crate::sentence::{Sentence, split_sentences};
+use crate::map::OffsetMap;
+use crate::normalizer::{NormalizeScratch, Normalized, Normalizer};
+use crate::sentence::{Sentence, split_sentences, split_sentences_into};
 use crate::stopwords;
 use crate::token::{Token, TokenKind};
 
@@ -247,10 +248,17 @@ impl Analyzer {
     pub fn terms_into(&self, text: &str, span: Range<usize>, out: &mut Vec<Term>) {
         let span = char_span(text, span);
         let base = span.start;
-        let n = self.normalizer.normalize(&text[span]);
         SCRATCH.with(|cell| {
             let mut scratch = cell.borrow_mut();
-            let Scratch { buf, caches } = &mut *scratch;
+            let Scratch {
+                buf,
+                caches,
+                normalized,
+                normalize,
+            } = &mut *scratch;
+            self.normalizer
+                .normalize_into(&text[span], normalized, normalize);
+            let n = &*normalized;
             let cache = cache_for(caches, self.id);
             let mut hint = 0;
             for (i, seg) in word_bounds(&n.text) {
@@ -279,12 +287,27 @@ impl Analyzer {
 
     /// Sentences of `text` and their content terms, normalizing the text once.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let sentences = split_sentences(text);
-        let mut terms = Vec::with_capacity(text.len() / 8);
-        self.terms_into(text, 0..text.len(), &mut terms);
-        let mut sentence_terms = Vec::with_capacity(sentences.len());
+        let mut out = Analysis::default();
+        self.analyze_into(text, &mut out);
+        out
+    }
+
+    /// Like [`analyze`](Self::analyze), into `out` (its previous contents are replaced):
+    /// reuse one `Analysis` across texts to save its allocations.
+    pub fn analyze_into(&self, text: &str, out: &mut Analysis) {
+        let Analysis {
+            sentences,
+            terms,
+            sentence_terms,
+        } = out;
+        split_sentences_into(text, sentences);
+        terms.clear();
+        terms.reserve(text.len() / 8);
+        self.terms_into(text, 0..text.len(), terms);
+        sentence_terms.clear();
+        sentence_terms.reserve(sentences.len());
         let mut k = 0;
-        for s in &sentences {
+        for s in sentences.iter() {
             while k < terms.len() && terms[k].start < s.span.start {
                 k += 1;
             }
@@ -293,11 +316,6 @@ impl Analyzer {
                 k += 1;
             }
             sentence_terms.push(first..k);
-        }
-        Analysis {
-            sentences,
-            terms,
-            sentence_terms,
         }
     }
 
@@ -453,6 +471,10 @@ struct Scratch {
     buf: String,
     /// `(analyzer id, cache)`, most recently used first.
     caches: Vec<(u64, WordCache)>,
+    /// The text being analysed, normalized (its buffers are reused from text to text).
+    normalized: Normalized,
+    /// The normalizer's own reusable buffers.
+    normalize: NormalizeScratch,
 }
 
 /// The word cache of analyzer `id`, created (evicting the least recently used) if needed.
@@ -475,6 +497,11 @@ thread_local! {
         RefCell::new(Scratch {
             buf: String::new(),
             caches: Vec::new(),
+            normalized: Normalized {
+                text: String::new(),
+                map: OffsetMap::EMPTY,
+            },
+            normalize: NormalizeScratch::EMPTY,
         })
     };
 }
