@@ -5,11 +5,11 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use newsdiff_ingest::Article;
-use newsdiff_normalize::{Analyzer, TokenKind};
+use newsdiff_normalize::{Analysis, Analyzer, TokenKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use crate::names::NameKeys;
 use crate::skeleton::{is_name_like, skeleton, skeleton_key};
@@ -125,10 +125,42 @@ const PREPARE_BATCH: usize = 4096;
 struct Interner {
     shards: Vec<Mutex<FxHashMap<u64, u32>>>,
     next: AtomicU32,
+    /// Tells this interner's entries in the per-thread [`RecentIds`] from another's.
+    generation: u64,
 }
 
 /// The interner's hash map is split into this many locked shards (by hash bits).
 const INTERN_SHARDS: usize = 64;
+
+/// Source of [`Interner::generation`].
+static INTERNER_GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// A thread's memo of recently interned terms, in front of the shared [`Interner`]: a
+/// direct-mapped table of `(hash, provisional id)` slots. Terms are Zipf-distributed, so most
+/// lookups hit here and skip the shard lock and the corpus-sized map behind it (a cache miss
+/// per term). Ids are only ever copied from the interner, so the memo cannot change any id.
+/// Why hand-written: a fixed-size, overwrite-on-collision table is a few lines, and no
+/// dependency offers one.
+struct RecentIds {
+    /// [`Interner::generation`] of the entries, which belong to that interner only.
+    generation: u64,
+    /// `(hash, id)`; [`EMPTY_ID`] marks an empty slot.
+    slots: Vec<(u64, u32)>,
+}
+
+/// Slots of [`RecentIds`]: `1 << RECENT_BITS`.
+const RECENT_BITS: u32 = 14;
+/// The id of an empty [`RecentIds`] slot (ids are counts of distinct terms, far below it).
+const EMPTY_ID: u32 = u32::MAX;
+
+thread_local! {
+    static RECENT: std::cell::RefCell<RecentIds> = const {
+        std::cell::RefCell::new(RecentIds {
+            generation: u64::MAX,
+            slots: Vec::new(),
+        })
+    };
+}
 
 impl Interner {
     fn new() -> Self {
@@ -137,7 +169,31 @@ impl Interner {
                 .map(|_| Mutex::new(FxHashMap::default()))
                 .collect(),
             next: AtomicU32::new(0),
+            generation: INTERNER_GENERATION.fetch_add(1, Ordering::Relaxed),
         }
+    }
+
+    /// Appends the provisional id of each of `hashes` to `out`, through this thread's
+    /// [`RecentIds`].
+    fn ids_into(&self, hashes: &[u64], out: &mut Vec<u32>) {
+        RECENT.with_borrow_mut(|recent| {
+            if recent.generation != self.generation || recent.slots.is_empty() {
+                recent.generation = self.generation;
+                recent.slots.clear();
+                recent.slots.resize(1 << RECENT_BITS, (0, EMPTY_ID));
+            }
+            let mask = (1usize << RECENT_BITS) - 1;
+            out.extend(hashes.iter().map(|&hash| {
+                // Term hashes are xxh3 output: their low bits are as good as any.
+                let slot = &mut recent.slots[hash as usize & mask];
+                if slot.0 == hash && slot.1 != EMPTY_ID {
+                    return slot.1;
+                }
+                let id = self.id(hash);
+                *slot = (hash, id);
+                id
+            }));
+        });
     }
 
     /// The provisional id of `hash`, made on first sight.
@@ -314,12 +370,13 @@ fn article_units(
     };
     let mut scratch: Vec<u64> = Vec::new();
     let mut keys: Vec<u32> = Vec::new();
+    let mut analysis = Analysis::default();
     for (pi, p) in article.paragraphs.iter().enumerate() {
         if !p.kind.is_content() {
             continue;
         }
         let para = &text[p.span.range()];
-        let analysis = analyzer.analyze(para);
+        analyzer.analyze_into(para, &mut analysis);
         for (si, s) in analysis.sentences.iter().enumerate() {
             let span = p.span.start + s.span.start..p.span.start + s.span.end;
             if !ignore.is_empty() {
@@ -374,7 +431,7 @@ fn article_units(
             scratch.sort_unstable();
             scratch.dedup();
             let start = out.terms.len() as u32;
-            out.terms.extend(scratch.iter().map(|&t| interner.id(t)));
+            interner.ids_into(&scratch, &mut out.terms);
             keys.sort_unstable();
             keys.dedup();
             let local = out.units.len() as u32;

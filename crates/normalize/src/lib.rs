@@ -17,7 +17,8 @@
 //!   initials, decimals and closing quotes.
 //! - [`Analyzer`]: holds the normalizer, a stemmer ([`Language`], English by default) and
 //!   [`stopwords`]; gives [`Analyzer::sentences`], [`Analyzer::terms`] (stemmed content
-//!   [`Term`]s hashed to `u64`) and [`Analyzer::analyze`] (both, for a whole document).
+//!   [`Term`]s hashed to `u64`) and [`Analyzer::analyze`] (both, for a whole document;
+//!   [`Analyzer::analyze_into`] reuses the buffers of an earlier [`Analysis`]).
 //!
 //! Data flows original text → normalized text + map → tokens → terms, and spans flow back
 //! through the map.

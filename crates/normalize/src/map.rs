@@ -71,6 +71,13 @@ impl TryFrom<RawMap> for OffsetMap {
 }
 
 impl OffsetMap {
+    /// The map of two empty texts (a `const` for thread-local initializers).
+    pub(crate) const EMPTY: OffsetMap = OffsetMap {
+        segments: Vec::new(),
+        norm_len: 0,
+        orig_len: 0,
+    };
+
     /// The identity map of a text of `len` bytes that is entirely ASCII.
     ///
     /// For non-ASCII text use [`Normalizer`](crate::Normalizer) with every step off instead,
@@ -105,6 +112,11 @@ impl OffsetMap {
     /// The segments, in order.
     pub fn segments(&self) -> &[Segment] {
         &self.segments
+    }
+
+    /// The segment vector, for reuse by a [`MapBuilder`].
+    pub(crate) fn into_segments(self) -> Vec<Segment> {
+        self.segments
     }
 
     fn norm_end(&self, i: usize) -> usize {
@@ -265,9 +277,12 @@ pub(crate) struct MapBuilder {
 }
 
 impl MapBuilder {
-    pub(crate) fn with_capacity(n: usize) -> Self {
+    /// An empty builder that fills `segments` (cleared), so a caller normalizing many texts
+    /// reuses one allocation instead of growing a new vector each time.
+    pub(crate) fn reusing(mut segments: Vec<Segment>) -> Self {
+        segments.clear();
         MapBuilder {
-            segments: Vec::with_capacity(n),
+            segments,
             norm_len: 0,
             orig_end: 0,
         }
@@ -366,8 +381,20 @@ impl MapBuilder {
 }
 
 /// Composes two maps: `outer` maps C → B and `inner` maps B → A; the result maps C → A.
+#[cfg(test)]
 pub(crate) fn compose(outer: &OffsetMap, inner: &OffsetMap) -> OffsetMap {
-    let mut b = MapBuilder::with_capacity(outer.segments.len() + inner.segments.len());
+    compose_into(outer, inner, Vec::new())
+}
+
+/// [`compose`], building the result in `segments` (cleared) to reuse its allocation.
+pub(crate) fn compose_into(
+    outer: &OffsetMap,
+    inner: &OffsetMap,
+    segments: Vec<Segment>,
+) -> OffsetMap {
+    let mut b = MapBuilder::reusing(segments);
+    b.segments
+        .reserve(outer.segments.len() + inner.segments.len());
     let mut k = 0; // cursor into inner segments
     for i in 0..outer.segments.len() {
         let seg = outer.segments[i];

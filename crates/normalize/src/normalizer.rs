@@ -18,7 +18,7 @@ use unicode_normalization::char::{
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::bounds::first_word_bound;
-use crate::map::{MapBuilder, OffsetMap, compose};
+use crate::map::{MapBuilder, OffsetMap, Segment, compose_into};
 use crate::token::{Token, tokenize_normalized};
 
 /// Normalized text together with the map back to the original.
@@ -48,6 +48,24 @@ impl Normalized {
     pub fn tokens(&self) -> Vec<Token> {
         tokenize_normalized(&self.text, &self.map)
     }
+}
+
+/// Buffers [`Normalizer::normalize_into`] reuses from one call to the next: the text of the
+/// first pass and the segment vectors of the maps it builds.
+#[derive(Debug, Default)]
+pub(crate) struct NormalizeScratch {
+    text: String,
+    first: Vec<Segment>,
+    second: Vec<Segment>,
+}
+
+impl NormalizeScratch {
+    /// No buffers yet (a `const` for thread-local initializers).
+    pub(crate) const EMPTY: NormalizeScratch = NormalizeScratch {
+        text: String::new(),
+        first: Vec::new(),
+        second: Vec::new(),
+    };
 }
 
 /// Normalizes text; each step can be switched off. [`Normalizer::default`] (same as
@@ -169,27 +187,55 @@ impl Normalizer {
 
     /// Normalizes `text`.
     pub fn normalize(&self, text: &str) -> Normalized {
-        let mut s1 = String::with_capacity(text.len());
-        let mut b1 = MapBuilder::with_capacity(16);
-        self.chars_pass(text, &mut s1, &mut b1);
+        let mut out = Normalized::default();
+        self.normalize_into(text, &mut out, &mut NormalizeScratch::default());
+        out
+    }
+
+    /// [`normalize`](Self::normalize) into `out`, reusing its buffers and those of `scratch`
+    /// (the first pass's text and maps): the analyzer normalizes every paragraph of a corpus
+    /// this way, without allocating per paragraph. Same result as `normalize`.
+    pub(crate) fn normalize_into(
+        &self,
+        text: &str,
+        out: &mut Normalized,
+        scratch: &mut NormalizeScratch,
+    ) {
+        let s1 = &mut scratch.text;
+        s1.clear();
+        s1.reserve(text.len());
+        let mut b1 = MapBuilder::reusing(std::mem::take(&mut scratch.first));
+        self.chars_pass(text, s1, &mut b1);
         let m1 = b1.finish(text.len());
+        let old = std::mem::take(&mut out.map).into_segments();
         if !(self.abbreviations
             || self.possessive
             || self.numbers
             || self.percent
             || self.case_fold)
         {
-            return Normalized { text: s1, map: m1 };
+            std::mem::swap(&mut out.text, s1);
+            out.map = m1;
+            scratch.first = old;
+            return;
         }
-        let mut s2 = String::with_capacity(s1.len());
-        let mut b2 = MapBuilder::with_capacity(16);
-        self.words_pass(&s1, &mut s2, &mut b2);
+        let s2 = &mut out.text;
+        s2.clear();
+        s2.reserve(s1.len());
+        let mut b2 = MapBuilder::reusing(std::mem::take(&mut scratch.second));
+        self.words_pass(s1, s2, &mut b2);
         let m2 = b2.finish(s1.len());
         let identity = s1.len() == text.len()
             && m1.segments().len() <= 1
             && m1.segments().first().is_none_or(|s| s.exact);
-        let map = if identity { m2 } else { compose(&m2, &m1) };
-        Normalized { text: s2, map }
+        if identity {
+            out.map = m2;
+            scratch.second = old;
+        } else {
+            out.map = compose_into(&m2, &m1, old);
+            scratch.second = m2.into_segments();
+        }
+        scratch.first = m1.into_segments();
     }
 
     // ---------------------------------------------------------------- pass 1: characters

@@ -80,6 +80,13 @@ fn is_opener(c: char) -> bool {
 /// ```
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
+    split_sentences_into(text, &mut out);
+    out
+}
+
+/// [`split_sentences`] into `out` (cleared first), to reuse its allocation.
+pub(crate) fn split_sentences_into(text: &str, out: &mut Vec<Sentence>) {
+    out.clear();
     let mut start: Option<usize> = None;
     let mut last_end = 0; // end of the last non-whitespace char in the current sentence
     let bytes = text.as_bytes();
@@ -161,7 +168,6 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     if let Some(s) = start {
         out.push(Sentence { span: s..last_end });
     }
-    out
 }
 
 fn blank_line_follows(rest: &str) -> bool {
