@@ -67,6 +67,30 @@ impl Postings {
         }
     }
 
+    /// As [`Postings::extend_from_sorted`] for `(mixed key, row, position)` postings of pair
+    /// keys (row `r` standing for unit `unit_of(r)`, in the same order), setting bit
+    /// `position` of `live[r]` for every key kept.
+    fn extend_from_sorted_rows(
+        &mut self,
+        postings: &[(u64, u32, u8)],
+        max_len: usize,
+        unit_of: impl Fn(usize) -> u32,
+        live: &mut [u16],
+    ) {
+        for run in postings.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() >= 2 && run.len() <= max_len {
+                self.keys.push(run[0].0);
+                self.starts.push(self.units.len() as u32);
+                for &(_, r, pos) in run {
+                    self.units.push(unit_of(r as usize));
+                    if let Some(l) = live.get_mut(r as usize) {
+                        *l |= 1 << pos;
+                    }
+                }
+            }
+        }
+    }
+
     /// Ends the lists, and builds the bucket index and the filter.
     fn close(&mut self) {
         self.starts.push(self.units.len() as u32);
@@ -108,8 +132,13 @@ impl Postings {
 
     /// The units posted under `key` (not mixed; empty when the key proposes nothing).
     fn get(&self, key: u64) -> &[u32] {
+        self.lookup(key, true)
+    }
+
+    /// As [`Postings::get`]; without the filter when the key is known to be posted.
+    fn lookup(&self, key: u64, filtered: bool) -> &[u32] {
         let key = mix(key);
-        if !self.filter.is_empty() {
+        if filtered && !self.filter.is_empty() {
             let bits = (self.filter.len() * 64).trailing_zeros();
             let b = filter_bit(key, bits);
             if self.filter[b >> 6] & (1 << (b & 63)) == 0 {
@@ -197,6 +226,10 @@ pub(crate) struct Candidates<'a> {
     terms: TermPostings,
     /// Units by pair of rare terms (`None` when the pair index is off).
     pairs: Option<Postings>,
+    /// Per unit, which of its pair keys the pair index holds (bits by position, see
+    /// [`pairs_of`]; empty when the pair index is off or its rows are wider than
+    /// [`MAX_PAIR_ROW`]).
+    pair_live: Vec<u16>,
     /// Units by pair of skeleton keys of their name-like words (large corpora only; see
     /// [`SKELETON_INDEX`]).
     skeletons: Option<SkeletonIndex>,
@@ -211,6 +244,8 @@ const MAX_ROW: usize = 32;
 pub(crate) struct Scratch {
     row: Vec<u32>,
     linked: Vec<u32>,
+    /// Where the last unit looked up stands in [`SkeletonIndex::units`].
+    skeleton_at: usize,
 }
 
 /// The skeleton index of a large corpus.
@@ -222,7 +257,33 @@ struct SkeletonIndex {
     df: Vec<u32>,
     /// Units by pair of skeleton key numbers (the unit's [`SKELETON_PAIR_TERMS`] rarest).
     pairs: Postings,
+    /// The units with two skeleton keys or more, ascending.
+    units: Vec<u32>,
+    /// For each of `units`, which of its skeleton pairs `pairs` holds (bits by position, see
+    /// [`pairs_of`]).
+    live: Vec<u16>,
 }
+
+impl SkeletonIndex {
+    /// The position of unit `u` in [`SkeletonIndex::units`], if there; `at` is where the
+    /// previous unit looked up stood (units are mostly looked up in ascending order).
+    fn row_of(&self, u: u32, at: &mut usize) -> Option<usize> {
+        let us = &self.units;
+        let mut i = (*at).min(us.len());
+        if i > 0 && us[i - 1] >= u {
+            i = us.partition_point(|&v| v < u);
+        } else {
+            match us[i..].iter().take(64).position(|&v| v >= u) {
+                Some(k) => i += k,
+                None => i += us[i..].partition_point(|&v| v < u),
+            }
+        }
+        *at = i;
+        (us.get(i) == Some(&u)).then_some(i)
+    }
+}
+
+const _: () = assert!(SKELETON_PAIR_TERMS <= MAX_PAIR_ROW);
 
 /// Term-pair postings are built this many keys at a time at most (16 bytes each while
 /// sorted): a large corpus is indexed in several passes over its units, one range of key
@@ -234,11 +295,24 @@ fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a.min(b)) << 32) | u64::from(a.max(b))
 }
 
-/// The mixed keys of every two numbers of a row (padded with `u32::MAX`).
-fn keys_of(row: &[u32]) -> impl Iterator<Item = u64> + '_ {
+/// The pairs of a row's numbers (padded with `u32::MAX`), each with its position in this
+/// order: `(0, 1), (0, 2), …, (1, 2), …`.
+fn pairs_of(row: &[u32]) -> impl Iterator<Item = (u8, u32, u32)> + '_ {
     let len = row.iter().take_while(|&&t| t != u32::MAX).count();
-    (0..len).flat_map(move |x| (x + 1..len).map(move |y| mix(pair_key(row[x], row[y]))))
+    (0..len)
+        .flat_map(move |x| (x + 1..len).map(move |y| (row[x], row[y])))
+        .enumerate()
+        .map(|(i, (a, b))| (i as u8, a, b))
 }
+
+/// The mixed keys of every two numbers of a row, with their positions (see [`pairs_of`]).
+fn keys_of(row: &[u32]) -> impl Iterator<Item = (u8, u64)> + '_ {
+    pairs_of(row).map(|(i, a, b)| (i, mix(pair_key(a, b))))
+}
+
+/// Most numbers of a row that make pair keys: its pairs' positions fit a `u16` of
+/// [`Postings`] liveness bits.
+const MAX_PAIR_ROW: usize = 6;
 
 pub(crate) fn candidates<'a>(
     p: &'a Prepared,
@@ -312,6 +386,7 @@ pub(crate) fn candidates<'a>(
         eligible: Vec::new(),
         terms: TermPostings::default(),
         pairs: None,
+        pair_live: Vec::new(),
         skeletons: None,
     };
     if prefix != usize::MAX && (1..=MAX_ROW).contains(&width) {
@@ -350,7 +425,9 @@ pub(crate) fn candidates<'a>(
 
     // 4. Pair index (large corpora only): pairs of each unit's rarest terms.
     if prefix != usize::MAX && cfg.pair_terms >= 2 {
-        c.pairs = Some(c.pair_index());
+        let (pairs, live) = c.pair_index();
+        c.pairs = Some(pairs);
+        c.pair_live = live;
     }
     c
 }
@@ -362,11 +439,18 @@ impl Candidates<'_> {
     }
 
     /// Postings of term pairs: pairs of the [`Config::pair_terms`] rarest terms of each unit
-    /// the pair index covers.
-    fn pair_index(&self) -> Postings {
+    /// the pair index covers; and per unit which of its pairs were kept (empty when the
+    /// rows are wider than [`MAX_PAIR_ROW`]).
+    fn pair_index(&self) -> (Postings, Vec<u16>) {
         let n = self.p.units.len();
         let k = self.cfg.pair_terms;
-        let covered = |u: usize| self.pair_covered(u as u32);
+        // Worked out once rather than in every pass: it reads the unit (48 bytes), and the
+        // passes would stream the whole unit array again each time (19 passes at 1 M).
+        let covered: Vec<bool> = (0..n as u32)
+            .into_par_iter()
+            .map(|u| self.pair_covered(u))
+            .collect();
+        let covered = |u: usize| covered[u];
         if !self.rows.is_empty() {
             return pair_postings(
                 &self.rows,
@@ -398,11 +482,14 @@ impl Candidates<'_> {
     }
 }
 
-/// Postings of the pairs of the first `take` numbers of each row of `table` (rows of
-/// `stride` numbers, padded with `u32::MAX`) for which `keep(r)` holds, row `r` standing
-/// for unit `units[r]` (`None`: unit `r`), built in passes over ranges of key heads of about
-/// [`PAIR_SHARD_KEYS`] keys each, so that each pass sorts a bounded number of keys and the
-/// passes' runs come out in key order. Keys in 2 to `max_len` units are kept.
+/// Postings of the pairs of the first `take` numbers (at most [`MAX_PAIR_ROW`]) of each row
+/// of `table` (rows of `stride` numbers, padded with `u32::MAX`) for which `keep(r)` holds,
+/// row `r` standing for unit `units[r]` (`None`: unit `r`), built in passes over ranges of
+/// key heads of about [`PAIR_SHARD_KEYS`] keys each, so that each pass sorts a bounded
+/// number of keys and the passes' runs come out in key order. Keys in 2 to `max_len` units
+/// are kept. Also returns, per row, which of its pairs (bits by position, see [`pairs_of`])
+/// were kept: a unit need look up only those, and none at all when fewer are left than a
+/// candidate must share.
 fn pair_postings<'t>(
     table: &'t [u32],
     stride: usize,
@@ -410,7 +497,7 @@ fn pair_postings<'t>(
     units: Option<&[u32]>,
     keep: &(dyn Fn(usize) -> bool + Sync),
     max_len: usize,
-) -> Postings {
+) -> (Postings, Vec<u16>) {
     let unit_of = |r: usize| units.map_or(r as u32, |us| us[r]);
     let heads = 1usize << SHARD_BITS;
     let head = |key: u64| (key >> (64 - SHARD_BITS)) as usize;
@@ -427,7 +514,7 @@ fn pair_postings<'t>(
         .fold(
             || vec![0u32; heads],
             |mut acc, r| {
-                for key in keys_of(row_keys(r)) {
+                for (_, key) in keys_of(row_keys(r)) {
                     acc[head(key)] += 1;
                 }
                 acc
@@ -454,23 +541,30 @@ fn pair_postings<'t>(
     cuts.push(heads);
     drop(per_head);
     let mut index = Postings::default();
+    // Positions past 15 would not fit: rows that wide keep no liveness (every key is looked
+    // up).
+    let mut live = if take <= MAX_PAIR_ROW {
+        vec![0u16; table.len() / stride.max(1)]
+    } else {
+        Vec::new()
+    };
     for range in cuts.windows(2) {
         let (lo, hi) = (range[0], range[1]);
-        let mut postings: Vec<(u64, u32)> = table
+        let mut postings: Vec<(u64, u32, u8)> = table
             .par_chunks(stride)
             .enumerate()
             .flat_map_iter(|r| {
-                let u = unit_of(r.0);
+                let row = r.0 as u32;
                 keys_of(row_keys(r))
-                    .filter(move |&key| (lo..hi).contains(&head(key)))
-                    .map(move |key| (key, u))
+                    .filter(move |&(_, key)| (lo..hi).contains(&head(key)))
+                    .map(move |(pos, key)| (key, row, pos))
             })
             .collect();
         postings.par_sort_unstable();
-        index.extend_from_sorted(&postings, max_len);
+        index.extend_from_sorted_rows(&postings, max_len, unit_of, &mut live);
     }
     index.close();
-    index
+    (index, live)
 }
 
 impl Candidates<'_> {
@@ -497,6 +591,8 @@ impl Candidates<'_> {
             keys,
             df,
             pairs: Postings::default(),
+            units: Vec::new(),
+            live: Vec::new(),
         };
         if SKELETON_PAIR_TERMS >= 2 {
             let units: Vec<u32> = p
@@ -515,8 +611,9 @@ impl Candidates<'_> {
                         *r = t;
                     }
                 });
-            index.pairs =
+            (index.pairs, index.live) =
                 pair_postings(&table, k, k, Some(&units), &|_| true, self.cfg.max_postings);
+            index.units = units;
         }
         index
     }
@@ -597,7 +694,11 @@ impl Candidates<'_> {
         if self.grouped[u as usize] {
             return;
         }
-        let Scratch { row, linked } = scratch;
+        let Scratch {
+            row,
+            linked,
+            skeleton_at,
+        } = scratch;
         let p = self.p;
         // Units are numbered in article order: the units after `u` in other articles are the
         // ones from `end` on, found without reading any of them (one cache miss fewer per
@@ -620,12 +721,18 @@ impl Candidates<'_> {
         for &t in indexed {
             later(self.terms.get(t), out);
         }
-        if let Some(sk) = &self.skeletons {
-            let sk_row = skeleton_row(sk, p, u);
+        // Skeleton and term pairs: only the pairs the index holds are looked up, and none
+        // when fewer are held than a candidate must share (most units at 1 M articles: each
+        // lookup is a cache miss or more).
+        if let Some(sk) = &self.skeletons
+            && let Some(r) = sk.row_of(u, skeleton_at)
+            && sk.live[r].count_ones() as usize >= SKELETON_PAIR_KEYS
+        {
+            let (sk_row, live) = (skeleton_row(sk, p, u), sk.live[r]);
             linked.clear();
-            for x in 0..sk_row.len() {
-                for &b in &sk_row[x + 1..] {
-                    later(sk.pairs.get(pair_key(sk_row[x], b)), linked);
+            for (pos, a, b) in pairs_of(&sk_row) {
+                if live >> pos & 1 == 1 {
+                    later(sk.pairs.lookup(pair_key(a, b), false), linked);
                 }
             }
             linked.sort_unstable();
@@ -636,11 +743,18 @@ impl Candidates<'_> {
                     .map(|r| r[0]),
             );
         }
-        if let Some(pairs) = &self.pairs {
+        let live = self.pair_live.get(u as usize).copied();
+        if let Some(pairs) = &self.pairs
+            && live.is_none_or(|l| l.count_ones() as usize >= PAIR_KEYS)
+        {
             linked.clear();
-            for x in 0..pair_terms.len() {
-                for &b in &pair_terms[x + 1..] {
-                    later(pairs.get(pair_key(pair_terms[x], b)), linked);
+            for (pos, a, b) in pairs_of(pair_terms) {
+                match live {
+                    Some(l) if l >> pos & 1 == 1 => {
+                        later(pairs.lookup(pair_key(a, b), false), linked);
+                    }
+                    Some(_) => {}
+                    None => later(pairs.get(pair_key(a, b)), linked),
                 }
             }
             linked.sort_unstable();
