@@ -20,46 +20,44 @@ pub(crate) struct GroupRun {
     pub units: Vec<u32>,
 }
 
-/// Sorted posting lists in compact form: the distinct keys, and for key `i` the units
-/// `units[starts[i]..starts[i + 1]]`, ascending. With a first-level index (`first`), the
-/// keys whose [`Key::head`] is `h` are `keys[first[h]..first[h + 1]]`.
+/// Posting lists of hashed keys: the distinct keys (mixed by [`mix`]) in ascending order, and
+/// for key `i` the units `units[starts[i]..starts[i + 1]]`, ascending. The keys whose top
+/// `bits` bits are `b` are `keys[first[b]..first[b + 1]]`: about one key a bucket, so that a
+/// lookup reads one bucket instead of binary-searching a long run of keys (at 1 M articles
+/// the pair index holds tens of millions of keys, and each step of a search was a cache
+/// miss).
 #[derive(Default)]
-struct Postings<K> {
-    keys: Vec<K>,
+struct Postings {
+    keys: Vec<u64>,
     starts: Vec<u32>,
     units: Vec<u32>,
     first: Vec<u32>,
-    /// A one-hash Bloom filter of the keys (16 bits a key; empty: none), so that looking up a
-    /// key posted nowhere, the usual case for term pairs, rarely needs a binary search.
+    bits: u32,
+    /// A one-hash Bloom filter of the keys (16 bits a key), so that looking up a key posted
+    /// nowhere, the usual case, mostly costs one read.
     filter: Vec<u64>,
 }
 
-/// The filter bit of `key` for a filter of `2^bits` bits.
+/// Mixes a key so that its top bits are spread evenly (a multiplication by an odd constant:
+/// a bijection, so distinct keys stay distinct).
+fn mix(key: u64) -> u64 {
+    key.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The filter bit of a mixed key for a filter of `2^bits` bits (other bits than the bucket's,
+/// so that the filter and the buckets fail independently).
 fn filter_bit(key: u64, bits: u32) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    (key.rotate_left(29).wrapping_mul(0xff51_afd7_ed55_8ccd) >> (64 - bits)) as usize
 }
 
-/// A posting key with a dense leading part (a term number) to index by.
-trait Key: Ord + Copy {
-    fn head(self) -> usize;
-}
+/// Bits of a mixed key's coarse head, by which the pair index is built a range of heads at a
+/// time.
+const SHARD_BITS: u32 = 16;
 
-impl Key for u32 {
-    fn head(self) -> usize {
-        self as usize
-    }
-}
-
-impl Key for u64 {
-    /// A term-pair key's first term.
-    fn head(self) -> usize {
-        (self >> 32) as usize
-    }
-}
-
-impl<K: Ord + Copy> Postings<K> {
-    /// Keeps the runs of 2 to `max_len` units of sorted `(key, unit)` postings.
-    fn extend_from_sorted(&mut self, postings: &[(K, u32)], max_len: usize) {
+impl Postings {
+    /// Keeps the runs of 2 to `max_len` units of `(mixed key, unit)` postings sorted by key,
+    /// then unit (each call's keys above the previous call's).
+    fn extend_from_sorted(&mut self, postings: &[(u64, u32)], max_len: usize) {
         for run in postings.chunk_by(|x, y| x.0 == y.0) {
             if run.len() >= 2 && run.len() <= max_len {
                 self.keys.push(run[0].0);
@@ -69,72 +67,132 @@ impl<K: Ord + Copy> Postings<K> {
         }
     }
 
+    /// As [`Postings::extend_from_sorted`] for `(mixed key, row, position)` postings of pair
+    /// keys (row `r` standing for unit `unit_of(r)`, in the same order), setting bit
+    /// `position` of `live[r]` for every key kept.
+    fn extend_from_sorted_rows(
+        &mut self,
+        postings: &[(u64, u32, u8)],
+        max_len: usize,
+        unit_of: impl Fn(usize) -> u32,
+        live: &mut [u16],
+    ) {
+        for run in postings.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() >= 2 && run.len() <= max_len {
+                self.keys.push(run[0].0);
+                self.starts.push(self.units.len() as u32);
+                for &(_, r, pos) in run {
+                    self.units.push(unit_of(r as usize));
+                    if let Some(l) = live.get_mut(r as usize) {
+                        *l |= 1 << pos;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends the lists, and builds the bucket index and the filter.
     fn close(&mut self) {
         self.starts.push(self.units.len() as u32);
         self.keys.shrink_to_fit();
         self.starts.shrink_to_fit();
         self.units.shrink_to_fit();
-    }
-
-    /// The units posted under `key` (empty when the key proposes nothing).
-    fn get(&self, key: K) -> &[u32] {
-        match self.keys.binary_search(&key) {
-            Ok(i) => &self.units[self.starts[i] as usize..self.starts[i + 1] as usize],
-            Err(_) => &[],
-        }
-    }
-}
-
-impl<K: Key> Postings<K> {
-    /// Builds the first-level index for heads `0..heads` (every key's head is below).
-    fn index_heads(&mut self, heads: usize) {
-        let mut first = Vec::with_capacity(heads + 1);
+        // About one key a bucket (at least one bucket).
+        self.bits = self.keys.len().next_power_of_two().trailing_zeros();
+        let buckets = 1usize << self.bits;
+        let mut first = Vec::with_capacity(buckets + 1);
         let mut i = 0;
-        for h in 0..=heads {
-            while i < self.keys.len() && self.keys[i].head() < h {
+        for b in 0..=buckets {
+            while i < self.keys.len() && self.bucket(self.keys[i]) < b {
                 i += 1;
             }
             first.push(i as u32);
         }
         self.first = first;
-    }
-
-    /// Builds the Bloom filter of the keys.
-    fn build_filter(&mut self, as_u64: impl Fn(K) -> u64) {
         let bits = (self.keys.len().max(1) * 16)
             .next_power_of_two()
             .trailing_zeros()
             .max(6);
         let mut filter = vec![0u64; 1 << (bits - 6)];
         for &k in &self.keys {
-            let b = filter_bit(as_u64(k), bits);
+            let b = filter_bit(k, bits);
             filter[b >> 6] |= 1 << (b & 63);
         }
         self.filter = filter;
     }
 
-    /// Whether the filter rules `key` out.
-    fn filtered_out(&self, key: u64) -> bool {
-        if self.filter.is_empty() {
-            return false;
+    /// The bucket of a mixed key.
+    fn bucket(&self, key: u64) -> usize {
+        if self.bits == 0 {
+            0
+        } else {
+            (key >> (64 - self.bits)) as usize
         }
-        let bits = (self.filter.len() * 64).trailing_zeros();
-        let b = filter_bit(key, bits);
-        self.filter[b >> 6] & (1 << (b & 63)) == 0
     }
 
-    /// As [`Postings::get`], through the first-level index.
-    fn get_indexed(&self, key: K) -> &[u32] {
-        let h = key.head();
+    /// The units posted under `key` (not mixed; empty when the key proposes nothing).
+    fn get(&self, key: u64) -> &[u32] {
+        self.lookup(key, true)
+    }
+
+    /// As [`Postings::get`]; without the filter when the key is known to be posted.
+    fn lookup(&self, key: u64, filtered: bool) -> &[u32] {
+        let key = mix(key);
+        if filtered && !self.filter.is_empty() {
+            let bits = (self.filter.len() * 64).trailing_zeros();
+            let b = filter_bit(key, bits);
+            if self.filter[b >> 6] & (1 << (b & 63)) == 0 {
+                return &[];
+            }
+        }
+        let h = self.bucket(key);
         let (Some(&lo), Some(&hi)) = (self.first.get(h), self.first.get(h + 1)) else {
             return &[];
         };
-        match self.keys[lo as usize..hi as usize].binary_search(&key) {
-            Ok(i) => {
-                let i = lo as usize + i;
-                &self.units[self.starts[i] as usize..self.starts[i + 1] as usize]
+        let Some(i) = (lo..hi).find(|&i| self.keys[i as usize] == key) else {
+            return &[];
+        };
+        let i = i as usize;
+        &self.units[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// Units by term: the units of term `t` are `units[starts[t]..starts[t + 1]]`, ascending (one
+/// read of `starts` a lookup; terms that index fewer than two units have empty lists).
+#[derive(Default)]
+struct TermPostings {
+    starts: Vec<u32>,
+    units: Vec<u32>,
+}
+
+impl TermPostings {
+    /// The lists of sorted `(term, unit)` postings, for terms `0..terms`; runs of one unit
+    /// are left out.
+    fn from_sorted(postings: &[(u32, u32)], terms: usize) -> Self {
+        let mut out = Self {
+            starts: Vec::with_capacity(terms + 1),
+            units: Vec::new(),
+        };
+        let mut runs = postings
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter(|r| r.len() >= 2)
+            .peekable();
+        for t in 0..terms as u32 {
+            out.starts.push(out.units.len() as u32);
+            if let Some(run) = runs.next_if(|r| r[0].0 == t) {
+                out.units.extend(run.iter().map(|&(_, u)| u));
             }
-            Err(_) => &[],
+        }
+        out.starts.push(out.units.len() as u32);
+        out.units.shrink_to_fit();
+        out
+    }
+
+    fn get(&self, t: u32) -> &[u32] {
+        let t = t as usize;
+        match (self.starts.get(t), self.starts.get(t + 1)) {
+            (Some(&lo), Some(&hi)) => &self.units[lo as usize..hi as usize],
+            _ => &[],
         }
     }
 }
@@ -147,17 +205,47 @@ pub(crate) struct Candidates<'a> {
     pub groups: Vec<GroupRun>,
     grouped: Vec<bool>,
     /// Units of verbatim sentences found in 2 or more places but too few articles to group,
-    /// sorted by `(sequence hash, unit)`.
-    sequences: Postings<u64>,
+    /// by sequence hash.
+    sequences: Postings,
     /// How many of each unit's rarest terms index it (`usize::MAX`: all).
     prefix: usize,
+    /// Terms a unit's row holds (large corpora): as many as the single-term and the pair
+    /// index use, whichever is more.
+    width: usize,
+    /// In a large corpus, each unit's [`Candidates::width`] rarest terms seen in two units or
+    /// more, rarest first, padded with `u32::MAX` (none for a grouped unit): every term the
+    /// unit looks up, worked out once while the indexes are built. Finding a unit's rarest
+    /// terms reads the document frequency of each of its terms, a cache miss each at 1 M
+    /// articles, and listing its partners used to do it twice more. Empty in a small corpus,
+    /// and when the width is above [`MAX_ROW`] (rows are then worked out again as needed).
+    rows: Vec<u32>,
+    /// Per unit, how many of its row's leading terms are in at most `max_postings` units
+    /// (rarest first, so these are the ones the single-term index may use).
+    eligible: Vec<u8>,
     /// Units by indexed term.
-    terms: Postings<u32>,
+    terms: TermPostings,
     /// Units by pair of rare terms (`None` when the pair index is off).
-    pairs: Option<Postings<u64>>,
+    pairs: Option<Postings>,
+    /// Per unit, which of its pair keys the pair index holds (bits by position, see
+    /// [`pairs_of`]; empty when the pair index is off or its rows are wider than
+    /// [`MAX_PAIR_ROW`]).
+    pair_live: Vec<u16>,
     /// Units by pair of skeleton keys of their name-like words (large corpora only; see
     /// [`SKELETON_INDEX`]).
     skeletons: Option<SkeletonIndex>,
+}
+
+/// Rows wider than this are not stored (see [`Candidates::rows`]); with the defaults a row
+/// holds 5 terms.
+const MAX_ROW: usize = 32;
+
+/// Buffers that [`Candidates::partners_into`] reuses from one unit to the next.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    row: Vec<u32>,
+    linked: Vec<u32>,
+    /// Where the last unit looked up stands in [`SkeletonIndex::units`].
+    skeleton_at: usize,
 }
 
 /// The skeleton index of a large corpus.
@@ -168,20 +256,63 @@ struct SkeletonIndex {
     /// Units having each key, by key number.
     df: Vec<u32>,
     /// Units by pair of skeleton key numbers (the unit's [`SKELETON_PAIR_TERMS`] rarest).
-    pairs: Postings<u64>,
+    pairs: Postings,
+    /// The units with two skeleton keys or more, ascending.
+    units: Vec<u32>,
+    /// For each of `units`, which of its skeleton pairs `pairs` holds (bits by position, see
+    /// [`pairs_of`]).
+    live: Vec<u16>,
 }
+
+impl SkeletonIndex {
+    /// The position of unit `u` in [`SkeletonIndex::units`], if there; `at` is where the
+    /// previous unit looked up stood (units are mostly looked up in ascending order).
+    fn row_of(&self, u: u32, at: &mut usize) -> Option<usize> {
+        let us = &self.units;
+        let mut i = (*at).min(us.len());
+        if i > 0 && us[i - 1] >= u {
+            i = us.partition_point(|&v| v < u);
+        } else {
+            match us[i..].iter().take(64).position(|&v| v >= u) {
+                Some(k) => i += k,
+                None => i += us[i..].partition_point(|&v| v < u),
+            }
+        }
+        *at = i;
+        (us.get(i) == Some(&u)).then_some(i)
+    }
+}
+
+const _: () = assert!(SKELETON_PAIR_TERMS <= MAX_PAIR_ROW);
 
 /// Term-pair postings are built this many keys at a time at most (16 bytes each while
-/// sorted): a large corpus is indexed in several passes over its units, one range of first
-/// terms per pass, instead of holding every key at once.
+/// sorted): a large corpus is indexed in several passes over its units, one range of key
+/// heads per pass, instead of holding every key at once.
 const PAIR_SHARD_KEYS: usize = 8 << 20;
 
-/// The term-pair keys of one row of pair terms (sorted, padded with `u32::MAX`).
-fn keys_of(row: &[u32]) -> impl Iterator<Item = u64> + '_ {
+/// The key of two term (or skeleton key) numbers, in either order.
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a.min(b)) << 32) | u64::from(a.max(b))
+}
+
+/// The pairs of a row's numbers (padded with `u32::MAX`), each with its position in this
+/// order: `(0, 1), (0, 2), …, (1, 2), …`.
+fn pairs_of(row: &[u32]) -> impl Iterator<Item = (u8, u32, u32)> + '_ {
     let len = row.iter().take_while(|&&t| t != u32::MAX).count();
     (0..len)
-        .flat_map(move |x| (x + 1..len).map(move |y| (u64::from(row[x]) << 32) | u64::from(row[y])))
+        .flat_map(move |x| (x + 1..len).map(move |y| (row[x], row[y])))
+        .enumerate()
+        .map(|(i, (a, b))| (i as u8, a, b))
 }
+
+/// The mixed keys of every two numbers of a row, with their positions (see [`pairs_of`]).
+fn keys_of(row: &[u32]) -> impl Iterator<Item = (u8, u64)> + '_ {
+    pairs_of(row).map(|(i, a, b)| (i, mix(pair_key(a, b))))
+}
+
+/// Most numbers of a row that make pair keys: its pairs' positions fit a `u16` of
+/// [`Postings`] liveness bits.
+const MAX_PAIR_ROW: usize = 6;
 
 pub(crate) fn candidates<'a>(
     p: &'a Prepared,
@@ -222,10 +353,11 @@ pub(crate) fn candidates<'a>(
                 units: run.iter().map(|&(_, u)| u).collect(),
             });
         } else {
-            paired.extend_from_slice(run);
+            paired.extend(run.iter().map(|&(h, u)| (mix(h), u)));
         }
     }
     drop(by_sequence);
+    paired.par_sort_unstable();
     sequences.extend_from_sorted(&paired, usize::MAX);
     sequences.close();
     drop(paired);
@@ -236,6 +368,13 @@ pub(crate) fn candidates<'a>(
     } else {
         cfg.prefix_terms
     };
+    let width = if prefix == usize::MAX {
+        0
+    } else if cfg.pair_terms >= 2 {
+        prefix.max(cfg.pair_terms)
+    } else {
+        prefix
+    };
     let mut c = Candidates {
         p,
         w,
@@ -244,18 +383,41 @@ pub(crate) fn candidates<'a>(
         grouped,
         sequences,
         prefix,
-        terms: Postings::default(),
+        width,
+        rows: Vec::new(),
+        eligible: Vec::new(),
+        terms: TermPostings::default(),
         pairs: None,
+        pair_live: Vec::new(),
         skeletons: None,
     };
+    if prefix != usize::MAX && (1..=MAX_ROW).contains(&width) {
+        let mut rows = vec![u32::MAX; n * width];
+        let mut eligible = vec![0u8; n];
+        rows.par_chunks_mut(width)
+            .zip(eligible.par_iter_mut())
+            .enumerate()
+            .for_each_init(Vec::new, |buf, (u, (row, e))| {
+                if !c.grouped[u] {
+                    let k = c.ranked(u as u32, width, buf);
+                    row[..buf.len()].copy_from_slice(buf);
+                    // At most `width`, which is at most `MAX_ROW`.
+                    *e = k as u8;
+                }
+            });
+        c.rows = rows;
+        c.eligible = eligible;
+    }
     let mut postings: Vec<(u32, u32)> = (0..n as u32)
         .into_par_iter()
-        .flat_map_iter(|u| c.indexed_terms(u).into_iter().map(move |t| (t, u)))
+        .flat_map_iter(|u| {
+            let mut buf = Vec::new();
+            let terms = c.probe(u, &mut buf).0.to_vec();
+            terms.into_iter().map(move |t| (t, u))
+        })
         .collect();
     postings.par_sort_unstable();
-    c.terms.extend_from_sorted(&postings, usize::MAX);
-    c.terms.close();
-    c.terms.index_heads(p.df.len());
+    c.terms = TermPostings::from_sorted(&postings, p.df.len());
     drop(postings);
 
     // 3. Skeleton index (large corpora only): pairs of the skeleton keys of name-like words.
@@ -265,7 +427,9 @@ pub(crate) fn candidates<'a>(
 
     // 4. Pair index (large corpora only): pairs of each unit's rarest terms.
     if prefix != usize::MAX && cfg.pair_terms >= 2 {
-        c.pairs = Some(c.pair_index());
+        let (pairs, live) = c.pair_index();
+        c.pairs = Some(pairs);
+        c.pair_live = live;
     }
     c
 }
@@ -276,45 +440,84 @@ impl Candidates<'_> {
         self.groups
     }
 
-    /// Postings of term pairs, built in passes over ranges of first terms of about
-    /// [`PAIR_SHARD_KEYS`] keys each, so that each pass sorts a bounded number of keys and
-    /// the passes' runs come out in key order.
-    fn pair_index(&self) -> Postings<u64> {
-        let heads = self.p.df.len();
-        let n = self.p.units.len() as u32;
-        // Each unit's pair terms, worked out once (a row of `k`, padded with `u32::MAX`) and
-        // read by every pass.
+    /// Postings of term pairs: pairs of the [`Config::pair_terms`] rarest terms of each unit
+    /// the pair index covers; and per unit which of its pairs were kept (empty when the
+    /// rows are wider than [`MAX_PAIR_ROW`]).
+    fn pair_index(&self) -> (Postings, Vec<u16>) {
+        let n = self.p.units.len();
         let k = self.cfg.pair_terms;
-        let mut table = vec![u32::MAX; n as usize * k];
-        table.par_chunks_mut(k).enumerate().for_each(|(u, row)| {
-            for (r, t) in row.iter_mut().zip(self.pair_terms_of(u as u32)) {
-                *r = t;
-            }
-        });
-        pair_postings(&table, k, None, heads, self.cfg.max_postings)
+        // Worked out once rather than in every pass: it reads the unit (48 bytes), and the
+        // passes would stream the whole unit array again each time (19 passes at 1 M).
+        let covered: Vec<bool> = (0..n as u32)
+            .into_par_iter()
+            .map(|u| self.pair_covered(u))
+            .collect();
+        let covered = |u: usize| covered[u];
+        if !self.rows.is_empty() {
+            return pair_postings(
+                &self.rows,
+                self.width,
+                k,
+                None,
+                &covered,
+                self.cfg.max_postings,
+            );
+        }
+        // Rows too wide to store: each unit's pair terms, worked out once (a row of `k`,
+        // padded with `u32::MAX`) and read by every pass.
+        let mut table = vec![u32::MAX; n * k];
+        table
+            .par_chunks_mut(k)
+            .enumerate()
+            .for_each_init(Vec::new, |buf, (u, row)| {
+                if covered(u) {
+                    self.ranked(u as u32, k, buf);
+                    row[..buf.len()].copy_from_slice(buf);
+                }
+            });
+        pair_postings(&table, k, k, None, &covered, self.cfg.max_postings)
+    }
+
+    /// Whether the pair index covers unit `u` (see [`PAIR_MIN_WORDS`]).
+    fn pair_covered(&self, u: u32) -> bool {
+        !self.grouped[u as usize] && self.p.units[u as usize].words as usize >= PAIR_MIN_WORDS
     }
 }
 
-/// Postings of the term pairs of rows of `k` term numbers below `heads` (each row sorted and
-/// padded with `u32::MAX`), row `r` standing for unit `units[r]` (`None`: unit `r`), built
-/// in passes over ranges of first terms of about [`PAIR_SHARD_KEYS`] keys each, so that
-/// each pass sorts a bounded number of keys and the passes' runs come out in key order.
-/// Keys in 2 to `max_len` units are kept.
-fn pair_postings(
-    table: &[u32],
-    k: usize,
+/// Postings of the pairs of the first `take` numbers (at most [`MAX_PAIR_ROW`]) of each row
+/// of `table` (rows of `stride` numbers, padded with `u32::MAX`) for which `keep(r)` holds,
+/// row `r` standing for unit `units[r]` (`None`: unit `r`), built in passes over ranges of
+/// key heads of about [`PAIR_SHARD_KEYS`] keys each, so that each pass sorts a bounded
+/// number of keys and the passes' runs come out in key order. Keys in 2 to `max_len` units
+/// are kept. Also returns, per row, which of its pairs (bits by position, see [`pairs_of`])
+/// were kept: a unit need look up only those, and none at all when fewer are left than a
+/// candidate must share.
+fn pair_postings<'t>(
+    table: &'t [u32],
+    stride: usize,
+    take: usize,
     units: Option<&[u32]>,
-    heads: usize,
+    keep: &(dyn Fn(usize) -> bool + Sync),
     max_len: usize,
-) -> Postings<u64> {
+) -> (Postings, Vec<u16>) {
     let unit_of = |r: usize| units.map_or(r as u32, |us| us[r]);
+    let heads = 1usize << SHARD_BITS;
+    let head = |key: u64| (key >> (64 - SHARD_BITS)) as usize;
+    let row_keys = |(r, row): (usize, &'t [u32])| -> &'t [u32] {
+        if keep(r) {
+            &row[..take.min(row.len())]
+        } else {
+            &[]
+        }
+    };
     let per_head: Vec<u32> = table
-        .par_chunks(k)
+        .par_chunks(stride)
+        .enumerate()
         .fold(
             || vec![0u32; heads],
-            |mut acc, row| {
-                for key in keys_of(row) {
-                    acc[key.head()] += 1;
+            |mut acc, r| {
+                for (_, key) in keys_of(row_keys(r)) {
+                    acc[head(key)] += 1;
                 }
                 acc
             },
@@ -340,28 +543,30 @@ fn pair_postings(
     cuts.push(heads);
     drop(per_head);
     let mut index = Postings::default();
+    // Positions past 15 would not fit: rows that wide keep no liveness (every key is looked
+    // up).
+    let mut live = if take <= MAX_PAIR_ROW {
+        vec![0u16; table.len() / stride.max(1)]
+    } else {
+        Vec::new()
+    };
     for range in cuts.windows(2) {
         let (lo, hi) = (range[0], range[1]);
-        let mut postings: Vec<(u64, u32)> = table
-            .par_chunks(k)
+        let mut postings: Vec<(u64, u32, u8)> = table
+            .par_chunks(stride)
             .enumerate()
-            .flat_map_iter(|(r, row)| {
-                // A row's first term is its smallest: rows starting at or after `hi`
-                // have no key in this pass.
-                let skip = row.first().is_none_or(|&t| t as usize >= hi);
-                let u = unit_of(r);
-                keys_of(if skip { &[] } else { row })
-                    .filter(move |key| (lo..hi).contains(&key.head()))
-                    .map(move |key| (key, u))
+            .flat_map_iter(|r| {
+                let row = r.0 as u32;
+                keys_of(row_keys(r))
+                    .filter(move |&(_, key)| (lo..hi).contains(&head(key)))
+                    .map(move |(pos, key)| (key, row, pos))
             })
             .collect();
         postings.par_sort_unstable();
-        index.extend_from_sorted(&postings, max_len);
+        index.extend_from_sorted_rows(&postings, max_len, unit_of, &mut live);
     }
     index.close();
-    index.index_heads(heads);
-    index.build_filter(|k| k);
-    index
+    (index, live)
 }
 
 impl Candidates<'_> {
@@ -388,6 +593,8 @@ impl Candidates<'_> {
             keys,
             df,
             pairs: Postings::default(),
+            units: Vec::new(),
+            live: Vec::new(),
         };
         if SKELETON_PAIR_TERMS >= 2 {
             let units: Vec<u32> = p
@@ -406,47 +613,19 @@ impl Candidates<'_> {
                         *r = t;
                     }
                 });
-            index.pairs = pair_postings(
-                &table,
-                k,
-                Some(&units),
-                index.keys.len(),
-                self.cfg.max_postings,
-            );
+            (index.pairs, index.live) =
+                pair_postings(&table, k, k, Some(&units), &|_| true, self.cfg.max_postings);
+            index.units = units;
         }
         index
     }
 
-    /// The terms that index unit `u` in the single-term index: its `prefix` rarest terms
-    /// seen in 2 to `max_postings` units (none for a grouped unit).
-    fn indexed_terms(&self, u: u32) -> Vec<u32> {
-        if self.grouped[u as usize] {
-            return Vec::new();
-        }
+    /// Unit `u`'s `k` rarest terms seen in at least two units, rarest first (by document
+    /// frequency, then term number), into `out`; returns how many of them are in at most
+    /// `max_postings` units (a leading run, since they come rarest first).
+    fn ranked(&self, u: u32, k: usize, out: &mut Vec<u32>) -> usize {
         let max_df = self.cfg.max_postings as u32;
         let unit = &self.p.units[u as usize];
-        let mut terms: Vec<(u32, u32)> = self
-            .p
-            .terms_of(unit)
-            .iter()
-            .map(|&t| (self.w.df(t), t))
-            .filter(|&(df, _)| df >= 2 && df <= max_df)
-            .collect();
-        if terms.len() > self.prefix {
-            terms.select_nth_unstable(self.prefix);
-            terms.truncate(self.prefix);
-        }
-        terms.into_iter().map(|(_, t)| t).collect()
-    }
-
-    /// The `cfg.pair_terms` rarest terms (seen in at least two units) of a unit the pair
-    /// index covers, sorted; none for other units.
-    fn pair_terms_of(&self, u: u32) -> Vec<u32> {
-        let unit = &self.p.units[u as usize];
-        if self.grouped[u as usize] || (unit.words as usize) < PAIR_MIN_WORDS {
-            return Vec::new();
-        }
-        let k = self.cfg.pair_terms;
         let mut terms: Vec<(u32, u32)> = self
             .p
             .terms_of(unit)
@@ -458,31 +637,70 @@ impl Candidates<'_> {
             terms.select_nth_unstable(k);
             terms.truncate(k);
         }
-        let mut ts: Vec<u32> = terms.into_iter().map(|(_, t)| t).collect();
-        ts.sort_unstable();
-        ts
+        terms.sort_unstable();
+        out.clear();
+        out.extend(terms.iter().map(|&(_, t)| t));
+        terms.iter().take_while(|&&(df, _)| df <= max_df).count()
     }
 
-    /// Every two of a unit's pair-index terms, as one key each.
-    fn pair_keys(&self, u: u32) -> Vec<u64> {
-        let ts = self.pair_terms_of(u);
-        let mut keys = Vec::with_capacity(ts.len() * ts.len().saturating_sub(1) / 2);
-        for (x, &a) in ts.iter().enumerate() {
-            for &b in &ts[x + 1..] {
-                keys.push((u64::from(a) << 32) | u64::from(b));
-            }
+    /// What unit `u` looks up: the terms that index it in the single-term index (its
+    /// `prefix` rarest terms seen in 2 to `max_postings` units; all such terms in a small
+    /// corpus) and, when the pair index covers it, its [`Config::pair_terms`] rarest terms
+    /// seen in at least two units (rarest first). Nothing for a grouped unit. `buf` holds
+    /// what is worked out rather than read from [`Candidates::rows`].
+    fn probe<'s>(&'s self, u: u32, buf: &'s mut Vec<u32>) -> (&'s [u32], &'s [u32]) {
+        if self.grouped[u as usize] {
+            return (&[], &[]);
         }
-        keys
+        if self.prefix == usize::MAX {
+            let max_df = self.cfg.max_postings as u32;
+            let unit = &self.p.units[u as usize];
+            buf.clear();
+            buf.extend(self.p.terms_of(unit).iter().copied().filter(|&t| {
+                let df = self.w.df(t);
+                df >= 2 && df <= max_df
+            }));
+            return (buf, &[]);
+        }
+        let (row, eligible): (&[u32], usize) = if self.rows.is_empty() {
+            let e = self.ranked(u, self.width, buf);
+            (buf, e)
+        } else {
+            let at = u as usize * self.width;
+            let row = &self.rows[at..at + self.width];
+            let len = row.iter().take_while(|&&t| t != u32::MAX).count();
+            (&row[..len], usize::from(self.eligible[u as usize]))
+        };
+        let indexed = &row[..self.prefix.min(eligible)];
+        let pair = if self.pairs.is_some() && self.pair_covered(u) {
+            &row[..self.cfg.pair_terms.min(row.len())]
+        } else {
+            &[]
+        };
+        (indexed, pair)
     }
 
     /// The candidates of unit `u` among later units (`v > u`, from other articles), sorted
-    /// and distinct: the pairs `(u, v)` that the verbatim buckets, the term index or the pair
-    /// index propose. Over every `u` in order, these are all candidate pairs, sorted.
+    /// and distinct: the pairs `(u, v)` that the verbatim buckets, the term index, the
+    /// skeleton index or the pair index propose. Over every `u` in order, these are all
+    /// candidate pairs, sorted.
     pub fn partners(&self, u: u32) -> Vec<u32> {
         let mut out = Vec::new();
+        self.partners_into(u, &mut Scratch::default(), &mut out);
+        out
+    }
+
+    /// As [`Candidates::partners`], into `out` (cleared first), with buffers from `scratch`.
+    pub fn partners_into(&self, u: u32, scratch: &mut Scratch, out: &mut Vec<u32>) {
+        out.clear();
         if self.grouped[u as usize] {
-            return out;
+            return;
         }
+        let Scratch {
+            row,
+            linked,
+            skeleton_at,
+        } = scratch;
         let p = self.p;
         // Units are numbered in article order: the units after `u` in other articles are the
         // ones from `end` on, found without reading any of them (one cache miss fewer per
@@ -499,20 +717,24 @@ impl Candidates<'_> {
         };
         let unit = &p.units[u as usize];
         if unit.words as usize >= self.cfg.min_group_words || p.templates[u as usize] {
-            later(self.sequences.get(unit.sequence), &mut out);
+            later(self.sequences.get(unit.sequence), out);
         }
-        for t in self.indexed_terms(u) {
-            later(self.terms.get_indexed(t), &mut out);
+        let (indexed, pair_terms) = self.probe(u, row);
+        for &t in indexed {
+            later(self.terms.get(t), out);
         }
-        if let Some(sk) = &self.skeletons {
-            let row = skeleton_row(sk, p, u);
-            let mut linked = Vec::new();
-            for x in 0..row.len() {
-                for &b in &row[x + 1..] {
-                    let key = (u64::from(row[x]) << 32) | u64::from(b);
-                    if !sk.pairs.filtered_out(key) {
-                        later(sk.pairs.get_indexed(key), &mut linked);
-                    }
+        // Skeleton and term pairs: only the pairs the index holds are looked up, and none
+        // when fewer are held than a candidate must share (most units at 1 M articles: each
+        // lookup is a cache miss or more).
+        if let Some(sk) = &self.skeletons
+            && let Some(r) = sk.row_of(u, skeleton_at)
+            && sk.live[r].count_ones() as usize >= SKELETON_PAIR_KEYS
+        {
+            let (sk_row, live) = (skeleton_row(sk, p, u), sk.live[r]);
+            linked.clear();
+            for (pos, a, b) in pairs_of(&sk_row) {
+                if live >> pos & 1 == 1 {
+                    later(sk.pairs.lookup(pair_key(a, b), false), linked);
                 }
             }
             linked.sort_unstable();
@@ -523,11 +745,18 @@ impl Candidates<'_> {
                     .map(|r| r[0]),
             );
         }
-        if let Some(pairs) = &self.pairs {
-            let mut linked = Vec::new();
-            for k in self.pair_keys(u) {
-                if !pairs.filtered_out(k) {
-                    later(pairs.get_indexed(k), &mut linked);
+        let live = self.pair_live.get(u as usize).copied();
+        if let Some(pairs) = &self.pairs
+            && live.is_none_or(|l| l.count_ones() as usize >= PAIR_KEYS)
+        {
+            linked.clear();
+            for (pos, a, b) in pairs_of(pair_terms) {
+                match live {
+                    Some(l) if l >> pos & 1 == 1 => {
+                        later(pairs.lookup(pair_key(a, b), false), linked);
+                    }
+                    Some(_) => {}
+                    None => later(pairs.get(pair_key(a, b)), linked),
                 }
             }
             linked.sort_unstable();
@@ -542,7 +771,6 @@ impl Candidates<'_> {
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 }
 

@@ -6,7 +6,7 @@ use std::ops::{ControlFlow, Range};
 use newsdiff_normalize::{Analyzer, Normalizer};
 use rayon::prelude::*;
 
-use crate::candidates::candidates;
+use crate::candidates::{Candidates, Scratch, candidates};
 use crate::config::Config;
 use crate::model::{Group, Kind, Member, Overlap, Side};
 use crate::names::NameKeys;
@@ -65,11 +65,7 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
     let cands = candidates(&p, &w, cfg);
 
     progress.stage("verify", p.units.len() as u64);
-    // Candidate pairs are listed unit by unit and verified at once, never all held.
-    let mut matches: Vec<Match> = (0..p.units.len() as u32)
-        .into_par_iter()
-        .flat_map_iter(|u| verify(u, &cands.partners(u), &p, &w, cfg))
-        .collect();
+    let mut matches = verify_all(&cands, &p, &w, cfg);
     progress.inc(p.units.len() as u64);
     // The indexes are done with: only the groups are needed from here (at 1 M articles the
     // posting lists are about 0.6 GB that the word-diff batches can use instead).
@@ -281,68 +277,109 @@ fn member_texts<S: ArticleSource + ?Sized>(
     Ok(())
 }
 
-/// The matches among unit `u`'s candidate partners `vs`: pairs identical in their term
-/// sequence, or sharing two terms or more with enough rarity-weighted overlap to reach the
-/// lowest score asked for.
+/// Units are verified this many at a time by one thread, which reuses its buffers over them.
+const VERIFY_BLOCK: u32 = 256;
+
+/// Every sentence match: candidate pairs are listed unit by unit and verified at once, never
+/// all held.
+pub(crate) fn verify_all(
+    c: &Candidates<'_>,
+    p: &Prepared,
+    w: &Weights,
+    cfg: &Config,
+) -> Vec<Match> {
+    let n = p.units.len() as u32;
+    (0..n.div_ceil(VERIFY_BLOCK))
+        .into_par_iter()
+        .flat_map_iter(|b| {
+            let mut scratch = Scratch::default();
+            let (mut vs, mut partners, mut out) = (Vec::new(), Vec::new(), Vec::new());
+            for u in b * VERIFY_BLOCK..n.min((b + 1) * VERIFY_BLOCK) {
+                c.partners_into(u, &mut scratch, &mut vs);
+                verify_into(u, &vs, p, w, cfg, &mut partners, &mut out);
+            }
+            out
+        })
+        .collect()
+}
+
+/// The matches among unit `u`'s candidate partners `vs` (see [`verify_into`]).
+pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config) -> Vec<Match> {
+    let mut out = Vec::new();
+    verify_into(u, vs, p, w, cfg, &mut Vec::new(), &mut out);
+    out
+}
+
+/// What verification reads of a partner unit: its number, term range, weight and sequence
+/// hash.
+type PartnerHead = (u32, Range<u32>, f32, u64);
+
+/// Appends to `out` the matches among unit `u`'s candidate partners `vs`: pairs identical in
+/// their term sequence, or sharing two terms or more with enough rarity-weighted overlap to
+/// reach the lowest score asked for. `partners` is a buffer.
 ///
 /// Partners lie scattered over the whole corpus (hundreds of MB of units and term lists at
 /// 1 M articles), so each one costs two cache misses: its unit, then its term list. They are
 /// read in two passes before any comparison (every unit first, then the head of every term
 /// list), so the loads of a pass are independent and the processor overlaps their misses
 /// rather than waiting out each one in turn; safe Rust has no prefetch instruction.
-pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config) -> Vec<Match> {
+pub(crate) fn verify_into(
+    u: u32,
+    vs: &[u32],
+    p: &Prepared,
+    w: &Weights,
+    cfg: &Config,
+    partners: &mut Vec<PartnerHead>,
+    out: &mut Vec<Match>,
+) {
     let uu = &p.units[u as usize];
     let tu = p.terms_of(uu);
     let template = p.templates[u as usize];
-    let partners: Vec<(u32, Range<u32>, f32, u64)> = vs
-        .iter()
-        .map(|&v| {
-            let vu = &p.units[v as usize];
-            (v, vu.terms.clone(), vu.weight, vu.sequence)
-        })
-        .collect();
+    partners.clear();
+    partners.extend(vs.iter().map(|&v| {
+        let vu = &p.units[v as usize];
+        (v, vu.terms.clone(), vu.weight, vu.sequence)
+    }));
     let touched = partners.iter().fold(0u32, |x, (_, t, ..)| {
         x ^ p.terms.get(t.start as usize).copied().unwrap_or(0)
     });
     std::hint::black_box(touched);
-    partners
-        .into_iter()
-        .filter_map(|(v, terms, weight, sequence)| {
-            let tv = &p.terms[terms.start as usize..terms.end as usize];
-            let crate::weights::Shared {
-                weight: shared,
-                terms: n,
-                ..
-            } = w.shared(tu, tv);
-            let total = uu.weight + weight;
-            let dice = if total > 0.0 {
-                2.0 * shared / total
-            } else {
-                0.0
-            };
-            let identical = uu.sequence == sequence;
-            // Two template lines: only the numbers they share are evidence (see
-            // `prepare::TEMPLATE_ARTICLES`).
-            if template
-                && !identical
-                && p.templates[v as usize]
-                && w.shared_number_weight(tu, tv, &p.numbers) < w.chance
-            {
-                return None;
-            }
-            let smaller = uu.weight.min(weight);
-            let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
-            // A passage is about as similar as its best sentence pair: a pair whose own term
-            // overlap is well below the lowest score asked for cannot make a reported passage.
-            let promising = 0.5 * f64::from(dice + containment) >= MATCH_SLACK * cfg.min_score;
-            (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity && promising))
-                .then_some(Match {
-                    a: u,
-                    b: v,
-                    sim: dice,
-                })
-        })
-        .collect()
+    out.extend(partners.iter().filter_map(|(v, terms, weight, sequence)| {
+        let (v, weight, sequence) = (*v, *weight, *sequence);
+        let tv = &p.terms[terms.start as usize..terms.end as usize];
+        let crate::weights::Shared {
+            weight: shared,
+            terms: n,
+            ..
+        } = w.shared(tu, tv);
+        let total = uu.weight + weight;
+        let dice = if total > 0.0 {
+            2.0 * shared / total
+        } else {
+            0.0
+        };
+        let identical = uu.sequence == sequence;
+        // Two template lines: only the numbers they share are evidence (see
+        // `prepare::TEMPLATE_ARTICLES`).
+        if template
+            && !identical
+            && p.templates[v as usize]
+            && w.shared_number_weight(tu, tv, &p.numbers) < w.chance
+        {
+            return None;
+        }
+        let smaller = uu.weight.min(weight);
+        let containment = if smaller > 0.0 { shared / smaller } else { 0.0 };
+        // A passage is about as similar as its best sentence pair: a pair whose own term
+        // overlap is well below the lowest score asked for cannot make a reported passage.
+        let promising = 0.5 * f64::from(dice + containment) >= MATCH_SLACK * cfg.min_score;
+        (identical || (n >= 2 && f64::from(dice) >= cfg.min_sentence_similarity && promising))
+            .then_some(Match {
+                a: u,
+                b: v,
+                sim: dice,
+            })
+    }));
 }
 
 /// Sorts matches by article pair, then by unit: units are numbered in article order, so

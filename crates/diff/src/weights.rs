@@ -73,23 +73,25 @@ impl<'p> Weights<'p> {
         self.df.get(t as usize).copied().unwrap_or(0)
     }
 
-    /// What two sorted term sets share, in one pass over both.
+    /// What two sorted term sets share, in one pass over both (shared terms in ascending
+    /// order, so the sums are the same whatever the caller).
+    ///
+    /// The two cursors advance by comparisons turned into numbers rather than by a branch
+    /// on which side is smaller: that branch goes either way at random and was mispredicted
+    /// about every other step, and verification runs this on every candidate pair (hundreds
+    /// of millions at 1 M articles). The branch on a shared term stays: it is rarely taken.
     pub fn shared(&self, a: &[u32], b: &[u32]) -> Shared {
         let (mut i, mut j) = (0, 0);
         let mut out = Shared::default();
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let idf = self.idf(a[i]);
-                    out.weight += idf;
-                    out.terms += 1;
-                    out.count += f64::from((idf / FULL_COUNT_IDF).min(1.0));
-                    i += 1;
-                    j += 1;
-                }
+        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+            if x == y {
+                let idf = self.idf(x);
+                out.weight += idf;
+                out.terms += 1;
+                out.count += f64::from((idf / FULL_COUNT_IDF).min(1.0));
             }
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
         }
         out
     }
