@@ -762,13 +762,7 @@ impl Candidates<'_> {
                     later(sk.pairs.lookup(pair_key(a, b), false), linked);
                 }
             }
-            linked.sort_unstable();
-            out.extend(
-                linked
-                    .chunk_by(|x, y| x == y)
-                    .filter(|r| r.len() >= SKELETON_PAIR_KEYS)
-                    .map(|r| r[0]),
-            );
+            linked_at_least(linked, SKELETON_PAIR_KEYS, out);
         }
         let live = self.pair_live.get(u as usize).copied();
         if let Some(pairs) = &self.pairs
@@ -784,19 +778,24 @@ impl Candidates<'_> {
                     None => later(pairs.get(pair_key(a, b)), linked),
                 }
             }
-            linked.sort_unstable();
             // Two units linked by three keys share at least three of their rarest terms (one
             // shared pair alone is what unrelated sentences with a common phrase have).
-            out.extend(
-                linked
-                    .chunk_by(|x, y| x == y)
-                    .filter(|r| r.len() >= PAIR_KEYS)
-                    .map(|r| r[0]),
-            );
+            linked_at_least(linked, PAIR_KEYS, out);
         }
         out.sort_unstable();
         out.dedup();
     }
+}
+
+/// Appends to `out` the units found at least `k` times in `linked` (which it sorts).
+fn linked_at_least(linked: &mut [u32], k: usize, out: &mut Vec<u32>) {
+    linked.sort_unstable();
+    out.extend(
+        linked
+            .chunk_by(|x, y| x == y)
+            .filter(|r| r.len() >= k)
+            .map(|r| r[0]),
+    );
 }
 
 /// Sentences with fewer content words than this are not indexed by pairs: a short line

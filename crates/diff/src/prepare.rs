@@ -369,6 +369,8 @@ fn article_units(
         numbers: Vec::new(),
     };
     let mut scratch: Vec<u64> = Vec::new();
+    // The unit's number terms, as hashes (given their ids along with every other term).
+    let mut number_hashes: Vec<u64> = Vec::new();
     let mut keys: Vec<u32> = Vec::new();
     let mut analysis = Analysis::default();
     for (pi, p) in article.paragraphs.iter().enumerate() {
@@ -387,6 +389,7 @@ fn article_units(
             }
             scratch.clear();
             keys.clear();
+            number_hashes.clear();
             let (mut shape, mut numbers, mut after_number) = (SEQUENCE_SEED, 0usize, false);
             let first_letter = para[s.span.clone()]
                 .char_indices()
@@ -412,7 +415,7 @@ fn article_units(
                     scratch.push(key);
                     if t.kind == TokenKind::Number {
                         numbers += 1;
-                        out.numbers.push(interner.id(key));
+                        number_hashes.push(key);
                         // `19-1/2`, `3 1/4`: a run of numbers is one figure.
                         if !after_number {
                             shape = sequence_step(shape, NUMBER_MASK);
@@ -432,6 +435,13 @@ fn article_units(
             scratch.dedup();
             let start = out.terms.len() as u32;
             interner.ids_into(&scratch, &mut out.terms);
+            out.numbers.extend(
+                scratch
+                    .iter()
+                    .zip(&out.terms[start as usize..])
+                    .filter(|(h, _)| number_hashes.contains(h))
+                    .map(|(_, &id)| id),
+            );
             keys.sort_unstable();
             keys.dedup();
             let local = out.units.len() as u32;

@@ -81,43 +81,44 @@ impl<'p> Weights<'p> {
     /// about every other step, and verification runs this on every candidate pair (hundreds
     /// of millions at 1 M articles). The branch on a shared term stays: it is rarely taken.
     pub fn shared(&self, a: &[u32], b: &[u32]) -> Shared {
-        let (mut i, mut j) = (0, 0);
         let mut out = Shared::default();
-        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-            if x == y {
-                let idf = self.idf(x);
-                out.weight += idf;
-                out.terms += 1;
-                out.count += f64::from((idf / FULL_COUNT_IDF).min(1.0));
-            }
-            i += usize::from(x <= y);
-            j += usize::from(y <= x);
-        }
+        each_shared(a, b, |t| {
+            let idf = self.idf(t);
+            out.weight += idf;
+            out.terms += 1;
+            out.count += f64::from((idf / FULL_COUNT_IDF).min(1.0));
+        });
         out
     }
 
     /// Total rarity weight of the terms two sorted term sets share that are numbers
     /// (`numbers[t]`, by term number).
     pub fn shared_number_weight(&self, a: &[u32], b: &[u32], numbers: &[bool]) -> f32 {
-        let (mut i, mut j) = (0, 0);
         let mut weight = 0.0;
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    if numbers.get(a[i] as usize).copied().unwrap_or(false) {
-                        weight += self.idf(a[i]);
-                    }
-                    i += 1;
-                    j += 1;
-                }
+        each_shared(a, b, |t| {
+            if numbers.get(t as usize).copied().unwrap_or(false) {
+                weight += self.idf(t);
             }
-        }
+        });
         weight
     }
 
     pub fn weight_of(&self, terms: &[u32]) -> f32 {
         terms.iter().map(|&t| self.idf(t)).sum()
+    }
+}
+
+/// Calls `f` on every term two sorted term sets share, in ascending order, in one pass over
+/// both. The two cursors advance by comparisons turned into numbers rather than by a branch
+/// on which side is smaller (see [`Weights::shared`]).
+#[inline(always)]
+fn each_shared(a: &[u32], b: &[u32], mut f: impl FnMut(u32)) {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if x == y {
+            f(x);
+        }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
 }
