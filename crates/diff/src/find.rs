@@ -618,7 +618,8 @@ impl Segments {
             .collect();
         needs.par_sort_unstable();
         // Each merged range, with the sides (numbered `2 × passage + side`) it holds.
-        let mut merged: Vec<(u32, Range<usize>, Vec<(u32, Range<usize>)>)> = Vec::new();
+        type Sides<R> = Vec<(u32, Range<R>)>;
+        let mut merged: Vec<(u32, Range<usize>, Sides<usize>)> = Vec::new();
         for (article, start, end, side) in needs {
             match merged.last_mut() {
                 Some((a, r, sides)) if *a == article && start <= r.end + SEGMENT_GAP => {
@@ -628,7 +629,7 @@ impl Segments {
                 _ => merged.push((article, start..end, vec![(side, start..end)])),
             }
         }
-        let built: Vec<(Segment, Vec<(u32, Range<u32>)>)> = merged
+        let built: Vec<(Segment, Sides<u32>)> = merged
             .into_par_iter()
             .map(|(article, r, sides)| {
                 let segment = Segment::new(texts.get(article), r, normalizer);
