@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 use crate::Finder;
 use crate::candidates::{Candidates, candidates};
-use crate::find::{DIFF_CHUNK, Ids, Pending, Texts, finish, overlap_order, pending, segments};
+use crate::find::{DIFF_CHUNK, Ids, Pending, Segments, Texts, finish, overlap_order, pending};
 use crate::model::Overlap;
 use crate::passage::{Match, passages};
 use crate::weights::Weights;
@@ -217,11 +217,11 @@ pub fn word_diff(p: &Prepared<'_>, w: &Weighed<'_>, aligned: &Aligned) -> Vec<Ov
     };
     for chunk in aligned.pending.chunks(DIFF_CHUNK) {
         let texts = Texts::of_chunk(&ids, chunk).unwrap_or_else(|never| match never {});
-        let segments = segments(chunk, &texts, &normalizer);
-        out.par_extend(chunk.par_iter().filter_map(|pd| {
+        let segments = Segments::of_chunk(chunk, &texts, &normalizer);
+        out.par_extend(chunk.par_iter().enumerate().filter_map(|(i, pd)| {
             finish(
                 pd,
-                &segments,
+                segments.of(i)?,
                 &ids,
                 &texts,
                 f.names.as_ref(),

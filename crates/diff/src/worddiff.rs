@@ -3,6 +3,7 @@
 
 use newsdiff_normalize::{Normalizer, TokenKind};
 use similar::{Algorithm, DiffOp as SimilarOp, capture_diff_slices};
+use std::ops::Range;
 
 use crate::model::{DiffOp, Divergence, DivergenceKind, Op, Piece};
 use crate::names::NameKey;
@@ -38,8 +39,6 @@ struct SegmentWord {
 /// corpora, and the output of `newsdiff overlaps` on them did not change).
 #[derive(Debug, Clone)]
 pub(crate) struct Segment {
-    /// The byte range of the article's text this segment covers.
-    pub range: std::ops::Range<usize>,
     norm: String,
     words: Vec<SegmentWord>,
 }
@@ -61,7 +60,6 @@ impl Segment {
             })
             .collect();
         Self {
-            range,
             norm: n.text,
             words,
         }
@@ -70,10 +68,22 @@ impl Segment {
     /// The words of `side`'s passage, which lies inside this segment, with person keys from
     /// the side's name mentions.
     pub fn words<'a>(&'a self, side: &DiffSide<'_>) -> Vec<Word<'a>> {
-        let first = self.words.partition_point(|w| w.start < side.start);
-        let last = self.words.partition_point(|w| w.end <= side.end);
+        self.words_in(self.word_range(side.start..side.end), side)
+    }
+
+    /// The indices of the segment's words that lie inside `range` (a byte range of the
+    /// article).
+    pub fn word_range(&self, range: Range<usize>) -> Range<usize> {
+        let first = self.words.partition_point(|w| w.start < range.start);
+        let last = self.words.partition_point(|w| w.end <= range.end);
+        first..last.max(first)
+    }
+
+    /// The words `words` (indices from [`Segment::word_range`]) of `side`'s passage, with
+    /// person keys from the side's name mentions.
+    pub fn words_in<'a>(&'a self, words: Range<usize>, side: &DiffSide<'_>) -> Vec<Word<'a>> {
         self.words
-            .get(first..last.max(first))
+            .get(words)
             .unwrap_or(&[])
             .iter()
             .map(|w| Word {
