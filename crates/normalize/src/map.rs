@@ -440,10 +440,11 @@ pub(crate) fn compose_into(
 }
 
 /// [`compose_into`] with `inner` the *spaced map* of `text`: the map of a text to itself made
-/// of exact segments between atomic one-byte segments at its spaces (what the first pass of
-/// normalization builds for a [plain](crate::normalizer::is_plain) text), which is not built.
-/// The same pushes as `compose_into` with that map, found without it: the spaced map sends
-/// every range to itself, and cuts an exact outer segment at each space.
+/// of exact segments between atomic segments, one per space and per non-ASCII character
+/// (what the first pass of normalization builds for a [plain](crate::normalizer::is_plain)
+/// text), which is not built. The same pushes as `compose_into` with that map, found without
+/// it: the spaced map sends every range with ends on `char` boundaries to itself, and cuts
+/// an exact outer segment at each of its atomic segments.
 pub(crate) fn compose_spaced_into(
     outer: &OffsetMap,
     text: &[u8],
@@ -464,14 +465,25 @@ pub(crate) fn compose_spaced_into(
         }
         let mut pos = r.start;
         while pos < r.end {
-            if text.get(pos) == Some(&b' ') {
-                b.push(1, pos..pos + 1, false);
-                pos += 1;
-                continue;
+            match text.get(pos) {
+                Some(b' ') => {
+                    b.push(1, pos..pos + 1, false);
+                    pos += 1;
+                    continue;
+                }
+                Some(&lead) if lead >= 0x80 => {
+                    // A non-ASCII character: one atomic segment of the inner map. (An exact
+                    // outer segment is ASCII, so this is only for completeness.)
+                    let len = utf8_len(lead).min(r.end - pos);
+                    b.push(len, pos..pos + len, false);
+                    pos += len;
+                    continue;
+                }
+                _ => {}
             }
             let end = text
                 .get(pos..r.end)
-                .and_then(|rest| memchr::memchr(b' ', rest))
+                .and_then(|rest| rest.iter().position(|&c| c == b' ' || c >= 0x80))
                 .map_or(r.end, |k| pos + k);
             b.push(end - pos, pos..end, true);
             pos = end;
@@ -480,6 +492,16 @@ pub(crate) fn compose_spaced_into(
     let mut map = b.finish(text.len());
     map.norm_len = outer.norm_len;
     map
+}
+
+/// Bytes of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 #[cfg(test)]
