@@ -33,8 +33,17 @@ pub(crate) fn word_bounds(text: &str) -> WordBounds<'_> {
 }
 
 /// The first UAX #29 word-bound segment of `text` (`None` if `text` is empty).
+#[inline]
 pub(crate) fn first_word_bound(text: &str) -> Option<&str> {
-    word_bounds(text).next().map(|(_, seg)| seg)
+    // The first step of `WordBounds::next` at offset 0, without building the iterator: the
+    // normalizer asks this at every word it rewrites or copies.
+    if text.is_empty() {
+        return None;
+    }
+    match ascii_segment_end(text.as_bytes(), 0) {
+        Some(end) => text.get(..end),
+        None => word_bounds(text).next().map(|(_, seg)| seg),
+    }
 }
 
 /// Iterator of [`word_bounds`].
@@ -75,9 +84,23 @@ impl<'a> Iterator for WordBounds<'a> {
     }
 }
 
+/// By byte: whether it is an ASCII letter, digit or `_` (see [`is_core`]).
+static CORE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
+
+/// An ASCII letter, digit or `_`: one table load instead of three range tests (this runs on
+/// every byte of every word, twice per text).
 #[inline]
 fn is_core(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    CORE[b as usize]
 }
 
 /// The end of the segment starting at `start`, if it and the byte after it are ASCII (so no

@@ -439,6 +439,71 @@ pub(crate) fn compose_into(
     map
 }
 
+/// [`compose_into`] with `inner` the *spaced map* of `text`: the map of a text to itself made
+/// of exact segments between atomic segments, one per space and per non-ASCII character
+/// (what the first pass of normalization builds for a [plain](crate::normalizer::is_plain)
+/// text), which is not built. The same pushes as `compose_into` with that map, found without
+/// it: the spaced map sends every range with ends on `char` boundaries to itself, and cuts
+/// an exact outer segment at each of its atomic segments.
+pub(crate) fn compose_spaced_into(
+    outer: &OffsetMap,
+    text: &[u8],
+    segments: Vec<Segment>,
+) -> OffsetMap {
+    let mut b = MapBuilder::reusing(segments);
+    b.segments.reserve(outer.segments.len() * 2);
+    for i in 0..outer.segments.len() {
+        let seg = outer.segments[i];
+        let n_len = outer.norm_end(i) - seg.norm;
+        if n_len == 0 {
+            continue; // deletion in the outer map: original bytes become a gap
+        }
+        let r = seg.orig..outer.orig_end(i);
+        if !seg.exact {
+            b.push(n_len, r, false);
+            continue;
+        }
+        let mut pos = r.start;
+        while pos < r.end {
+            match text.get(pos) {
+                Some(b' ') => {
+                    b.push(1, pos..pos + 1, false);
+                    pos += 1;
+                    continue;
+                }
+                Some(&lead) if lead >= 0x80 => {
+                    // A non-ASCII character: one atomic segment of the inner map. (An exact
+                    // outer segment is ASCII, so this is only for completeness.)
+                    let len = utf8_len(lead).min(r.end - pos);
+                    b.push(len, pos..pos + len, false);
+                    pos += len;
+                    continue;
+                }
+                _ => {}
+            }
+            let end = text
+                .get(pos..r.end)
+                .and_then(|rest| rest.iter().position(|&c| c == b' ' || c >= 0x80))
+                .map_or(r.end, |k| pos + k);
+            b.push(end - pos, pos..end, true);
+            pos = end;
+        }
+    }
+    let mut map = b.finish(text.len());
+    map.norm_len = outer.norm_len;
+    map
+}
+
+/// Bytes of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
