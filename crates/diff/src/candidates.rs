@@ -10,6 +10,7 @@
 //! longer sit in memory.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::config::Config;
 use crate::prepare::Prepared;
@@ -67,24 +68,25 @@ impl Postings {
         }
     }
 
-    /// As [`Postings::extend_from_sorted`] for `(mixed key, row, position)` postings of pair
-    /// keys (row `r` standing for unit `unit_of(r)`, in the same order), setting bit
-    /// `position` of `live[r]` for every key kept.
-    fn extend_from_sorted_rows(
+    /// As [`Postings::extend_from_sorted`] for the sorted pair-key postings of one head
+    /// (row `r` standing for unit `unit_of(r)`, in the same order), setting bit `position` of
+    /// `live[r]` for every key kept.
+    fn extend_from_head(
         &mut self,
-        postings: &[(u64, u32, u8)],
+        head: usize,
+        postings: &[KeyRow],
         max_len: usize,
         unit_of: impl Fn(usize) -> u32,
         live: &mut [u16],
     ) {
-        for run in postings.chunk_by(|x, y| x.0 == y.0) {
+        for run in postings.chunk_by(|x, y| x.key_order() == y.key_order()) {
             if run.len() >= 2 && run.len() <= max_len {
-                self.keys.push(run[0].0);
+                self.keys.push(run[0].key(head));
                 self.starts.push(self.units.len() as u32);
-                for &(_, r, pos) in run {
-                    self.units.push(unit_of(r as usize));
-                    if let Some(l) = live.get_mut(r as usize) {
-                        *l |= 1 << pos;
+                for e in run {
+                    self.units.push(unit_of(e.row as usize));
+                    if let Some(l) = live.get_mut(e.row as usize) {
+                        *l |= 1 << e.pos();
                     }
                 }
             }
@@ -250,11 +252,10 @@ pub(crate) struct Scratch {
 
 /// The skeleton index of a large corpus.
 struct SkeletonIndex {
-    /// Every skeleton key of a unit the index covers, distinct, sorted: a key's position here
-    /// is its number.
-    keys: Vec<u32>,
-    /// Units having each key, by key number.
-    df: Vec<u32>,
+    /// Every skeleton key of a unit the index covers: its number (its position among these
+    /// keys sorted) and how many units have it. A map rather than a binary search over the
+    /// sorted keys: every entry of every unit looks its key up.
+    keys: FxHashMap<u32, (u32, u32)>,
     /// Units by pair of skeleton key numbers (the unit's [`SKELETON_PAIR_TERMS`] rarest).
     pairs: Postings,
     /// The units with two skeleton keys or more, ascending.
@@ -285,10 +286,20 @@ impl SkeletonIndex {
 
 const _: () = assert!(SKELETON_PAIR_TERMS <= MAX_PAIR_ROW);
 
-/// Term-pair postings are built this many keys at a time at most (16 bytes each while
-/// sorted): a large corpus is indexed in several passes over its units, one range of key
-/// heads per pass, instead of holding every key at once.
-const PAIR_SHARD_KEYS: usize = 8 << 20;
+/// Term-pair postings are built this many keys at a time at most (12 bytes each, see
+/// [`KeyRow`]; 240 MiB, about what the earlier passes of 8 Mi keys took with their 16-byte
+/// keys gathered in per-block vectors, then copied into one and sorted): a large corpus is
+/// indexed in several passes over its units, one range of key heads per pass, instead of
+/// holding every key at once (8 passes at 1 M articles instead of 19, see
+/// [`PAIR_SHARD_HEADS`]; each pass generates every row's keys again).
+const PAIR_SHARD_KEYS: usize = 20 << 20;
+
+/// A pass covers this many key heads at most: each pass writes its keys into one slice per
+/// head and segment ([`KEY_SEGMENTS`]), and with all 65,536 heads in one pass those writes
+/// miss the caches (at 100 k generated articles, one thread, one pass over every head took
+/// 1.4 to 2.1 s against 1.0 to 1.5 s for 7 passes of about this many heads, in noisy runs on
+/// a loaded machine). So every corpus is indexed in at least 8 passes.
+const PAIR_SHARD_HEADS: usize = 8192;
 
 /// The key of two term (or skeleton key) numbers, in either order.
 fn pair_key(a: u32, b: u32) -> u64 {
@@ -453,8 +464,8 @@ impl Candidates<'_> {
                 &self.rows,
                 self.width,
                 k,
-                None,
-                &covered,
+                |r| r as u32,
+                covered,
                 self.cfg.max_postings,
             );
         }
@@ -470,7 +481,7 @@ impl Candidates<'_> {
                     row[..buf.len()].copy_from_slice(buf);
                 }
             });
-        pair_postings(&table, k, k, None, &covered, self.cfg.max_postings)
+        pair_postings(&table, k, k, |r| r as u32, covered, self.cfg.max_postings)
     }
 
     /// Whether the pair index covers unit `u` (see [`PAIR_MIN_WORDS`]).
@@ -481,8 +492,8 @@ impl Candidates<'_> {
 
 /// Postings of the pairs of the first `take` numbers (at most [`MAX_PAIR_ROW`]) of each row
 /// of `table` (rows of `stride` numbers, padded with `u32::MAX`) for which `keep(r)` holds,
-/// row `r` standing for unit `units[r]` (`None`: unit `r`), built in passes over ranges of
-/// key heads of about [`PAIR_SHARD_KEYS`] keys each, so that each pass sorts a bounded
+/// row `r` standing for unit `unit_of(r)` (ascending in `r`), built in passes over ranges of
+/// key heads of about [`PAIR_SHARD_KEYS`] keys each, so that each pass holds a bounded
 /// number of keys and the passes' runs come out in key order. Keys in 2 to `max_len` units
 /// are kept. Also returns, per row, which of its pairs (bits by position, see [`pairs_of`])
 /// were kept: a unit need look up only those, and none at all when fewer are left than a
@@ -491,94 +502,238 @@ fn pair_postings(
     table: &[u32],
     stride: usize,
     take: usize,
-    units: Option<&[u32]>,
-    keep: &(dyn Fn(usize) -> bool + Sync),
+    unit_of: impl Fn(usize) -> u32,
+    keep: impl Fn(usize) -> bool + Sync,
     max_len: usize,
 ) -> (Postings, Vec<u16>) {
-    let unit_of = |r: usize| units.map_or(r as u32, |us| us[r]);
+    let stride = stride.max(1);
+    let rows = table.len() / stride;
     let heads = 1usize << SHARD_BITS;
-    let head = |key: u64| (key >> (64 - SHARD_BITS)) as usize;
-    // Every pass generates every row's keys again (19 passes at 1 M articles), so rows go to
-    // threads in blocks and their keys come from plain loops (iterator adapters over each
-    // row's pairs cost several times more here).
-    let block = stride.max(1) * KEY_BLOCK_ROWS;
-    let each_key = |c: usize, rows: &[u32], f: &mut dyn FnMut(u32, u8, u64)| {
-        for (i, row) in rows.chunks(stride.max(1)).enumerate() {
-            let r = c * KEY_BLOCK_ROWS + i;
-            if keep(r) {
-                row_pairs(row, take, |pos, key| f(r as u32, pos, key));
-            }
-        }
-    };
-    let per_head: Vec<u32> = table
-        .par_chunks(block)
+    // The rows in a fixed number of contiguous segments, whatever the number of threads, so
+    // that each segment can write its keys straight into its own places in a pass's buffer.
+    let seg_rows = rows.div_ceil(KEY_SEGMENTS).max(1);
+    let segments: Vec<(usize, &[u32])> = table
+        .chunks(seg_rows * stride)
         .enumerate()
-        .fold(
-            || vec![0u32; heads],
-            |mut acc, (c, rows)| {
-                each_key(c, rows, &mut |_, _, key| acc[head(key)] += 1);
-                acc
-            },
-        )
-        .reduce(
-            || vec![0u32; heads],
-            |mut a, b| {
-                for (x, y) in a.iter_mut().zip(b) {
-                    *x += y;
-                }
-                a
-            },
-        );
+        .map(|(s, rows)| (s * seg_rows, rows))
+        .collect();
+    // Keys by segment and head: where each segment's keys of each head go in a pass.
+    let counts: Vec<Vec<u32>> = segments
+        .par_iter()
+        .map(|&(first, rows)| {
+            let mut acc = vec![0u32; heads];
+            each_pair_key(first, rows, stride, take, &keep, |_, _, key| {
+                acc[head_of(key)] += 1;
+            });
+            acc
+        })
+        .collect();
+    let per_head: Vec<usize> = (0..heads)
+        .map(|h| counts.iter().map(|c| c[h] as usize).sum())
+        .collect();
     let mut cuts = vec![0usize];
     let mut filled = 0usize;
     for (h, &k) in per_head.iter().enumerate() {
-        if filled > 0 && filled + k as usize > PAIR_SHARD_KEYS {
+        if filled > 0
+            && (filled + k > PAIR_SHARD_KEYS || h - cuts[cuts.len() - 1] >= PAIR_SHARD_HEADS)
+        {
             cuts.push(h);
             filled = 0;
         }
-        filled += k as usize;
+        filled += k;
     }
     cuts.push(heads);
-    drop(per_head);
     let mut index = Postings::default();
     // Positions past 15 would not fit: rows that wide keep no liveness (every key is looked
     // up).
     let mut live = if take <= MAX_PAIR_ROW {
-        vec![0u16; table.len() / stride.max(1)]
+        vec![0u16; rows]
     } else {
         Vec::new()
     };
     // One buffer for every pass (fresh pages for each pass were 7 % of the stage at 1 M).
-    let mut postings: Vec<(u64, u32, u8)> = Vec::new();
+    let mut buf: Vec<KeyRow> = Vec::new();
+    // Sized once for the largest pass: growing it pass by pass could double it.
+    let largest = cuts
+        .windows(2)
+        .map(|r| per_head[r[0]..r[1]].iter().sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    buf.reserve_exact(largest);
     for range in cuts.windows(2) {
         let (lo, hi) = (range[0], range[1]);
-        let parts: Vec<Vec<(u64, u32, u8)>> = table
-            .par_chunks(block)
-            .enumerate()
-            .map(|(c, rows)| {
-                let mut part = Vec::new();
-                each_key(c, rows, &mut |r, pos, key| {
-                    if (lo..hi).contains(&head(key)) {
-                        part.push((key, r, pos));
+        buf.clear();
+        buf.resize(per_head[lo..hi].iter().sum(), KeyRow::default());
+        // The pass's buffer holds its heads in order, and within a head the segments in
+        // order: each (segment, head) gets its own slice, filled in row order, so every
+        // head's keys come out in row order without a global sort.
+        let mut slots: Vec<Vec<&mut [KeyRow]>> = (0..segments.len())
+            .map(|_| Vec::with_capacity(hi - lo))
+            .collect();
+        let mut rest = buf.as_mut_slice();
+        for h in lo..hi {
+            for (s, c) in counts.iter().enumerate() {
+                let (slot, tail) = rest.split_at_mut(c[h] as usize);
+                slots[s].push(slot);
+                rest = tail;
+            }
+        }
+        segments
+            .par_iter()
+            .zip(slots.par_iter_mut())
+            .for_each(|(&(first, rows), slots)| {
+                each_pair_key(first, rows, stride, take, &keep, |r, pos, key| {
+                    let h = head_of(key);
+                    if (lo..hi).contains(&h)
+                        && let Some(slot) = slots.get_mut(h - lo)
+                        && let Some((e, tail)) = std::mem::take(slot).split_first_mut()
+                    {
+                        *e = KeyRow::new(key, r, pos);
+                        *slot = tail;
                     }
                 });
-                part
-            })
-            .collect();
-        postings.clear();
-        for part in parts {
-            postings.extend_from_slice(&part);
+            });
+        drop(slots);
+        // Then each head's keys are sorted (a few thousand at 1 M articles, in cache).
+        let mut by_head: Vec<&mut [KeyRow]> = Vec::with_capacity(hi - lo);
+        let mut rest = buf.as_mut_slice();
+        for &k in &per_head[lo..hi] {
+            let (slot, tail) = rest.split_at_mut(k);
+            by_head.push(slot);
+            rest = tail;
         }
-        postings.par_sort_unstable();
-        index.extend_from_sorted_rows(&postings, max_len, unit_of, &mut live);
+        by_head
+            .par_iter_mut()
+            .for_each_init(Vec::new, |scratch, keys| sort_head(keys, scratch));
+        for (h, keys) in (lo..hi).zip(by_head) {
+            index.extend_from_head(h, keys, max_len, &unit_of, &mut live);
+        }
     }
-    drop(postings);
+    drop(buf);
     index.close();
     (index, live)
 }
 
-/// Rows handed to a thread at a time while pair keys are generated.
-const KEY_BLOCK_ROWS: usize = 4096;
+/// Sorts one head's postings, which come in row order, by key then row: a stable counting
+/// sort on the key's next bits (spread evenly, as the keys are mixed) into buckets of a few
+/// postings, each then sorted by insertion, in place of a comparison sort of the whole head
+/// (the largest cost of a pass after generating the keys).
+fn sort_head(keys: &mut [KeyRow], scratch: &mut Vec<KeyRow>) {
+    /// Heads this short are sorted by insertion alone.
+    const SHORT: usize = 16;
+    if keys.len() <= SHORT {
+        insertion_sort(keys);
+        return;
+    }
+    // About four postings a bucket.
+    let bits = (keys.len().ilog2() - 2).clamp(1, 16);
+    let bucket = |e: &KeyRow| (e.mid >> (32 - bits)) as usize;
+    let mut starts = vec![0usize; (1 << bits) + 1];
+    for e in keys.iter() {
+        starts[bucket(e) + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    scratch.clear();
+    scratch.resize(keys.len(), KeyRow::default());
+    let mut next = starts.clone();
+    for e in keys.iter() {
+        let b = bucket(e);
+        scratch[next[b]] = *e;
+        next[b] += 1;
+    }
+    for w in starts.windows(2) {
+        insertion_sort(&mut scratch[w[0]..w[1]]);
+    }
+    keys.copy_from_slice(scratch);
+}
+
+/// A stable insertion sort of postings by key (so that postings in row order end in key,
+/// then row order).
+fn insertion_sort(keys: &mut [KeyRow]) {
+    for i in 1..keys.len() {
+        let x = keys[i];
+        let mut j = i;
+        while j > 0 && keys[j - 1].key_order() > x.key_order() {
+            keys[j] = keys[j - 1];
+            j -= 1;
+        }
+        keys[j] = x;
+    }
+}
+
+/// Segments of rows whose keys are generated and placed by one thread at a time.
+const KEY_SEGMENTS: usize = 16;
+
+/// The head of a mixed key: its top [`SHARD_BITS`] bits.
+fn head_of(key: u64) -> usize {
+    (key >> (64 - SHARD_BITS)) as usize
+}
+
+const _: () = assert!(
+    SHARD_BITS == 16,
+    "KeyRow keeps the 48 bits below a 16-bit head"
+);
+
+/// A pair key's posting while the pair index is built, in 12 bytes rather than the 16 of a
+/// `(u64, u32, u8)`: the head of the key is that of the slice holding it, so only the 48
+/// bits below it are kept.
+#[derive(Clone, Copy, Default)]
+struct KeyRow {
+    /// Bits 47..16 of the mixed key.
+    mid: u32,
+    /// Bits 15..0 of the mixed key in the high half; the pair's position in its row in the
+    /// low half.
+    low_pos: u32,
+    /// The row.
+    row: u32,
+}
+
+impl KeyRow {
+    /// The posting of mixed key `key` at position `pos` of row `row`.
+    fn new(key: u64, row: u32, pos: u8) -> Self {
+        Self {
+            mid: (key >> 16) as u32,
+            low_pos: ((key as u32) << 16) | u32::from(pos),
+            row,
+        }
+    }
+
+    /// The order of keys (the 48 bits below the head, as a number).
+    fn key_order(&self) -> u64 {
+        (u64::from(self.mid) << 16) | u64::from(self.low_pos >> 16)
+    }
+
+    /// The mixed key, given its head.
+    fn key(&self, head: usize) -> u64 {
+        ((head as u64) << 48) | (u64::from(self.mid) << 16) | u64::from(self.low_pos >> 16)
+    }
+
+    /// The pair's position in its row.
+    fn pos(&self) -> u8 {
+        self.low_pos as u8
+    }
+}
+
+/// Calls `f(row, position, mixed key)` for every pair key of the rows of `rows` (the first
+/// being row `first`) for which `keep` holds. Generic rather than through `dyn` closures:
+/// every pass generates every row's keys again, and a call per key was most of the cost.
+fn each_pair_key(
+    first: usize,
+    rows: &[u32],
+    stride: usize,
+    take: usize,
+    keep: &impl Fn(usize) -> bool,
+    mut f: impl FnMut(u32, u8, u64),
+) {
+    for (i, row) in rows.chunks_exact(stride).enumerate() {
+        let r = first + i;
+        if keep(r) {
+            row_pairs(row, take, |pos, key| f(r as u32, pos, key));
+        }
+    }
+}
 
 /// Calls `f(position, mixed key)` for every two of the first `take` numbers of a row (padded
 /// with `u32::MAX`), in the order of [`pairs_of`].
@@ -600,46 +755,53 @@ impl Candidates<'_> {
     /// units), built as the term-pair index is.
     fn skeleton_index(&self) -> SkeletonIndex {
         let p = self.p;
-        let mut postings: Vec<(u32, u32)> = p
+        // Units by skeleton key, counted in a map: there are few distinct keys (7 k at 100 k
+        // generated articles) against millions of entries, where sorting every entry by key
+        // was a fifth of building this index.
+        let counts = p
             .skeletons
-            .par_iter()
-            .filter(|&&(u, _)| !self.grouped[u as usize])
-            .map(|&(u, k)| (k, u))
+            .par_chunks(1 << 16)
+            .fold(FxHashMap::<u32, u32>::default, |mut acc, chunk| {
+                for &(u, k) in chunk {
+                    if !self.grouped[u as usize] {
+                        *acc.entry(k).or_insert(0) += 1;
+                    }
+                }
+                acc
+            })
+            .reduce(FxHashMap::default, |mut a, b| {
+                #[allow(clippy::iter_over_hash_type)] // adding counts: order-free
+                for (k, n) in b {
+                    *a.entry(k).or_insert(0) += n;
+                }
+                a
+            });
+        let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+        counts.sort_unstable();
+        let keys = counts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (k, df))| (k, (i as u32, df)))
             .collect();
-        postings.par_sort_unstable();
-        let mut keys = Vec::new();
-        let mut df = Vec::new();
-        for run in postings.chunk_by(|x, y| x.0 == y.0) {
-            keys.push(run[0].0);
-            df.push(run.len() as u32);
-        }
-        drop(postings);
         let mut index = SkeletonIndex {
             keys,
-            df,
             pairs: Postings::default(),
             units: Vec::new(),
             live: Vec::new(),
         };
         if SKELETON_PAIR_TERMS >= 2 {
-            let units: Vec<u32> = p
+            // Each unit's row from its own run of entries (looking the run up by unit was a
+            // binary search over every entry of the corpus).
+            let (units, table): (Vec<u32>, Vec<[u32; SKELETON_PAIR_TERMS]>) = p
                 .skeletons
-                .chunk_by(|x, y| x.0 == y.0)
+                .par_chunk_by(|x, y| x.0 == y.0)
                 .filter(|r| r.len() >= 2 && !self.grouped[r[0].0 as usize])
-                .map(|r| r[0].0)
-                .collect();
+                .map(|r| (r[0].0, skeleton_row(&index, r)))
+                .unzip();
             let k = SKELETON_PAIR_TERMS;
-            let mut table = vec![u32::MAX; units.len() * k];
-            table
-                .par_chunks_mut(k)
-                .zip(units.par_iter())
-                .for_each(|(row, &u)| {
-                    for (r, t) in row.iter_mut().zip(skeleton_row(&index, p, u)) {
-                        *r = t;
-                    }
-                });
+            let table = table.as_flattened();
             (index.pairs, index.live) =
-                pair_postings(&table, k, k, Some(&units), &|_| true, self.cfg.max_postings);
+                pair_postings(table, k, k, |r| units[r], |_| true, self.cfg.max_postings);
             index.units = units;
         }
         index
@@ -651,21 +813,26 @@ impl Candidates<'_> {
     fn ranked(&self, u: u32, k: usize, out: &mut Vec<u32>) -> usize {
         let max_df = self.cfg.max_postings as u32;
         let unit = &self.p.units[u as usize];
-        let mut terms: Vec<(u32, u32)> = self
-            .p
-            .terms_of(unit)
-            .iter()
-            .map(|&t| (self.w.df(t), t))
-            .filter(|&(df, _)| df >= 2)
-            .collect();
-        if terms.len() > k {
-            terms.select_nth_unstable(k);
-            terms.truncate(k);
+        // On the stack with the defaults (a row of 5).
+        let mut stack = [(0, 0); MAX_ROW];
+        let mut heap = Vec::new();
+        let top: &mut [(u32, u32)] = if k <= MAX_ROW {
+            &mut stack[..k]
+        } else {
+            heap.resize(k, (0, 0));
+            &mut heap
+        };
+        let mut len = 0;
+        for &t in self.p.terms_of(unit) {
+            let df = self.w.df(t);
+            if df >= 2 {
+                len = keep_smallest(top, len, (df, t));
+            }
         }
-        terms.sort_unstable();
+        let top = &top[..len];
         out.clear();
-        out.extend(terms.iter().map(|&(_, t)| t));
-        terms.iter().take_while(|&&(df, _)| df <= max_df).count()
+        out.extend(top.iter().map(|&(_, t)| t));
+        top.iter().take_while(|&&(df, _)| df <= max_df).count()
     }
 
     /// What unit `u` looks up: the terms that index it in the single-term index (its
@@ -755,7 +922,7 @@ impl Candidates<'_> {
             && let Some(r) = sk.row_of(u, skeleton_at)
             && sk.live[r].count_ones() as usize >= SKELETON_PAIR_KEYS
         {
-            let (sk_row, live) = (skeleton_row(sk, p, u), sk.live[r]);
+            let (sk_row, live) = (skeleton_row(sk, p.skeletons_of(u)), sk.live[r]);
             linked.clear();
             for (pos, a, b) in pairs_of(&sk_row) {
                 if live >> pos & 1 == 1 {
@@ -829,23 +996,44 @@ const PAIR_KEYS: usize = 3;
 /// names at 100 k (0.997, 229 false) and more cross-category reports (0.057): left out.
 const SKELETON_INDEX: bool = true;
 
-/// The numbers of unit `u`'s [`SKELETON_PAIR_TERMS`] rarest skeleton keys seen in 2 units or
-/// more, sorted.
-fn skeleton_row(sk: &SkeletonIndex, p: &Prepared, u: u32) -> Vec<u32> {
-    let mut ks: Vec<(u32, u32)> = p
-        .skeletons_of(u)
-        .iter()
-        .filter_map(|&(_, k)| sk.keys.binary_search(&k).ok())
-        .map(|i| (sk.df[i], i as u32))
-        .filter(|&(df, _)| df >= 2)
-        .collect();
-    if ks.len() > SKELETON_PAIR_TERMS {
-        ks.select_nth_unstable(SKELETON_PAIR_TERMS);
-        ks.truncate(SKELETON_PAIR_TERMS);
+/// The numbers of a unit's [`SKELETON_PAIR_TERMS`] rarest skeleton keys seen in 2 units or
+/// more, sorted, padded with `u32::MAX`, from its entries of [`Prepared::skeletons`].
+fn skeleton_row(sk: &SkeletonIndex, entries: &[(u32, u32)]) -> [u32; SKELETON_PAIR_TERMS] {
+    let mut top = [(0, 0); SKELETON_PAIR_TERMS];
+    let mut len = 0;
+    for &(_, k) in entries {
+        if let Some(&(i, df)) = sk.keys.get(&k)
+            && df >= 2
+        {
+            len = keep_smallest(&mut top, len, (df, i));
+        }
     }
-    let mut row: Vec<u32> = ks.into_iter().map(|(_, i)| i).collect();
+    let mut row = [u32::MAX; SKELETON_PAIR_TERMS];
+    for (r, &(_, i)) in row.iter_mut().zip(&top[..len]) {
+        *r = i;
+    }
     row.sort_unstable();
     row
+}
+
+/// Inserts `x` into `top[..len]` (ascending) if it is among the `top.len()` smallest items
+/// seen, and returns the new length: the rarest terms of a unit without collecting, selecting
+/// and sorting all of them (an allocation and a selection per unit were most of building the
+/// rows). Equal items keep the first seen ahead; which of two equal items is kept makes no
+/// difference to the items kept.
+fn keep_smallest(top: &mut [(u32, u32)], len: usize, x: (u32, u32)) -> usize {
+    let k = top.len();
+    if len == k && top.last().is_none_or(|&last| x >= last) {
+        return len;
+    }
+    let len = (len + 1).min(k);
+    let mut i = len - 1;
+    while i > 0 && top[i - 1] > x {
+        top[i] = top[i - 1];
+        i -= 1;
+    }
+    top[i] = x;
+    len
 }
 
 /// How many of a unit's rarest skeleton keys make its skeleton pairs (up to 6 pairs a unit).
