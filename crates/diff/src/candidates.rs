@@ -137,6 +137,46 @@ impl Postings {
         self.lookup(key, true)
     }
 
+    /// The units posted under each of `keys` (not mixed; each known to be posted, so no
+    /// filter), as ranges of [`Postings::units`] appended to `found`, in the order of `keys`.
+    ///
+    /// A lookup is a chain of three dependent reads (the bucket's bounds, the keys in it, the
+    /// list's bounds), each a cache miss in a corpus-sized index. One key at a time, the
+    /// processor waits out every miss of every chain in turn; step by step over all of a
+    /// unit's keys, the reads of one step are independent and their misses overlap.
+    fn lookup_many(&self, keys: &[u64], found: &mut Vec<(u32, u32)>) {
+        let from = found.len();
+        // Step 1: each key's bucket bounds (kept in `found` for now).
+        for &key in keys {
+            let h = self.bucket(mix(key));
+            let (lo, hi) = match (self.first.get(h), self.first.get(h + 1)) {
+                (Some(&lo), Some(&hi)) => (lo, hi),
+                _ => (0, 0),
+            };
+            found.push((lo, hi));
+        }
+        // Step 2: the key's entry in its bucket; step 3: that entry's list bounds.
+        for (slot, &key) in found[from..].iter_mut().zip(keys) {
+            let key = mix(key);
+            let (lo, hi) = *slot;
+            *slot = (lo..hi)
+                .find(|&i| self.keys.get(i as usize) == Some(&key))
+                .map_or((u32::MAX, 0), |i| (i, 0));
+        }
+        for slot in &mut found[from..] {
+            let i = slot.0 as usize;
+            *slot = match (self.starts.get(i), self.starts.get(i + 1)) {
+                (Some(&lo), Some(&hi)) => (lo, hi),
+                _ => (0, 0),
+            };
+        }
+    }
+
+    /// The units of a range from [`Postings::lookup_many`].
+    fn units_of(&self, (lo, hi): (u32, u32)) -> &[u32] {
+        self.units.get(lo as usize..hi as usize).unwrap_or(&[])
+    }
+
     /// As [`Postings::get`]; without the filter when the key is known to be posted.
     fn lookup(&self, key: u64, filtered: bool) -> &[u32] {
         let key = mix(key);
@@ -246,6 +286,9 @@ const MAX_ROW: usize = 32;
 pub(crate) struct Scratch {
     row: Vec<u32>,
     linked: Vec<u32>,
+    /// Keys to look up together, and their postings (see [`Postings::lookup_many`]).
+    keys: Vec<u64>,
+    found: Vec<(u32, u32)>,
     /// Where the last unit looked up stands in [`SkeletonIndex::units`].
     skeleton_at: usize,
 }
@@ -891,6 +934,8 @@ impl Candidates<'_> {
         let Scratch {
             row,
             linked,
+            keys,
+            found,
             skeleton_at,
         } = scratch;
         let p = self.p;
@@ -924,10 +969,16 @@ impl Candidates<'_> {
         {
             let (sk_row, live) = (skeleton_row(sk, p.skeletons_of(u)), sk.live[r]);
             linked.clear();
-            for (pos, a, b) in pairs_of(&sk_row) {
-                if live >> pos & 1 == 1 {
-                    later(sk.pairs.lookup(pair_key(a, b), false), linked);
-                }
+            keys.clear();
+            keys.extend(
+                pairs_of(&sk_row)
+                    .filter(|&(pos, ..)| live >> pos & 1 == 1)
+                    .map(|(_, a, b)| pair_key(a, b)),
+            );
+            found.clear();
+            sk.pairs.lookup_many(keys, found);
+            for &range in found.iter() {
+                later(sk.pairs.units_of(range), linked);
             }
             linked_at_least(linked, SKELETON_PAIR_KEYS, out);
         }
@@ -936,13 +987,24 @@ impl Candidates<'_> {
             && live.is_none_or(|l| l.count_ones() as usize >= PAIR_KEYS)
         {
             linked.clear();
-            for (pos, a, b) in pairs_of(pair_terms) {
-                match live {
-                    Some(l) if l >> pos & 1 == 1 => {
-                        later(pairs.lookup(pair_key(a, b), false), linked);
+            match live {
+                Some(l) => {
+                    keys.clear();
+                    keys.extend(
+                        pairs_of(pair_terms)
+                            .filter(|&(pos, ..)| l >> pos & 1 == 1)
+                            .map(|(_, a, b)| pair_key(a, b)),
+                    );
+                    found.clear();
+                    pairs.lookup_many(keys, found);
+                    for &range in found.iter() {
+                        later(pairs.units_of(range), linked);
                     }
-                    Some(_) => {}
-                    None => later(pairs.get(pair_key(a, b)), linked),
+                }
+                None => {
+                    for (_, a, b) in pairs_of(pair_terms) {
+                        later(pairs.get(pair_key(a, b)), linked);
+                    }
                 }
             }
             // Two units linked by three keys share at least three of their rarest terms (one
