@@ -230,12 +230,18 @@ impl TermPostings {
         out
     }
 
-    fn get(&self, t: u32) -> &[u32] {
+    /// Where term `t`'s list lies in `units`.
+    fn bounds(&self, t: u32) -> (u32, u32) {
         let t = t as usize;
         match (self.starts.get(t), self.starts.get(t + 1)) {
-            (Some(&lo), Some(&hi)) => &self.units[lo as usize..hi as usize],
-            _ => &[],
+            (Some(&lo), Some(&hi)) => (lo, hi),
+            _ => (0, 0),
         }
+    }
+
+    /// The units of a range from [`TermPostings::bounds`].
+    fn units_of(&self, (lo, hi): (u32, u32)) -> &[u32] {
+        self.units.get(lo as usize..hi as usize).unwrap_or(&[])
     }
 }
 
@@ -957,8 +963,12 @@ impl Candidates<'_> {
             later(self.sequences.get(unit.sequence), out);
         }
         let (indexed, pair_terms) = self.probe(u, row);
-        for &t in indexed {
-            later(self.terms.get(t), out);
+        // The bounds of every list first, then the lists: the misses of each step overlap
+        // (see `Postings::lookup_many`).
+        found.clear();
+        found.extend(indexed.iter().map(|&t| self.terms.bounds(t)));
+        for &range in found.iter() {
+            later(self.terms.units_of(range), out);
         }
         // Skeleton and term pairs: only the pairs the index holds are looked up, and none
         // when fewer are held than a candidate must share (most units at 1 M articles: each
