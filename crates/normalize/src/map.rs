@@ -298,13 +298,14 @@ fn map_range(
     map_start..map_end
 }
 
-/// [`partition_from`], first stepping through up to four segments one by one: the common
-/// answer of a walk over a text in order is the same or the next segment or two, which a
-/// plain scan finds in fewer instructions than the gallop's setup.
+/// [`partition_from`], first stepping through up to 16 segments one by one: the common
+/// answer of a walk over a text's terms in order is a few segments on (a word and a space
+/// are two, and stopwords lie between terms), which a plain scan finds in fewer
+/// instructions than the gallop.
 #[inline]
 fn scan_from(segs: &[Segment], lo: usize, pred: impl Fn(&Segment) -> bool) -> usize {
     let mut i = lo.min(segs.len());
-    for _ in 0..4 {
+    for _ in 0..16 {
         match segs.get(i) {
             Some(s) if pred(s) => i += 1,
             _ => return i,
