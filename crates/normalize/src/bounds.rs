@@ -60,6 +60,29 @@ impl<'a> Iterator for WordBounds<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        // The ASCII step alone, inlined in the caller's loop; the crate's iterator is out of
+        // line (`next_general`), so that its large state is not saved and restored around
+        // every ASCII segment, which were most of this function's instructions.
+        if self.fallback.is_none() {
+            let bytes = self.text.as_bytes();
+            let start = self.pos;
+            if start >= bytes.len() {
+                return None;
+            }
+            if let Some(end) = ascii_segment_end(bytes, start) {
+                self.pos = end;
+                return Some((start, &self.text[start..end]));
+            }
+        }
+        self.next_general()
+    }
+}
+
+impl<'a> WordBounds<'a> {
+    /// [`Iterator::next`] in full: a segment of the crate's current stretch, or the next
+    /// ASCII segment, or the first segment of a new stretch.
+    #[inline(never)]
+    fn next_general(&mut self) -> Option<(usize, &'a str)> {
         if let Some((base, it)) = &mut self.fallback {
             if let Some((i, seg)) = it.next() {
                 return Some((*base + i, seg));

@@ -262,6 +262,10 @@ impl Analyzer {
             let cache = cache_for(caches, self.id);
             let mut hint = 0;
             for (i, seg) in word_bounds(&n.text) {
+                // Every other segment is a space (no token): skipped before classifying.
+                if seg.as_bytes().first() == Some(&b' ') {
+                    continue;
+                }
                 let Some(kind) = TokenKind::of(seg) else {
                     continue;
                 };

@@ -24,6 +24,16 @@ pub enum TokenKind {
 impl TokenKind {
     /// Classifies a word-bound segment; `None` for whitespace.
     pub fn of(segment: &str) -> Option<TokenKind> {
+        // Most segments are words that start with an ASCII letter: a word whichever branch
+        // below classifies it (any letter makes a word), found without checking the whole
+        // segment is ASCII first (the term walk asks this of every segment).
+        if segment
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            return Some(TokenKind::Word);
+        }
         if segment.is_ascii() {
             // Same classes as below, without decoding `char`s.
             let b = segment.as_bytes();
@@ -138,6 +148,10 @@ mod tests {
     fn classes() {
         assert_eq!(TokenKind::of("month"), Some(TokenKind::Word));
         assert_eq!(TokenKind::of("covid19"), Some(TokenKind::Word));
+        // A first ASCII letter makes a word before the segment is checked for ASCII.
+        assert_eq!(TokenKind::of("Caf\u{e9}"), Some(TokenKind::Word));
+        assert_eq!(TokenKind::of("x\u{301}"), Some(TokenKind::Word));
+        assert_eq!(TokenKind::of("\u{e9}t\u{e9}"), Some(TokenKind::Word));
         assert_eq!(TokenKind::of("1,000"), Some(TokenKind::Number));
         assert_eq!(TokenKind::of("3.5"), Some(TokenKind::Number));
         assert_eq!(TokenKind::of("—"), Some(TokenKind::Punctuation));
