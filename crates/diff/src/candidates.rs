@@ -132,11 +132,6 @@ impl Postings {
         }
     }
 
-    /// The units posted under `key` (not mixed; empty when the key proposes nothing).
-    fn get(&self, key: u64) -> &[u32] {
-        self.lookup(key, true)
-    }
-
     /// The units posted under each of `keys` (not mixed; each known to be posted, so no
     /// filter), as ranges of [`Postings::units`] appended to `found`, in the order of `keys`.
     ///
@@ -159,13 +154,15 @@ impl Postings {
         for (slot, &key) in found[from..].iter_mut().zip(keys) {
             let key = mix(key);
             let (lo, hi) = *slot;
+            // Not found: an entry past the last, whose list bounds do not exist.
+            let none = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
             *slot = (lo..hi)
                 .find(|&i| self.keys.get(i as usize) == Some(&key))
-                .map_or((u32::MAX, 0), |i| (i, 0));
+                .map_or((none, 0), |i| (i, 0));
         }
         for slot in &mut found[from..] {
             let i = slot.0 as usize;
-            *slot = match (self.starts.get(i), self.starts.get(i + 1)) {
+            *slot = match (self.starts.get(i), self.starts.get(i.saturating_add(1))) {
                 (Some(&lo), Some(&hi)) => (lo, hi),
                 _ => (0, 0),
             };
@@ -177,10 +174,11 @@ impl Postings {
         self.units.get(lo as usize..hi as usize).unwrap_or(&[])
     }
 
-    /// As [`Postings::get`]; without the filter when the key is known to be posted.
-    fn lookup(&self, key: u64, filtered: bool) -> &[u32] {
+    /// The units posted under `key` (not mixed; empty when the key proposes nothing). The
+    /// filter answers most keys that are not posted without reading the index.
+    fn get(&self, key: u64) -> &[u32] {
         let key = mix(key);
-        if filtered && !self.filter.is_empty() {
+        if !self.filter.is_empty() {
             let bits = (self.filter.len() * 64).trailing_zeros();
             let b = filter_bit(key, bits);
             if self.filter[b >> 6] & (1 << (b & 63)) == 0 {
@@ -292,8 +290,10 @@ const MAX_ROW: usize = 32;
 pub(crate) struct Scratch {
     row: Vec<u32>,
     linked: Vec<u32>,
-    /// Keys to look up together, and their postings (see [`Postings::lookup_many`]).
+    /// Pair keys to look up together (see [`Postings::lookup_many`]).
     keys: Vec<u64>,
+    /// Ranges of a postings' units: the bounds of the unit's term lists, then those of its
+    /// pair keys' lists.
     found: Vec<(u32, u32)>,
     /// Where the last unit looked up stands in [`SkeletonIndex::units`].
     skeleton_at: usize,

@@ -318,7 +318,8 @@ type PartnerHead = (u32, Range<u32>, f32, u64);
 /// reach the lowest score asked for. `partners` is a buffer.
 ///
 /// Partners lie scattered over the whole corpus (hundreds of MB of units and term lists at
-/// 1 M articles), so each one costs two cache misses: its unit, then its term list. They are
+/// 1 M articles), so each one costs two cache misses or three: its unit, then its term list
+/// (which may cross a cache line). They are
 /// read in two passes before any comparison (every unit first, then both ends of every term
 /// list), so the loads of a pass are independent and the processor overlaps their misses
 /// rather than waiting out each one in turn; safe Rust has no prefetch instruction.
@@ -339,8 +340,8 @@ pub(crate) fn verify_into(
         let vu = &p.units[v as usize];
         (v, vu.terms.clone(), vu.weight, vu.sequence)
     }));
-    // The first and the last term: a list of more than a few terms spans two cache lines
-    // (touching the last one too: verify 0.78x at generated 100 k, one thread).
+    // The first and the last term: a list may cross a cache line (16 terms a line), and
+    // touching its end too took verify 0.78x at generated 100 k, one thread.
     let touched = partners.iter().fold(0u32, |x, (_, t, ..)| {
         x ^ p.terms.get(t.start as usize).copied().unwrap_or(0)
             ^ p.terms
@@ -602,9 +603,11 @@ impl Segments {
     /// Each side learns its segment while the ranges are merged, and its words while the
     /// segment's words are still in cache: looking both up later, side by side, was a
     /// binary search through megabytes of segments and then one through a segment's words,
-    /// each missing the cache at every step (together about 7 % of the whole run on the real
-    /// corpora).
+    /// each missing the cache at every step (perf on the real corpora: about 7 % of the run;
+    /// the run's CPU fell 0.97x).
     pub fn of_chunk(chunk: &[Pending], texts: &Texts<'_>, normalizer: &Normalizer) -> Self {
+        // Sides are numbered `2 × passage + side` in a u32 (batches hold `DIFF_CHUNK`).
+        debug_assert!(chunk.len() <= u32::MAX as usize / 2);
         let mut needs: Vec<(u32, usize, usize, u32)> = chunk
             .iter()
             .enumerate()
