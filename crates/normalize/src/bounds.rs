@@ -63,22 +63,36 @@ impl<'a> Iterator for WordBounds<'a> {
         // The ASCII step alone, inlined in the caller's loop; the crate's iterator is out of
         // line (`next_general`), so that its large state is not saved and restored around
         // every ASCII segment, which were most of this function's instructions.
-        if self.fallback.is_none() {
-            let bytes = self.text.as_bytes();
-            let start = self.pos;
-            if start >= bytes.len() {
-                return None;
-            }
-            if let Some(end) = ascii_segment_end(bytes, start) {
-                self.pos = end;
-                return Some((start, &self.text[start..end]));
-            }
+        if self.fallback.is_none()
+            && let Ok(step) = self.ascii_step()
+        {
+            return step;
         }
         self.next_general()
     }
 }
 
 impl<'a> WordBounds<'a> {
+    /// The step at the current position when the crate is not needed: `Ok(None)` at the end
+    /// of the text, `Ok(Some(segment))` for an ASCII segment; `Err(())` when the segment
+    /// starts with a non-ASCII character (the crate's segmentation takes over).
+    #[inline(always)]
+    #[allow(clippy::result_unit_err)]
+    fn ascii_step(&mut self) -> Result<Option<(usize, &'a str)>, ()> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        if start >= bytes.len() {
+            return Ok(None);
+        }
+        match ascii_segment_end(bytes, start) {
+            Some(end) => {
+                self.pos = end;
+                Ok(Some((start, &self.text[start..end])))
+            }
+            None => Err(()),
+        }
+    }
+
     /// [`Iterator::next`] in full: a segment of the crate's current stretch, or the next
     /// ASCII segment, or the first segment of a new stretch.
     #[inline(never)]
@@ -89,15 +103,10 @@ impl<'a> WordBounds<'a> {
             }
             self.fallback = None;
         }
-        let bytes = self.text.as_bytes();
-        let start = self.pos;
-        if start >= bytes.len() {
-            return None;
+        if let Ok(step) = self.ascii_step() {
+            return step;
         }
-        if let Some(end) = ascii_segment_end(bytes, start) {
-            self.pos = end;
-            return Some((start, &self.text[start..end]));
-        }
+        let (bytes, start) = (self.text.as_bytes(), self.pos);
         let end = safe_cut_after(bytes, start);
         let mut it = self.text[start..end].split_word_bound_indices();
         let first = it.next();

@@ -463,17 +463,8 @@ pub(crate) fn compose_into(
     b.segments
         .reserve(outer.segments.len() + inner.segments.len());
     let mut k = 0; // cursor into inner segments
-    for i in 0..outer.segments.len() {
-        let seg = outer.segments[i];
-        let n_len = outer.norm_end(i) - seg.norm;
-        if n_len == 0 {
-            continue; // deletion in the outer map: original bytes become a gap
-        }
-        let r = seg.orig..outer.orig_end(i);
-        if !seg.exact {
-            b.push(n_len, inner.to_original(r), false);
-            continue;
-        }
+    let inexact = |r: Range<usize>| inner.to_original(r);
+    walk_outer(outer, &mut b, inexact, |b, r| {
         // Exact outer segment: walk the inner segments it overlaps.
         while k < inner.segments.len() && inner.norm_end(k) <= r.start {
             k += 1;
@@ -500,7 +491,7 @@ pub(crate) fn compose_into(
                 kk += 1;
             }
         }
-    }
+    });
     let mut map = b.finish(inner.orig_len);
     map.norm_len = outer.norm_len;
     map
@@ -519,46 +510,67 @@ pub(crate) fn compose_spaced_into(
 ) -> OffsetMap {
     let mut b = MapBuilder::reusing(segments);
     b.segments.reserve(outer.segments.len() * 2);
+    walk_outer(
+        outer,
+        &mut b,
+        |r| r,
+        |b, r| {
+            let mut pos = r.start;
+            while pos < r.end {
+                match text.get(pos) {
+                    Some(b' ') => {
+                        b.push(1, pos..pos + 1, false);
+                        pos += 1;
+                        continue;
+                    }
+                    Some(&lead) if lead >= 0x80 => {
+                        // A non-ASCII character: one atomic segment of the inner map. (An exact
+                        // outer segment is ASCII, so this is only for completeness.)
+                        let len = utf8_len(lead).min(r.end - pos);
+                        b.push(len, pos..pos + len, false);
+                        pos += len;
+                        continue;
+                    }
+                    _ => {}
+                }
+                let end = text
+                    .get(pos..r.end)
+                    .and_then(|rest| rest.iter().position(|&c| c == b' ' || c >= 0x80))
+                    .map_or(r.end, |k| pos + k);
+                b.push(end - pos, pos..end, true);
+                pos = end;
+            }
+        },
+    );
+    let mut map = b.finish(text.len());
+    map.norm_len = outer.norm_len;
+    map
+}
+
+/// The walk of a composition over the outer map's segments: a deletion is skipped (its
+/// original bytes become a gap), an inexact segment is pushed whole, atomic, with the
+/// original range `inexact` gives for its range, and an exact one is handed to `exact` with
+/// its range (on the inner map's normalized side) to cut against the inner map.
+#[inline(always)]
+fn walk_outer(
+    outer: &OffsetMap,
+    b: &mut MapBuilder,
+    inexact: impl Fn(Range<usize>) -> Range<usize>,
+    mut exact: impl FnMut(&mut MapBuilder, Range<usize>),
+) {
     for i in 0..outer.segments.len() {
         let seg = outer.segments[i];
         let n_len = outer.norm_end(i) - seg.norm;
         if n_len == 0 {
-            continue; // deletion in the outer map: original bytes become a gap
-        }
-        let r = seg.orig..outer.orig_end(i);
-        if !seg.exact {
-            b.push(n_len, r, false);
             continue;
         }
-        let mut pos = r.start;
-        while pos < r.end {
-            match text.get(pos) {
-                Some(b' ') => {
-                    b.push(1, pos..pos + 1, false);
-                    pos += 1;
-                    continue;
-                }
-                Some(&lead) if lead >= 0x80 => {
-                    // A non-ASCII character: one atomic segment of the inner map. (An exact
-                    // outer segment is ASCII, so this is only for completeness.)
-                    let len = utf8_len(lead).min(r.end - pos);
-                    b.push(len, pos..pos + len, false);
-                    pos += len;
-                    continue;
-                }
-                _ => {}
-            }
-            let end = text
-                .get(pos..r.end)
-                .and_then(|rest| rest.iter().position(|&c| c == b' ' || c >= 0x80))
-                .map_or(r.end, |k| pos + k);
-            b.push(end - pos, pos..end, true);
-            pos = end;
+        let r = seg.orig..outer.orig_end(i);
+        if seg.exact {
+            exact(b, r);
+        } else {
+            b.push(n_len, inexact(r), false);
         }
     }
-    let mut map = b.finish(text.len());
-    map.norm_len = outer.norm_len;
-    map
 }
 
 /// Bytes of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte).

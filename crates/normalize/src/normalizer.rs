@@ -236,12 +236,7 @@ impl Normalizer {
             text
         };
         let old = std::mem::take(&mut out.map).into_segments();
-        let s2 = &mut out.text;
-        s2.clear();
-        s2.reserve(s1.len());
-        let mut b2 = MapBuilder::reusing(std::mem::take(&mut scratch.second));
-        self.words_pass(s1, s2, &mut b2);
-        let m2 = b2.finish(s1.len());
+        let m2 = self.second_pass(s1, &mut out.text, &mut scratch.second);
         if !s1.bytes().any(|c| c == b' ' || c >= 0x80) {
             // The first pass's map would be one exact segment (or none): the identity.
             out.map = m2;
@@ -250,6 +245,16 @@ impl Normalizer {
             out.map = compose_spaced_into(&m2, s1.as_bytes(), old);
             scratch.second = m2.into_segments();
         }
+    }
+
+    /// The second pass (word steps) over `s1` into `s2` (cleared), its map built in the
+    /// segments of `reuse` (taken).
+    fn second_pass(&self, s1: &str, s2: &mut String, reuse: &mut Vec<Segment>) -> OffsetMap {
+        s2.clear();
+        s2.reserve(s1.len());
+        let mut b2 = MapBuilder::reusing(std::mem::take(reuse));
+        self.words_pass(s1, s2, &mut b2);
+        b2.finish(s1.len())
     }
 
     /// Both passes and the composition of their maps: any text, any steps.
@@ -277,12 +282,7 @@ impl Normalizer {
             scratch.first = old;
             return;
         }
-        let s2 = &mut out.text;
-        s2.clear();
-        s2.reserve(s1.len());
-        let mut b2 = MapBuilder::reusing(std::mem::take(&mut scratch.second));
-        self.words_pass(s1, s2, &mut b2);
-        let m2 = b2.finish(s1.len());
+        let m2 = self.second_pass(s1, &mut out.text, &mut scratch.second);
         let identity = s1.len() == text.len()
             && m1.segments().len() <= 1
             && m1.segments().first().is_none_or(|s| s.exact);
