@@ -169,6 +169,30 @@ impl Postings {
         }
     }
 
+    /// Calls `f` with the units of each pair of `row`'s numbers (in the order of [`pairs_of`])
+    /// whose bit is set in `live` (pairs known to be posted), looked up together through
+    /// [`Postings::lookup_many`]; `keys` and `found` are buffers.
+    fn lookup_live(
+        &self,
+        row: &[u32],
+        live: u16,
+        keys: &mut Vec<u64>,
+        found: &mut Vec<(u32, u32)>,
+        mut f: impl FnMut(&[u32]),
+    ) {
+        keys.clear();
+        keys.extend(
+            pairs_of(row)
+                .filter(|&(pos, ..)| live >> pos & 1 == 1)
+                .map(|(_, a, b)| pair_key(a, b)),
+        );
+        found.clear();
+        self.lookup_many(keys, found);
+        for &range in found.iter() {
+            f(self.units_of(range));
+        }
+    }
+
     /// The units of a range from [`Postings::lookup_many`].
     fn units_of(&self, (lo, hi): (u32, u32)) -> &[u32] {
         self.units.get(lo as usize..hi as usize).unwrap_or(&[])
@@ -979,17 +1003,8 @@ impl Candidates<'_> {
         {
             let (sk_row, live) = (skeleton_row(sk, p.skeletons_of(u)), sk.live[r]);
             linked.clear();
-            keys.clear();
-            keys.extend(
-                pairs_of(&sk_row)
-                    .filter(|&(pos, ..)| live >> pos & 1 == 1)
-                    .map(|(_, a, b)| pair_key(a, b)),
-            );
-            found.clear();
-            sk.pairs.lookup_many(keys, found);
-            for &range in found.iter() {
-                later(sk.pairs.units_of(range), linked);
-            }
+            sk.pairs
+                .lookup_live(&sk_row, live, keys, found, |run| later(run, linked));
             linked_at_least(linked, SKELETON_PAIR_KEYS, out);
         }
         let live = self.pair_live.get(u as usize).copied();
@@ -999,17 +1014,7 @@ impl Candidates<'_> {
             linked.clear();
             match live {
                 Some(l) => {
-                    keys.clear();
-                    keys.extend(
-                        pairs_of(pair_terms)
-                            .filter(|&(pos, ..)| l >> pos & 1 == 1)
-                            .map(|(_, a, b)| pair_key(a, b)),
-                    );
-                    found.clear();
-                    pairs.lookup_many(keys, found);
-                    for &range in found.iter() {
-                        later(pairs.units_of(range), linked);
-                    }
+                    pairs.lookup_live(pair_terms, l, keys, found, |run| later(run, linked));
                 }
                 None => {
                     for (_, a, b) in pairs_of(pair_terms) {

@@ -302,13 +302,6 @@ pub(crate) fn verify_all(
         .collect()
 }
 
-/// The matches among unit `u`'s candidate partners `vs` (see [`verify_into`]).
-pub(crate) fn verify(u: u32, vs: &[u32], p: &Prepared, w: &Weights, cfg: &Config) -> Vec<Match> {
-    let mut out = Vec::new();
-    verify_into(u, vs, p, w, cfg, &mut Vec::new(), &mut out);
-    out
-}
-
 /// What verification reads of a partner unit: its number, term range, weight and sequence
 /// hash.
 type PartnerHead = (u32, Range<u32>, f32, u64);
@@ -620,26 +613,27 @@ impl Segments {
             })
             .collect();
         needs.par_sort_unstable();
-        // Each merged range, with the sides (numbered `2 × passage + side`) it holds.
-        type Sides<R> = Vec<(u32, Range<R>)>;
-        let mut merged: Vec<(u32, Range<usize>, Sides<usize>)> = Vec::new();
-        for (article, start, end, side) in needs {
+        // Each merged range, with the run of `needs` (its sides) it holds: `needs` is sorted,
+        // so a range's sides are contiguous.
+        let mut merged: Vec<(u32, Range<usize>, Range<usize>)> = Vec::new();
+        for (k, &(article, start, end, _)) in needs.iter().enumerate() {
             match merged.last_mut() {
                 Some((a, r, sides)) if *a == article && start <= r.end + SEGMENT_GAP => {
                     r.end = r.end.max(end);
-                    sides.push((side, start..end));
+                    sides.end = k + 1;
                 }
-                _ => merged.push((article, start..end, vec![(side, start..end)])),
+                _ => merged.push((article, start..end, k..k + 1)),
             }
         }
-        let built: Vec<(Segment, Sides<u32>)> = merged
+        type SideWords = Vec<(u32, Range<u32>)>;
+        let built: Vec<(Segment, SideWords)> = merged
             .into_par_iter()
             .map(|(article, r, sides)| {
                 let segment = Segment::new(texts.get(article), r, normalizer);
-                let words = sides
-                    .into_iter()
-                    .map(|(side, range)| {
-                        let w = segment.word_range(range);
+                let words = needs[sides]
+                    .iter()
+                    .map(|&(_, start, end, side)| {
+                        let w = segment.word_range(start..end);
                         (side, w.start as u32..w.end as u32)
                     })
                     .collect();

@@ -146,10 +146,7 @@ impl Matches {
 /// reported passage, sorted by article pair, as the search does.
 pub fn verify(p: &Prepared<'_>, w: &Weighed<'_>, index: &Index<'_>) -> Matches {
     let (pp, w, cfg) = (&p.p, &w.0, &p.finder.config);
-    let mut matches: Vec<Match> = (0..index.units)
-        .into_par_iter()
-        .flat_map_iter(|u| crate::find::verify(u, &index.c.partners(u), pp, w, cfg))
-        .collect();
+    let mut matches: Vec<Match> = crate::find::verify_all(&index.c, pp, w, cfg);
     crate::find::sort_matches(&mut matches, pp);
     Matches(matches)
 }

@@ -35,15 +35,8 @@ pub(crate) fn word_bounds(text: &str) -> WordBounds<'_> {
 /// The first UAX #29 word-bound segment of `text` (`None` if `text` is empty).
 #[inline]
 pub(crate) fn first_word_bound(text: &str) -> Option<&str> {
-    // The first step of `WordBounds::next` at offset 0, without building the iterator: the
-    // normalizer asks this at every word it rewrites or copies.
-    if text.is_empty() {
-        return None;
-    }
-    match ascii_segment_end(text.as_bytes(), 0) {
-        Some(end) => text.get(..end),
-        None => word_bounds(text).next().map(|(_, seg)| seg),
-    }
+    // `WordBounds::next` inlines its ASCII step, so this is as cheap as a hand-written one.
+    word_bounds(text).next().map(|(_, seg)| seg)
 }
 
 /// Iterator of [`word_bounds`].

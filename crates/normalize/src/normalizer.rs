@@ -201,9 +201,7 @@ impl Normalizer {
         out: &mut Normalized,
         scratch: &mut NormalizeScratch,
     ) {
-        let word_steps =
-            self.abbreviations || self.possessive || self.numbers || self.percent || self.case_fold;
-        if word_steps && self.whitespace && is_plain(text) {
+        if self.word_steps() && self.whitespace && is_plain(text) {
             self.normalize_plain_into(text, out, scratch);
             return;
         }
@@ -247,6 +245,11 @@ impl Normalizer {
         }
     }
 
+    /// Whether any step of the second pass (words) is on.
+    fn word_steps(&self) -> bool {
+        self.abbreviations || self.possessive || self.numbers || self.percent || self.case_fold
+    }
+
     /// The second pass (word steps) over `s1` into `s2` (cleared), its map built in the
     /// segments of `reuse` (taken).
     fn second_pass(&self, s1: &str, s2: &mut String, reuse: &mut Vec<Segment>) -> OffsetMap {
@@ -271,12 +274,7 @@ impl Normalizer {
         self.chars_pass(text, s1, &mut b1);
         let m1 = b1.finish(text.len());
         let old = std::mem::take(&mut out.map).into_segments();
-        if !(self.abbreviations
-            || self.possessive
-            || self.numbers
-            || self.percent
-            || self.case_fold)
-        {
+        if !self.word_steps() {
             std::mem::swap(&mut out.text, s1);
             out.map = m1;
             scratch.first = old;
