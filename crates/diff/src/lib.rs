@@ -12,7 +12,10 @@
 //! 1. **Units.** Every sentence of every content paragraph (titles, body, captions; not
 //!    boilerplate) becomes a set of content terms from `newsdiff-normalize`: stemmed, stop
 //!    words dropped, numbers kept, `U.S.` ≡ `US`, `six-month` ≡ `6-month`. With
-//!    [`Finder::names`], every spelling of one person becomes one term.
+//!    [`Finder::names`], every spelling of one person becomes one term, and so do the holders
+//!    of one office that the articles give to different people (`Commerce Secretary
+//!    Raimondo` where others say `Commerce Secretary Lutnick`; see [`NameKeys::match_key`]),
+//!    whose swap the word diff then flags as a role divergence.
 //! 2. **Rarity.** Terms are weighted by inverse sentence frequency over the corpus.
 //! 3. **Candidates without all pairs.** Verbatim sentences are bucketed by the hash of their
 //!    term sequence; other sentences are indexed by their rarest terms (prefix filtering), and

@@ -1,11 +1,14 @@
 //! Name-aware matching: person-name mentions mapped to one key per person, so that
-//! `Treasury Secretary Becent` and `Treasury Secretary Scott Bessent` share their name term.
+//! `Treasury Secretary Becent` and `Treasury Secretary Scott Bessent` share their name term;
+//! and the holders of one office that the articles give to different people matched as one
+//! role holder, so that `Commerce Secretary Raimondo` and `Commerce Secretary Lutnick` share
+//! theirs (the word diff still tells them apart, as a role divergence).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use newsdiff_ingest::Article;
-use newsdiff_normalize::names::{NameDoc, NameReport, Names};
+use newsdiff_normalize::names::{ConflictKind, NameDoc, NameReport, Names};
 
 /// A name mention in an article and the key of the person it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,6 +26,9 @@ pub struct NameKey {
 #[derive(Debug, Clone, Default)]
 pub struct NameKeys {
     by_article: HashMap<String, Vec<NameKey>>,
+    /// Person key → the key that person's mentions match with, where it is not their own:
+    /// the role holder key of an office the articles give to several people.
+    holders: HashMap<u64, u64>,
 }
 
 impl NameKeys {
@@ -44,14 +50,46 @@ impl NameKeys {
         self.by_article.get(article).map_or(&[], Vec::as_slice)
     }
 
+    /// Makes mentions of person `person` match as `holder` (see [`NameKeys::match_key`]).
+    pub fn match_as(&mut self, person: u64, holder: u64) {
+        self.holders.insert(person, holder);
+    }
+
+    /// The key a mention of person `key` matches with: the person's own key, or, for a
+    /// holder of an office that the articles give to different people (a role conflict that
+    /// is not a dated succession), one key shared by all its holders.
+    ///
+    /// Such articles report the same fact and name different people in it (a machine
+    /// translation's `Commerce Secretary Raimondo` for `Commerce Secretary Lutnick`), which is
+    /// what a fact-checker must see: the sentences are matched, and the word diff, which
+    /// compares person keys, flags the role divergence. Holders who succeeded each other by
+    /// date are different facts and keep their own keys.
+    pub fn match_key(&self, key: u64) -> u64 {
+        self.holders.get(&key).copied().unwrap_or(key)
+    }
+
     /// The person key of every mention that `report` (name clustering over `articles`, see
-    /// [`name_report`]) found in `articles`.
+    /// [`name_report`]) found in `articles`, and the role holders of its role conflicts (see
+    /// [`NameKeys::match_key`]).
     pub fn from_report(report: &NameReport, articles: &[Article]) -> Self {
         let index = report.index();
         let mut keys = Self::new();
         for a in articles {
             for span in index.of(&a.id) {
                 keys.add(&a.id, span.start, span.end, span.key);
+            }
+        }
+        // A person in several conflicts matches with the first (conflicts are sorted by role
+        // key): joining every office a person was given would chain offices together.
+        for conflict in &report.role_conflicts {
+            if conflict.kind == ConflictKind::Succession {
+                continue;
+            }
+            let holder = role_holder_key(&conflict.key);
+            for h in &conflict.holders {
+                if let Some(c) = report.clusters.get(h.cluster) {
+                    keys.holders.entry(c.key).or_insert(holder);
+                }
             }
         }
         keys
@@ -69,6 +107,15 @@ impl NameKeys {
         a == b
     }
 }
+
+/// The match key of the holders of office `role_key` (`us:commerce secretary`): a fixed hash,
+/// apart from person keys only by chance (64 bits).
+fn role_holder_key(role_key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(role_key.as_bytes(), ROLE_HOLDER_SEED)
+}
+
+/// Seed of [`role_holder_key`].
+const ROLE_HOLDER_SEED: u64 = 0x726f_6c65_686f_6c64; // "roleheld"
 
 /// Person-name clustering over the articles' content paragraphs (titles, captions and
 /// boilerplate left out), with their dates; `fuzzy` merges spelling variants

@@ -409,7 +409,7 @@ fn article_units(
                 let key = mentions
                     .iter()
                     .find(|m| m.start <= start && end <= m.end)
-                    .map_or(t.hash, |m| m.key);
+                    .map_or(t.hash, |m| names.map_or(m.key, |n| n.match_key(m.key)));
                 // A multi-word name collapses to one key: keep it once in the sequence.
                 if scratch.last() != Some(&key) || key == t.hash {
                     scratch.push(key);

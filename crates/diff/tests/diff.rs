@@ -622,3 +622,105 @@ mod template_lines {
         assert_eq!(pair(&alone, "c00", "c01").len(), 1, "{:#?}", alone.overlaps);
     }
 }
+
+/// One office that the articles give to different people (a machine translation's wrong
+/// name): their sentences are matched as sharing the office holder, and the word diff flags
+/// the role divergence; holders that succeed each other by date keep their own keys.
+mod role_holders {
+    use newsdiff_diff::{DivergenceKind, Finder, NameKeys, Overlaps};
+    use newsdiff_ingest::{Article, parse_text};
+
+    fn corpus(dates: Option<[&str; 3]>) -> Vec<Article> {
+        let texts = [
+            "Commerce Secretary Howard Lutnick said the London talks were going well.\n\
+             Lutnick left for Washington on Tuesday night to brief senators on the agreement.\n",
+            "Commerce Secretary Lutnick described the framework as a handshake.\n",
+            "Commerce Secretary Raimondo said the London talks were going well.\n\
+             Raimondo flew back to Washington on Tuesday evening to brief the senators.\n",
+        ];
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut a = parse_text(&format!("a{i}"), t);
+                a.date = dates.map(|d| d[i].to_owned());
+                a
+            })
+            .collect()
+    }
+
+    /// The overlap between the first and the third article's second sentences (the one that
+    /// names the two holders without their title).
+    fn flight(found: &Overlaps) -> Option<&newsdiff_diff::Overlap> {
+        found
+            .overlaps
+            .iter()
+            .find(|o| o.a.article == "a0" && o.b.article == "a2" && o.a.text.contains("left"))
+    }
+
+    fn without_holders(articles: &[Article]) -> NameKeys {
+        let report = newsdiff_diff::name_report(articles, true);
+        let mut keys = NameKeys::new();
+        for a in articles {
+            for span in report.index().of(&a.id) {
+                keys.add(&a.id, span.start, span.end, span.key);
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn holders_of_one_office_match_and_the_swap_is_flagged() {
+        let articles = corpus(None);
+        let keys = NameKeys::of_articles(&articles);
+        let holder = keys.match_key(keys.of("a0")[0].key);
+        assert_ne!(holder, keys.of("a0")[0].key, "an undated role conflict");
+        assert_eq!(keys.match_key(keys.of("a2")[0].key), holder);
+        let with = Finder::new().min_score(0.0).names(keys).find(&articles);
+        let without = Finder::new()
+            .min_score(0.0)
+            .names(without_holders(&articles))
+            .find(&articles);
+        let (w, wo) = (flight(&with).expect("matched"), flight(&without));
+        assert!(
+            wo.is_none_or(|o| o.score < w.score),
+            "{} vs {:?}",
+            w.score,
+            wo.map(|o| o.score)
+        );
+        let titled = with
+            .overlaps
+            .iter()
+            .find(|o| o.a.article == "a0" && o.b.article == "a2" && o.a.text.contains("Howard"))
+            .expect("the titled sentences");
+        assert!(
+            titled
+                .divergences
+                .iter()
+                .any(|d| d.kind == DivergenceKind::Role
+                    && d.a.text.contains("Lutnick")
+                    && d.b.text == "Raimondo"),
+            "{:?}",
+            titled.divergences
+        );
+    }
+
+    #[test]
+    fn holders_one_after_another_keep_their_own_keys() {
+        let articles = corpus(Some(["2025-06-10", "2025-06-11", "2023-08-29"]));
+        let report = newsdiff_diff::name_report(&articles, true);
+        assert!(
+            report
+                .role_conflicts
+                .iter()
+                .any(|c| c.kind == newsdiff_normalize::names::ConflictKind::Succession),
+            "{:?}",
+            report.role_conflicts
+        );
+        let keys = NameKeys::of_articles(&articles);
+        for a in ["a0", "a2"] {
+            let k = keys.of(a)[0].key;
+            assert_eq!(keys.match_key(k), k, "{a}");
+        }
+    }
+}
