@@ -33,7 +33,7 @@
 //!    any order, join into a passage of at most
 //!    [`Config::max_paragraphs`] paragraphs a side (runs of near copies stay whole).
 //! 5. **Score.** `similarity × amount × penalties`, where similarity is the larger of the
-//!    rarity-weighted term overlap (mean of Dice and containment) and the word-diff ratio,
+//!    rarity-weighted term overlap (three quarters Dice, one quarter containment) and the word-diff ratio,
 //!    amount is `(1 − exp(−(shared weight − ln N) / 9)) × (1 − exp(−shared terms / 2.5))`
 //!    (two shared words score far below a shared forty-word sentence; `ln N`, over the `N`
 //!    sentences of the corpus, is the weight two sentences share by chance when each is
