@@ -2,7 +2,8 @@
 # Quality figures for `newsdiff overlaps` and `newsdiff names`, from the scorers and data in
 # ../shared/eval and the corpora in ../shared/corpora (read at run time, never committed).
 # Usage (from the workspace root): benches/eval/quality.sh [SCRATCH_DIR]
-# Prints: MRPC dev (AUC, accuracy, F1 at the default), BBC cross-category reports per 1,000
+# Prints: MRPC dev (AUC, accuracy, F1 at the default), the samples against a blind line
+# annotation (benches/eval/seeds), BBC cross-category reports per 1,000
 # pairs, passim BBC pair recall, exact-duplicate recall, names B³ on five dev seeds, and the two
 # proxy sets of benches/eval/proxy (proxy.sh, into SCRATCH_DIR/proxy).
 set -euo pipefail
@@ -20,6 +21,11 @@ $ND overlaps --format jsonl "$E/dev/articles.jsonl" > "$OUT/mrpc-default.jsonl" 
 python3 "$E/score_overlaps.py" "$OUT/mrpc-all.jsonl" "$E/dev/labels.tsv" \
   --default "$OUT/mrpc-default.jsonl" --articles "$E/dev/articles.jsonl" |
   grep -E "^(auc|best_accuracy|majority_accuracy|default_f1|default_accuracy|span_errors)"
+
+echo "== the samples against a blind line annotation (benches/eval/seeds)"
+$ND overlaps --format jsonl corpus/seeds > "$OUT/seeds.jsonl" || true
+python3 "$E/score_seeds.py" "$OUT/seeds.jsonl" benches/eval/seeds/annotation.json corpus/seeds |
+  grep -E "^(recall_(strong|medium|weak)_tight|reported_overlaps|extras|span_errors):"
 
 C="$SHARED/corpora"
 decompress() { # the corpus's JSON Lines, decompressed once into the scratch folder
