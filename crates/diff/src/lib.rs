@@ -92,7 +92,7 @@ pub use config::{Config, DEFAULT_MIN_SCORE};
 pub use model::{
     DiffOp, Divergence, DivergenceKind, Group, Kind, Member, Op, Overlap, Overlaps, Piece, Side,
 };
-pub use names::{NameKey, NameKeys, name_report};
+pub use names::{MAX_ROLE_HOLDERS, NameKey, NameKeys, name_report};
 pub use progress::{NoProgress, Progress};
 pub use source::ArticleSource;
 pub use story::{

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use newsdiff_ingest::Article;
-use newsdiff_normalize::names::{ConflictKind, NameDoc, NameReport, Names};
+use newsdiff_normalize::names::{ConflictKind, NameDoc, NameReport, Names, RoleConflict};
 
 /// A name mention in an article and the key of the person it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,8 +56,11 @@ impl NameKeys {
     }
 
     /// The key a mention of person `key` matches with: the person's own key, or, for a
-    /// holder of an office that the articles give to different people (a role conflict that
-    /// is not a dated succession), one key shared by all its holders.
+    /// holder of one office that the articles give to a few different people, one key shared
+    /// by all its holders: a role conflict that is not a dated succession, whose office has
+    /// a known country, is held by one person at a time (a secretary, minister, president,
+    /// governor, chair or chief executive; not an MP, senator, judge, spokesperson or analyst,
+    /// of whom there are many at once) and has at most [`MAX_ROLE_HOLDERS`] holders.
     ///
     /// Such articles report the same fact and name different people in it (a machine
     /// translation's `Commerce Secretary Raimondo` for `Commerce Secretary Lutnick`), which is
@@ -81,10 +84,7 @@ impl NameKeys {
         }
         // A person in several conflicts matches with the first (conflicts are sorted by role
         // key): joining every office a person was given would chain offices together.
-        for conflict in &report.role_conflicts {
-            if conflict.kind == ConflictKind::Succession {
-                continue;
-            }
+        for conflict in report.role_conflicts.iter().filter(|c| one_seat(c)) {
             let holder = role_holder_key(&conflict.key);
             for h in &conflict.holders {
                 if let Some(c) = report.clusters.get(h.cluster) {
@@ -106,6 +106,56 @@ impl NameKeys {
     pub fn same_person(a: u64, b: u64) -> bool {
         a == b
     }
+}
+
+/// Most holders of one office whose mentions match as one (see [`NameKeys::match_key`]). In
+/// one story, a translation or a mistake gives an office one or two wrong names; an office
+/// given to more people is one that changed hands over a broad corpus, or several offices
+/// taken for one (BBC, names report, 2026-12-06: `india:finance minister` held by the finance
+/// ministers of four countries).
+pub const MAX_ROLE_HOLDERS: usize = 3;
+
+/// Heads of offices one person holds at a time (the last word of a role: `commerce
+/// secretary`, `finance minister`). Offices with many holders at once (`Tory MP`,
+/// `Republican senator`, `Mr Justice`, `foreign ministry spokesperson`, `analyst`) never
+/// match their holders as one: the BBC corpus gives such roles to up to six people.
+const ONE_SEAT_HEADS: &[&str] = &[
+    "secretary",
+    "minister",
+    "president",
+    "premier",
+    "representative",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chancellor",
+    "mayor",
+    "commissioner",
+    "speaker",
+    "treasurer",
+    "vice-president",
+    "vice-premier",
+    "king",
+    "queen",
+    "pope",
+    "emperor",
+];
+
+/// Whether a role conflict's holders may match as one holder (see [`NameKeys::match_key`]).
+fn one_seat(c: &RoleConflict) -> bool {
+    c.kind != ConflictKind::Succession
+        && c.holders.len() <= MAX_ROLE_HOLDERS
+        && !c.key.starts_with("?:")
+        && c.role
+            .rsplit(' ')
+            .next()
+            .is_some_and(|head| ONE_SEAT_HEADS.contains(&head))
 }
 
 /// The match key of the holders of office `role_key` (`us:commerce secretary`): a fixed hash,

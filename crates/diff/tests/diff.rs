@@ -631,13 +631,19 @@ mod role_holders {
     use newsdiff_ingest::{Article, parse_text};
 
     fn corpus(dates: Option<[&str; 3]>) -> Vec<Article> {
-        let texts = [
-            "Commerce Secretary Howard Lutnick said the London talks were going well.\n\
-             Lutnick left for Washington on Tuesday night to brief senators on the agreement.\n",
-            "Commerce Secretary Lutnick described the framework as a handshake.\n",
-            "Commerce Secretary Raimondo said the London talks were going well.\n\
-             Raimondo flew back to Washington on Tuesday evening to brief the senators.\n",
-        ];
+        corpus_of(
+            &[
+                "US Commerce Secretary Howard Lutnick said the London talks were going well.\n\
+                 Lutnick left for Washington on Tuesday night to brief senators on the agreement.\n",
+                "US Commerce Secretary Lutnick described the framework as a handshake.\n",
+                "US Commerce Secretary Raimondo said the London talks were going well.\n\
+                 Raimondo flew back to Washington on Tuesday evening to brief the senators.\n",
+            ],
+            dates,
+        )
+    }
+
+    fn corpus_of(texts: &[&str], dates: Option<[&str; 3]>) -> Vec<Article> {
         texts
             .iter()
             .enumerate()
@@ -703,6 +709,33 @@ mod role_holders {
             "{:?}",
             titled.divergences
         );
+    }
+
+    /// Offices many people hold at once (senators, MPs, spokespeople) are no single office.
+    #[test]
+    fn holders_of_a_seat_among_many_keep_their_own_keys() {
+        let articles = corpus_of(
+            &[
+                "US Senator John Smithers said the London talks were going well.\n",
+                "US Senator Smithers described the framework as a handshake.\n",
+                "US Senator Bob Kowalski said the London talks were going well.\n",
+            ],
+            None,
+        );
+        let report = newsdiff_diff::name_report(&articles, true);
+        assert!(
+            report
+                .role_conflicts
+                .iter()
+                .any(|c| c.role.ends_with("senator")),
+            "{:?}",
+            report.role_conflicts
+        );
+        let keys = NameKeys::of_articles(&articles);
+        for a in ["a0", "a2"] {
+            let k = keys.of(a)[0].key;
+            assert_eq!(keys.match_key(k), k, "{a}");
+        }
     }
 
     #[test]
