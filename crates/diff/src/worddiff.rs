@@ -230,9 +230,11 @@ pub struct WordDiff {
     /// `2 × equal words / (words of a + words of b)`: 1 for the same words in order.
     pub ratio: f64,
     /// Distinct numbers each side states that the other does not, the smaller of the two
-    /// counts: a symmetric measure of numbers stated differently.
+    /// counts: a symmetric measure of numbers stated differently anywhere in the passages
+    /// (the `number` divergences are only those tied to one place).
     pub differing_numbers: usize,
-    /// Whether one side holds more negations than the other.
+    /// Whether one side holds more negations than the other, anywhere in the passages (the
+    /// `negation` divergences are only those tied to what the other side states).
     pub negation_differs: bool,
 }
 
@@ -387,6 +389,10 @@ pub(crate) fn diff_words(
         2.0 * equal as f64 / total as f64
     };
     let divergences = divergences(a, b, wa, wb, &merge_adjacent(hunks));
+    // The score's penalties read the whole passage, not the anchored divergences: a number
+    // or a negation on one side only, anywhere, is a sign that the sides say different things
+    // (MRPC dev AUC 0.7615 with these counts, 0.7583 with the anchored divergences; the
+    // samples' reports the same), while a fact-checker is shown only what is tied to a place.
     fn numbers<'a>(ws: &[Word<'a>]) -> std::collections::BTreeSet<&'a str> {
         ws.iter()
             .filter(|w| w.kind == TokenKind::Number)
@@ -539,29 +545,30 @@ fn divergences(
         });
     }
     for (ra, rb) in hunks {
-        let (ha, hb) = (&wa[ra.clone()], &wb[rb.clone()]);
-        // Numbers: both sides state a number here, and the numbers differ.
-        let na: Vec<&str> = ha
-            .iter()
-            .filter(|w| w.kind == TokenKind::Number)
-            .map(|w| w.key)
-            .collect();
-        let nb: Vec<&str> = hb
-            .iter()
-            .filter(|w| w.kind == TokenKind::Number)
-            .map(|w| w.key)
-            .collect();
-        if !na.is_empty() && !nb.is_empty() && na != nb {
+        // Numbers: a number on each side here, with the same word beside it (`55% tariffs`
+        // and `50% tariffs`; a changed figure between copied words), and different values.
+        // Two numbers that only share a stretch of reworded text (`for two, intensive days`
+        // and `On June 9`) state different things, not one thing differently.
+        if let Some((i, j)) = number_pair(wa, ra, wb, rb) {
             out.push(Divergence {
                 kind: DivergenceKind::Number,
-                a: piece(a, wa, ra, |w| w.kind == TokenKind::Number),
-                b: piece(b, wb, rb, |w| w.kind == TokenKind::Number),
+                a: number_piece(a, wa, i),
+                b: number_piece(b, wb, j),
             });
         }
-        // Names: both sides name someone here, and not the same person.
-        // Negation: one side negates here, the other does not.
+        // Negation: one side negates here, the other does not, and the other states what the
+        // negation applies to (`is not easy` and `is easy`): the first content word after the
+        // negation appears on the other side, in this hunk or just beside it.
         let neg = |h: &[Word<'_>]| h.iter().filter(|w| NEGATIONS.contains(&w.key)).count();
-        if neg(ha) != neg(hb) {
+        let (na, nb) = (neg(&wa[ra.clone()]), neg(&wb[rb.clone()]));
+        let anchored = if na > nb {
+            negation_anchored(wa, ra, wb, rb)
+        } else if nb > na {
+            negation_anchored(wb, rb, wa, ra)
+        } else {
+            false
+        };
+        if anchored {
             let is_neg = |w: &Word<'_>| NEGATIONS.contains(&w.key);
             out.push(Divergence {
                 kind: DivergenceKind::Negation,
@@ -571,6 +578,140 @@ fn divergences(
         }
     }
     out
+}
+
+/// Whether a word can tie a divergence to a place: a content word or a symbol (`%`, `$`),
+/// never a number or a function word (`the`, `is`, `of`).
+fn is_anchor(w: &Word<'_>) -> bool {
+    w.kind != TokenKind::Number
+        && !NEGATIONS.contains(&w.key)
+        && newsdiff_normalize::stopwords::ENGLISH
+            .binary_search(&w.key)
+            .is_err()
+}
+
+/// Month names, part of a date figure (`April 16`, `16 April 2025`).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Whether a word belongs to a figure: a number, or a month next to one.
+fn in_figure(w: &Word<'_>) -> bool {
+    w.kind == TokenKind::Number || MONTHS.contains(&w.key)
+}
+
+/// The figure around the number at index `i`: the run of numbers and month names (`19 1/2`,
+/// `3-1/4`, `April 16`).
+fn number_run(ws: &[Word<'_>], i: usize) -> Range<usize> {
+    let mut start = i;
+    while start > 0 && in_figure(&ws[start - 1]) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < ws.len() && in_figure(&ws[end]) {
+        end += 1;
+    }
+    start..end
+}
+
+/// The anchor words right before and right after the number run at `i` (see [`is_anchor`]).
+fn number_anchors<'a>(ws: &[Word<'a>], i: usize) -> [Option<&'a str>; 2] {
+    let run = number_run(ws, i);
+    let before = run
+        .start
+        .checked_sub(1)
+        .and_then(|k| ws.get(k))
+        .filter(|w| is_anchor(w));
+    let after = ws.get(run.end).filter(|w| is_anchor(w));
+    [before.map(|w| w.key), after.map(|w| w.key)]
+}
+
+/// The first number of hunk side `ra` and of `rb` that differ in value and share an anchor
+/// word beside them, by position.
+fn number_pair(
+    wa: &[Word<'_>],
+    ra: &Range<usize>,
+    wb: &[Word<'_>],
+    rb: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let numbers = |ws: &[Word<'_>], r: &Range<usize>| -> Vec<usize> {
+        r.clone()
+            .filter(|&k| ws[k].kind == TokenKind::Number)
+            .collect()
+    };
+    let (na, nb) = (numbers(wa, ra), numbers(wb, rb));
+    if na.is_empty() || nb.is_empty() {
+        return None;
+    }
+    na.iter().find_map(|&i| {
+        let ka = number_anchors(wa, i);
+        nb.iter()
+            .find(|&&j| {
+                let kb = number_anchors(wb, j);
+                !same_number(wa, i, wb, j)
+                    && ka
+                        .iter()
+                        .flatten()
+                        .any(|x| kb.iter().flatten().any(|y| x == y))
+            })
+            .map(|&j| (i, j))
+    })
+}
+
+/// Whether the number runs at `i` in `wa` and `j` in `wb` state the same value.
+fn same_number(wa: &[Word<'_>], i: usize, wb: &[Word<'_>], j: usize) -> bool {
+    let (ra, rb) = (number_run(wa, i), number_run(wb, j));
+    ra.len() == rb.len() && wa[ra].iter().zip(&wb[rb]).all(|(x, y)| x.key == y.key)
+}
+
+/// The number run at `i` as a piece of `side`.
+fn number_piece(side: &DiffSide<'_>, ws: &[Word<'_>], i: usize) -> Piece {
+    let run = number_run(ws, i);
+    let (start, end) = (ws[run.start].start, ws[run.end - 1].end);
+    Piece {
+        start,
+        end,
+        text: side.text[start..end].to_owned(),
+    }
+}
+
+/// Whether a negation in hunk side `rn` of `wn` applies to something the other side `wo`
+/// states without it: the first anchor word after the negation appears in the other hunk
+/// side `ro` or within three words of it.
+fn negation_anchored(
+    wn: &[Word<'_>],
+    rn: &Range<usize>,
+    wo: &[Word<'_>],
+    ro: &Range<usize>,
+) -> bool {
+    let window = ro.start.saturating_sub(3)..(ro.end + 3).min(wo.len());
+    rn.clone()
+        .filter(|&k| NEGATIONS.contains(&wn[k].key))
+        .filter_map(|k| wn[k + 1..].iter().take(4).find(|w| is_anchor(w)))
+        .any(|target| wo[window.clone()].iter().any(|w| w.hash == target.hash))
 }
 
 #[cfg(test)]
@@ -707,6 +848,54 @@ mod tests {
         );
         assert_eq!(d.divergences[0].kind, DivergenceKind::Negation);
         assert_eq!(d.divergences[0].b.text, "not");
+    }
+
+    /// A number or a negation is a divergence only where it is tied to the same thing on
+    /// both sides, not whenever a reworded stretch holds one on one side.
+    #[test]
+    fn divergences_are_tied_to_a_place() {
+        let kinds = |d: &WordDiff| d.divergences.iter().map(|x| x.kind).collect::<Vec<_>>();
+        // Two figures of different things in reworded text: no number divergence, though the
+        // score still sees numbers that differ.
+        let d = diff(
+            "The London talks lasted two days.",
+            "The London talks ended on June 9.",
+        );
+        assert_eq!(kinds(&d), []);
+        assert!(d.differing_numbers > 0);
+        // A changed date: the whole date.
+        let d = diff(
+            "Div and issue reg April 16.",
+            "Div and rights issue reg March 30.",
+        );
+        assert_eq!(kinds(&d), [DivergenceKind::Number]);
+        assert_eq!(d.divergences[0].a.text, "April 16");
+        // A changed figure with its unit: one divergence, the figures themselves.
+        let d = diff(
+            "Officials said exports fell 12% in May, the ministry said.",
+            "Exports fell 15% in May, according to the ministry.",
+        );
+        assert_eq!(kinds(&d), [DivergenceKind::Number]);
+        assert_eq!(
+            (
+                d.divergences[0].a.text.as_str(),
+                d.divergences[0].b.text.as_str()
+            ),
+            ("12", "15")
+        );
+        // A negation of something the other side does not state: none.
+        let d = diff(
+            "Officials did not comment on the talks, which ended on Tuesday.",
+            "The talks ended on Tuesday after officials agreed a framework.",
+        );
+        assert_eq!(kinds(&d), []);
+        assert!(d.negation_differs);
+        // A negation of what the other side states, in reworded text: one.
+        let d = diff(
+            "Trump told reporters that China was not easy to deal with.",
+            "China is easy to deal with, Trump said on Monday.",
+        );
+        assert_eq!(kinds(&d), [DivergenceKind::Negation]);
     }
 
     #[test]
