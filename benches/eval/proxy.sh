@@ -20,8 +20,8 @@ run() {
   local set=$1 rows=$2 d="$OUT/$1"
   python3 benches/eval/proxy_check.py check "$P/$set.tsv" "$rows" >/dev/null
   python3 "$E/make_inputs.py" pairs "$P/$set.tsv" "$d" >/dev/null
-  $ND overlaps --format jsonl --min-score 0 "$d/articles.jsonl" > "$d/all.jsonl" || true
-  $ND overlaps --format jsonl "$d/articles.jsonl" > "$d/default.jsonl" || true
+  $ND overlaps --format jsonl --min-score 0 "$d/articles.jsonl" > "$d/all.jsonl" || [ $? -eq 1 ]
+  $ND overlaps --format jsonl "$d/articles.jsonl" > "$d/default.jsonl" || [ $? -eq 1 ]
   python3 benches/eval/proxy_check.py baseline "$d/articles.jsonl" "$d"
 }
 

@@ -224,8 +224,10 @@ pub struct SearchArgs {
     /// Print the time each stage takes on stderr.
     #[arg(long, short)]
     pub verbose: bool,
-    /// Match spelling variants of one person's name as one word (`Becent` ≡ `Bessent`):
-    /// `auto` does it for up to 20,000 articles.
+    /// Match spelling variants of one person's name as one word (`Becent` ≡ `Bessent`), and
+    /// the few holders the articles give one office as one (`Commerce Secretary Raimondo` ≡
+    /// `Commerce Secretary Lutnick`, flagged as a role divergence): `auto` does it for up to
+    /// 20,000 articles.
     #[arg(long, value_enum, default_value_t = Switch::Auto)]
     pub names: Switch,
 }

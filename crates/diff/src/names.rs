@@ -50,7 +50,10 @@ impl NameKeys {
         self.by_article.get(article).map_or(&[], Vec::as_slice)
     }
 
-    /// Makes mentions of person `person` match as `holder` (see [`NameKeys::match_key`]).
+    /// Makes mentions of person `person` match as `holder` (see [`NameKeys::match_key`]),
+    /// replacing any earlier holder key of that person. `holder` should be a key of its own
+    /// (as [`NameKeys::from_report`] hashes the office), never another person's key: that
+    /// would make the two people one term.
     pub fn match_as(&mut self, person: u64, holder: u64) {
         self.holders.insert(person, holder);
     }
@@ -58,15 +61,18 @@ impl NameKeys {
     /// The key a mention of person `key` matches with: the person's own key, or, for a
     /// holder of one office that the articles give to a few different people, one key shared
     /// by all its holders: a role conflict that is not a dated succession, whose office has
-    /// a known country, is held by one person at a time (a secretary, minister, president,
-    /// governor, chair or chief executive; not an MP, senator, judge, spokesperson or analyst,
-    /// of whom there are many at once) and has at most [`MAX_ROLE_HOLDERS`] holders.
+    /// a known country, is held by one person at a time (a department's secretary or
+    /// minister, a trade representative, a president, governor, chair or chief executive; not
+    /// an MP, senator, judge, spokesperson, commissioner, deputy or analyst, of whom there are
+    /// many at once) and has at most [`MAX_ROLE_HOLDERS`] holders. A person holding several
+    /// such offices matches with the first by role key.
     ///
     /// Such articles report the same fact and name different people in it (a machine
     /// translation's `Commerce Secretary Raimondo` for `Commerce Secretary Lutnick`), which is
     /// what a fact-checker must see: the sentences are matched, and the word diff, which
     /// compares person keys, flags the role divergence. Holders who succeeded each other by
     /// date are different facts and keep their own keys.
+    #[must_use]
     pub fn match_key(&self, key: u64) -> u64 {
         self.holders.get(&key).copied().unwrap_or(key)
     }
@@ -115,15 +121,15 @@ impl NameKeys {
 /// ministers of four countries).
 pub const MAX_ROLE_HOLDERS: usize = 3;
 
-/// Heads of offices one person holds at a time (the last word of a role: `commerce
-/// secretary`, `finance minister`). Offices with many holders at once (`Tory MP`,
-/// `Republican senator`, `Mr Justice`, `foreign ministry spokesperson`, `analyst`) never
-/// match their holders as one: the BBC corpus gives such roles to up to six people.
+/// Heads of offices one person holds at a time once the office names its department,
+/// country body or company (the last word of a role: `commerce secretary`, `finance
+/// minister`, `trade representative`, `nvidia ceo`). Offices with many holders at once (`Tory
+/// MP`, `Republican senator`, `Mr Justice`, `foreign ministry spokesperson`, `analyst`, an EU
+/// `commissioner`) never match their holders as one: the BBC corpus gives such roles to up to
+/// six people.
 const ONE_SEAT_HEADS: &[&str] = &[
     "secretary",
     "minister",
-    "president",
-    "premier",
     "representative",
     "governor",
     "chairman",
@@ -134,11 +140,12 @@ const ONE_SEAT_HEADS: &[&str] = &[
     "cfo",
     "coo",
     "cto",
-    "chancellor",
     "mayor",
-    "commissioner",
     "speaker",
     "treasurer",
+    "president",
+    "premier",
+    "chancellor",
     "vice-president",
     "vice-premier",
     "king",
@@ -147,15 +154,45 @@ const ONE_SEAT_HEADS: &[&str] = &[
     "emperor",
 ];
 
+/// Heads that name a one-seat office alone, with the country the role key gives (`us:
+/// president`); a bare `secretary`, `minister` or `representative` is one of many.
+const BARE_ONE_SEAT_HEADS: &[&str] = &[
+    "president",
+    "premier",
+    "chancellor",
+    "vice-president",
+    "vice-premier",
+    "king",
+    "queen",
+    "pope",
+    "emperor",
+];
+
+/// Words that make an office one of several (`deputy commerce minister`).
+const JUNIOR_WORDS: &[&str] = &[
+    "deputy",
+    "assistant",
+    "junior",
+    "associate",
+    "under",
+    "vice",
+];
+
 /// Whether a role conflict's holders may match as one holder (see [`NameKeys::match_key`]).
 fn one_seat(c: &RoleConflict) -> bool {
-    c.kind != ConflictKind::Succession
+    let words: Vec<&str> = c.role.split(' ').collect();
+    let one_seat_office = match words.as_slice() {
+        [] => false,
+        [head] => BARE_ONE_SEAT_HEADS.contains(head),
+        [.., "chief", "executive"] => true,
+        [qualifiers @ .., head] => {
+            ONE_SEAT_HEADS.contains(head) && !qualifiers.iter().any(|w| JUNIOR_WORDS.contains(w))
+        }
+    };
+    one_seat_office
+        && c.kind != ConflictKind::Succession
         && c.holders.len() <= MAX_ROLE_HOLDERS
         && !c.key.starts_with("?:")
-        && c.role
-            .rsplit(' ')
-            .next()
-            .is_some_and(|head| ONE_SEAT_HEADS.contains(&head))
 }
 
 /// The match key of the holders of office `role_key` (`us:commerce secretary`): a fixed hash,
@@ -185,4 +222,58 @@ pub fn name_report(articles: &[Article], fuzzy: bool) -> NameReport {
         })
         .collect();
     Names::new().fuzzy(fuzzy).run(&docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsdiff_normalize::names::RoleHolder;
+
+    fn conflict(key: &str, holders: usize) -> RoleConflict {
+        let (_, role) = key.split_once(':').unwrap_or(("?", key));
+        RoleConflict {
+            role: role.to_owned(),
+            key: key.to_owned(),
+            kind: ConflictKind::Undated,
+            holders: (0..holders)
+                .map(|cluster| RoleHolder {
+                    canonical: format!("p{cluster}"),
+                    cluster,
+                    articles: Vec::new(),
+                    sentences: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn one_seat_offices() {
+        for key in [
+            "us:commerce secretary",
+            "us:trade representative",
+            "us:president",
+            "china:nvidia chief executive",
+            "uk:bank of england governor",
+        ] {
+            assert!(one_seat(&conflict(key, 2)), "{key}");
+        }
+        for key in [
+            "us:representative",
+            "us:secretary",
+            "china:deputy commerce minister",
+            "uk:tory mp",
+            "us:senator",
+            "eu:trade commissioner",
+            "?:commerce secretary",
+        ] {
+            assert!(!one_seat(&conflict(key, 2)), "{key}");
+        }
+        assert!(!one_seat(&conflict(
+            "us:commerce secretary",
+            MAX_ROLE_HOLDERS + 1
+        )));
+        let mut dated = conflict("us:commerce secretary", 2);
+        dated.kind = ConflictKind::Succession;
+        assert!(!one_seat(&dated));
+    }
 }

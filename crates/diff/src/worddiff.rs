@@ -545,26 +545,25 @@ fn divergences(
         });
     }
     for (ra, rb) in hunks {
-        // Numbers: a number on each side here, with the same word beside it (`55% tariffs`
-        // and `50% tariffs`; a changed figure between copied words), and different values.
-        // Two numbers that only share a stretch of reworded text (`for two, intensive days`
-        // and `On June 9`) state different things, not one thing differently.
-        if let Some((i, j)) = number_pair(wa, ra, wb, rb) {
+        // Numbers: a figure on each side here, of different values, where the hunk changes
+        // only figures or the two have the same word beside them (`55% tariffs` and `50%
+        // tariffs`). Two figures that only share a stretch of reworded text (`for two,
+        // intensive days` and `On June 9`) state different things, not one thing differently.
+        if let Some((x, y)) = number_pair(a, wa, ra, b, wb, rb) {
             out.push(Divergence {
                 kind: DivergenceKind::Number,
-                a: number_piece(a, wa, i),
-                b: number_piece(b, wb, j),
+                a: figure_piece(a, wa, &x),
+                b: figure_piece(b, wb, &y),
             });
         }
         // Negation: one side negates here, the other does not, and the other states what the
-        // negation applies to (`is not easy` and `is easy`): the first content word after the
-        // negation appears on the other side, in this hunk or just beside it.
+        // negation applies to (`is not easy` and `is easy`; see `negation_anchored`).
         let neg = |h: &[Word<'_>]| h.iter().filter(|w| NEGATIONS.contains(&w.key)).count();
         let (na, nb) = (neg(&wa[ra.clone()]), neg(&wb[rb.clone()]));
         let anchored = if na > nb {
-            negation_anchored(wa, ra, wb, rb)
+            negation_anchored(a, wa, ra, wb, rb)
         } else if nb > na {
-            negation_anchored(wb, rb, wa, ra)
+            negation_anchored(b, wb, rb, wa, ra)
         } else {
             false
         };
@@ -590,7 +589,19 @@ fn is_anchor(w: &Word<'_>) -> bool {
             .is_err()
 }
 
-/// Month names, part of a date figure (`April 16`, `16 April 2025`).
+/// Whether a sentence ends between word `k` and the next (`.`, `!`, `?`, `;` or a line
+/// break between them), or the passage ends after `k`: anchors are never looked for across.
+fn breaks_after(side: &DiffSide<'_>, ws: &[Word<'_>], k: usize) -> bool {
+    match (ws.get(k), ws.get(k + 1)) {
+        (Some(w), Some(next)) => side
+            .text
+            .get(w.end..next.start)
+            .is_none_or(|gap| gap.contains(['.', '!', '?', ';', '\n'])),
+        _ => true,
+    }
+}
+
+/// Month names: with a number beside them, part of a date figure (`April 16`).
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -618,78 +629,125 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-/// Whether a word belongs to a figure: a number, or a month next to one.
-fn in_figure(w: &Word<'_>) -> bool {
-    w.kind == TokenKind::Number || MONTHS.contains(&w.key)
+/// Whether word `k` is a capitalised month name (`May`, never the verb `may`).
+fn is_month(side: &DiffSide<'_>, ws: &[Word<'_>], k: usize) -> bool {
+    MONTHS.contains(&ws[k].key)
+        && side
+            .text
+            .get(ws[k].start..ws[k].end)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()))
 }
 
-/// The figure around the number at index `i`: the run of numbers and month names (`19 1/2`,
-/// `3-1/4`, `April 16`).
-fn number_run(ws: &[Word<'_>], i: usize) -> Range<usize> {
-    let mut start = i;
-    while start > 0 && in_figure(&ws[start - 1]) {
-        start -= 1;
+/// The figures that hunk side `r` touches, in order: each a run of numbers (`19 1/2`,
+/// `52-48`) with at most one month beside or inside it (`April 16`, `16 April 2025`), within
+/// one sentence; runs may reach past the hunk (`12-1/2` where only `12` changed). A month with
+/// no number beside it is no figure.
+fn figures(side: &DiffSide<'_>, ws: &[Word<'_>], r: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let number = |k: usize| ws[k].kind == TokenKind::Number;
+    for k in r.clone() {
+        if out.last().is_some_and(|run| run.contains(&k)) {
+            continue;
+        }
+        if !number(k) && !is_month(side, ws, k) {
+            continue;
+        }
+        let mut months = usize::from(!number(k));
+        let (mut start, mut end) = (k, k + 1);
+        let joins = |j: usize, months: &mut usize| {
+            if number(j) {
+                true
+            } else if is_month(side, ws, j) && *months == 0 {
+                *months = 1;
+                true
+            } else {
+                false
+            }
+        };
+        while start > 0 && !breaks_after(side, ws, start - 1) && joins(start - 1, &mut months) {
+            start -= 1;
+        }
+        while end < ws.len() && !breaks_after(side, ws, end - 1) && joins(end, &mut months) {
+            end += 1;
+        }
+        if (start..end).any(number) {
+            out.push(start..end);
+        }
     }
-    let mut end = i + 1;
-    while end < ws.len() && in_figure(&ws[end]) {
-        end += 1;
-    }
-    start..end
+    out
 }
 
-/// The anchor words right before and right after the number run at `i` (see [`is_anchor`]).
-fn number_anchors<'a>(ws: &[Word<'a>], i: usize) -> [Option<&'a str>; 2] {
-    let run = number_run(ws, i);
-    let before = run
-        .start
-        .checked_sub(1)
-        .and_then(|k| ws.get(k))
-        .filter(|w| is_anchor(w));
-    let after = ws.get(run.end).filter(|w| is_anchor(w));
-    [before.map(|w| w.key), after.map(|w| w.key)]
+/// The anchor words nearest before and after figure `run`, within two words and one sentence
+/// (see [`is_anchor`]).
+fn figure_anchors<'a>(
+    side: &DiffSide<'_>,
+    ws: &[Word<'a>],
+    run: &Range<usize>,
+) -> [Option<&'a str>; 2] {
+    let before = (run.start.saturating_sub(2)..run.start)
+        .rev()
+        .take_while(|&k| !breaks_after(side, ws, k))
+        .find(|&k| is_anchor(&ws[k]));
+    let after = (run.end..(run.end + 2).min(ws.len()))
+        .take_while(|&k| !breaks_after(side, ws, k - 1))
+        .find(|&k| is_anchor(&ws[k]));
+    [before.map(|k| ws[k].key), after.map(|k| ws[k].key)]
 }
 
-/// The first number of hunk side `ra` and of `rb` that differ in value and share an anchor
-/// word beside them, by position.
+/// The first figure of hunk side `ra` and of `rb` that state different values of one thing:
+/// the hunk changes nothing but figures (the words around them are the same on both sides:
+/// `rose to 45.` and `rose to 46.`), or the two figures have the same anchor word beside them
+/// (`55% tariffs` and `50% duties, ... tariffs`).
 fn number_pair(
+    a: &DiffSide<'_>,
     wa: &[Word<'_>],
     ra: &Range<usize>,
+    b: &DiffSide<'_>,
     wb: &[Word<'_>],
     rb: &Range<usize>,
-) -> Option<(usize, usize)> {
-    let numbers = |ws: &[Word<'_>], r: &Range<usize>| -> Vec<usize> {
-        r.clone()
-            .filter(|&k| ws[k].kind == TokenKind::Number)
-            .collect()
-    };
-    let (na, nb) = (numbers(wa, ra), numbers(wb, rb));
-    if na.is_empty() || nb.is_empty() {
+) -> Option<(Range<usize>, Range<usize>)> {
+    let (fa, fb) = (figures(a, wa, ra), figures(b, wb, rb));
+    if fa.is_empty() || fb.is_empty() {
         return None;
     }
-    na.iter().find_map(|&i| {
-        let ka = number_anchors(wa, i);
-        nb.iter()
-            .find(|&&j| {
-                let kb = number_anchors(wb, j);
-                !same_number(wa, i, wb, j)
-                    && ka
-                        .iter()
-                        .flatten()
-                        .any(|x| kb.iter().flatten().any(|y| x == y))
-            })
-            .map(|&j| (i, j))
+    let differ = |x: &Range<usize>, y: &Range<usize>| {
+        x.len() != y.len()
+            || wa[x.clone()]
+                .iter()
+                .zip(&wb[y.clone()])
+                .any(|(p, q)| p.key != q.key)
+    };
+    let only_figures = |r: &Range<usize>, runs: &[Range<usize>]| {
+        r.clone().all(|k| runs.iter().any(|run| run.contains(&k)))
+    };
+    if only_figures(ra, &fa) && only_figures(rb, &fb) {
+        return fa
+            .iter()
+            .zip(&fb)
+            .find(|(x, y)| differ(x, y))
+            .map(|(x, y)| (x.clone(), y.clone()));
+    }
+    // Each anchor of side b's figures, to the first figure it stands beside: one pass over
+    // each side however many figures a hunk of a table holds.
+    let mut by_anchor: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (j, run) in fb.iter().enumerate() {
+        for anchor in figure_anchors(b, wb, run).into_iter().flatten() {
+            by_anchor.entry(anchor).or_insert(j);
+        }
+    }
+    fa.iter().find_map(|x| {
+        figure_anchors(a, wa, x)
+            .into_iter()
+            .flatten()
+            .filter_map(|anchor| by_anchor.get(anchor))
+            .map(|&j| &fb[j])
+            .find(|y| differ(x, y))
+            .map(|y| (x.clone(), y.clone()))
     })
 }
 
-/// Whether the number runs at `i` in `wa` and `j` in `wb` state the same value.
-fn same_number(wa: &[Word<'_>], i: usize, wb: &[Word<'_>], j: usize) -> bool {
-    let (ra, rb) = (number_run(wa, i), number_run(wb, j));
-    ra.len() == rb.len() && wa[ra].iter().zip(&wb[rb]).all(|(x, y)| x.key == y.key)
-}
-
-/// The number run at `i` as a piece of `side`.
-fn number_piece(side: &DiffSide<'_>, ws: &[Word<'_>], i: usize) -> Piece {
-    let run = number_run(ws, i);
+/// Figure `run` as a piece of `side`.
+fn figure_piece(side: &DiffSide<'_>, ws: &[Word<'_>], run: &Range<usize>) -> Piece {
     let (start, end) = (ws[run.start].start, ws[run.end - 1].end);
     Piece {
         start,
@@ -699,19 +757,30 @@ fn number_piece(side: &DiffSide<'_>, ws: &[Word<'_>], i: usize) -> Piece {
 }
 
 /// Whether a negation in hunk side `rn` of `wn` applies to something the other side `wo`
-/// states without it: the first anchor word after the negation appears in the other hunk
-/// side `ro` or within three words of it.
+/// states without it: the negation is all this side changes here (the other hunk side is
+/// empty and this one holds only negations and function words: `is not easy` and `is easy`,
+/// `He did not.` and `He did.`), or the first anchor word after the negation, within four
+/// words and the same sentence, appears in the other hunk side `ro` or within three words of
+/// it.
 fn negation_anchored(
+    sn: &DiffSide<'_>,
     wn: &[Word<'_>],
     rn: &Range<usize>,
     wo: &[Word<'_>],
     ro: &Range<usize>,
 ) -> bool {
+    if ro.is_empty() && rn.clone().all(|k| !is_anchor(&wn[k])) {
+        return true;
+    }
     let window = ro.start.saturating_sub(3)..(ro.end + 3).min(wo.len());
     rn.clone()
         .filter(|&k| NEGATIONS.contains(&wn[k].key))
-        .filter_map(|k| wn[k + 1..].iter().take(4).find(|w| is_anchor(w)))
-        .any(|target| wo[window.clone()].iter().any(|w| w.hash == target.hash))
+        .filter_map(|k| {
+            (k + 1..(k + 5).min(wn.len()))
+                .take_while(|&j| !breaks_after(sn, wn, j - 1))
+                .find(|&j| is_anchor(&wn[j]))
+        })
+        .any(|j| wo[window.clone()].iter().any(|w| w.hash == wn[j].hash))
 }
 
 #[cfg(test)]
@@ -890,6 +959,42 @@ mod tests {
         );
         assert_eq!(kinds(&d), []);
         assert!(d.negation_differs);
+        // A changed figure between function words, or at the end: the words around it are
+        // the same on both sides.
+        for (x, y) in [
+            ("The death toll rose to 45.", "The death toll rose to 46."),
+            ("He was 45 when he retired.", "He was 46 when he retired."),
+            ("The vote was 52-48.", "The vote was 51-49."),
+            (
+                "Sales fell in 2019 and 2020.",
+                "Sales fell in 2018 and 2020.",
+            ),
+            ("The talks ended on May 5.", "The talks ended on March 5."),
+        ] {
+            assert_eq!(kinds(&diff(x, y)), [DivergenceKind::Number], "{x} / {y}");
+        }
+        // `may` the verb is no month, and no figure joins across a sentence.
+        let d = diff("The two may meet.", "The three may meet.");
+        assert_eq!(d.divergences[0].a.text, "two");
+        let d = diff(
+            "They reported 45. Casualties rose later.",
+            "They reported casualties of 46 later.",
+        );
+        assert!(
+            d.divergences.iter().all(|x| x.a.text != "45"),
+            "{:?}",
+            d.divergences
+        );
+        // A negation as the last word, or with nothing else changed: one.
+        for (x, y) in [("He did not.", "He did."), ("It is not", "It is")] {
+            assert_eq!(kinds(&diff(x, y)), [DivergenceKind::Negation], "{x} / {y}");
+        }
+        // A negation whose next word is in the next sentence: none.
+        let d = diff(
+            "Officials said they would not. The toll rose sharply overnight.",
+            "The toll rose sharply overnight, officials said.",
+        );
+        assert_eq!(kinds(&d), []);
         // A negation of what the other side states, in reworded text: one.
         let d = diff(
             "Trump told reporters that China was not easy to deal with.",
