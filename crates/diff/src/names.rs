@@ -143,19 +143,11 @@ const ONE_SEAT_HEADS: &[&str] = &[
     "mayor",
     "speaker",
     "treasurer",
-    "president",
-    "premier",
-    "chancellor",
-    "vice-president",
-    "vice-premier",
-    "king",
-    "queen",
-    "pope",
-    "emperor",
 ];
 
 /// Heads that name a one-seat office alone, with the country the role key gives (`us:
-/// president`); a bare `secretary`, `minister` or `representative` is one of many.
+/// president`), and qualified too (`commission president`); a bare `secretary`, `minister`
+/// or `representative` is one of many.
 const BARE_ONE_SEAT_HEADS: &[&str] = &[
     "president",
     "premier",
@@ -186,7 +178,8 @@ fn one_seat(c: &RoleConflict) -> bool {
         [head] => BARE_ONE_SEAT_HEADS.contains(head),
         [.., "chief", "executive"] => true,
         [qualifiers @ .., head] => {
-            ONE_SEAT_HEADS.contains(head) && !qualifiers.iter().any(|w| JUNIOR_WORDS.contains(w))
+            (ONE_SEAT_HEADS.contains(head) || BARE_ONE_SEAT_HEADS.contains(head))
+                && !qualifiers.iter().any(|w| JUNIOR_WORDS.contains(w))
         }
     };
     one_seat_office

@@ -601,37 +601,9 @@ fn breaks_after(side: &DiffSide<'_>, ws: &[Word<'_>], k: usize) -> bool {
     }
 }
 
-/// Month names: with a number beside them, part of a date figure (`April 16`).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Whether word `k` is a capitalised month name (`May`, never the verb `may`).
 fn is_month(side: &DiffSide<'_>, ws: &[Word<'_>], k: usize) -> bool {
-    MONTHS.contains(&ws[k].key)
+    newsdiff_normalize::names::lexicon::MONTHS.contains(&ws[k].key)
         && side
             .text
             .get(ws[k].start..ws[k].end)

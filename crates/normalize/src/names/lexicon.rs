@@ -431,8 +431,37 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// Words before a name that cue a person (`according to X`, `"…," said X`).
 pub const BEFORE_CUES: &[&str] = &["said", "says", "told", "to", "by", "asked", "with", "and"];
 
+/// Month names and their abbreviations, lowercase: never a person's name (see
+/// [`is_non_name`]); beside a number, part of a date.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Words that are never (part of) a person's name: organisations, places, time, media,
-/// common capitalised words.
+/// common capitalised words; [`MONTHS`] too (see [`is_non_name`]).
 pub const NON_NAME: &[&str] = &[
     // organisations and bodies
     "ministry",
@@ -712,30 +741,6 @@ pub const NON_NAME: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "christmas",
     "easter",
     "ramadan",
@@ -1135,11 +1140,12 @@ lookup!(
     BEFORE_CUES,
     "Whether `word` cues a following person."
 );
-lookup!(
-    is_non_name,
-    NON_NAME,
-    "Whether `word` is never part of a person's name."
-);
+/// Whether `word` is never part of a person's name ([`NON_NAME`] or [`MONTHS`]).
+pub fn is_non_name(word: &str) -> bool {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| NON_NAME.iter().chain(MONTHS).copied().collect())
+        .contains(word)
+}
 lookup!(
     is_common,
     COMMON_OPENERS,
