@@ -445,13 +445,37 @@ fn write_diff_words(
     Ok(())
 }
 
+/// Where a passage lies, for a reader: `id:line` or `id:first-last`, 1-based lines as in an
+/// editor or `grep -n` (of the file for plain text, of the article's text for JSON Lines and
+/// CSV), taken from the paragraphs the byte range touches; the bytes are in the JSON output.
+fn place(article: Option<&Article>, id: &str, start: usize, end: usize) -> String {
+    let lines = article.and_then(|a| {
+        let touched = |p: &&newsdiff_ingest::Paragraph| {
+            p.span.start < end.max(start + 1) && start < p.span.end
+        };
+        let first = a.paragraphs.iter().find(touched)?;
+        let last = a.paragraphs.iter().rev().find(touched)?;
+        // A paragraph may hold hard-wrapped lines: count the breaks before each end.
+        let breaks = |p: &newsdiff_ingest::Paragraph, at: usize| {
+            a.text
+                .get(p.span.start..at.clamp(p.span.start, p.span.end))
+                .map_or(0, |t| t.matches('\n').count())
+        };
+        Some((
+            first.line + 1 + breaks(first, start),
+            last.line + 1 + breaks(last, end),
+        ))
+    });
+    match lines {
+        Some((f, l)) if f == l => format!("{}:{f}", for_terminal(id)),
+        Some((f, l)) => format!("{}:{f}-{l}", for_terminal(id)),
+        None => format!("{}@{start}-{end}", for_terminal(id)),
+    }
+}
+
 fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> std::io::Result<()> {
-    let text_of = |id: &str| {
-        articles
-            .iter()
-            .find(|a| a.id == id)
-            .map_or("", |a| a.text.as_str())
-    };
+    let article = |id: &str| articles.iter().find(|a| a.id == id);
+    let text_of = |id: &str| article(id).map_or("", |a| a.text.as_str());
     // Article pairs, strongest first; within a pair, in text order.
     let mut pairs: Vec<(&str, &str, f64, Vec<&Overlap>)> = Vec::new();
     for o in &found.overlaps {
@@ -492,15 +516,11 @@ fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> st
                 .collect();
             writeln!(
                 out,
-                "  {:.2} {:<10} {DIM}{}:{}-{}  {}:{}-{}{DIM:#}{}",
+                "  {:.2} {:<10} {DIM}{}  {}{DIM:#}{}",
                 o.score,
                 o.kind.as_str(),
-                for_terminal(a),
-                o.a.start,
-                o.a.end,
-                for_terminal(b),
-                o.b.start,
-                o.b.end,
+                place(article(a), a, o.a.start, o.a.end),
+                place(article(b), b, o.b.start, o.b.end),
                 if flags.is_empty() {
                     String::new()
                 } else {
@@ -529,10 +549,8 @@ fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> st
         for m in &g.members {
             writeln!(
                 out,
-                "  {DIM}{}:{}-{}{DIM:#}",
-                for_terminal(&m.article),
-                m.start,
-                m.end
+                "  {DIM}{}{DIM:#}",
+                place(article(&m.article), &m.article, m.start, m.end)
             )?;
         }
         if let Some(m) = g.members.first() {
@@ -675,5 +693,26 @@ fn content_range(a: &Article) -> (usize, usize) {
             (first.span.start, last)
         }
         None => (0, a.text.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place;
+    use newsdiff_ingest::parse_text;
+
+    /// Lines are 1-based and count blank lines and hard-wrapped lines inside a paragraph.
+    #[test]
+    fn places_are_editor_lines() {
+        let text = "Title line\n\nFirst paragraph, one line.\nSecond paragraph wraps\nonto a second line.\n";
+        let a = parse_text("x", text);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap_or(0);
+            place(Some(&a), "x", start, start + needle.len())
+        };
+        assert_eq!(at("First paragraph"), "x:3");
+        assert_eq!(at("onto a second line"), "x:5");
+        assert_eq!(at("First paragraph, one line.\nSecond"), "x:3-4");
+        assert_eq!(place(None, "x", 3, 9), "x@3-9");
     }
 }
