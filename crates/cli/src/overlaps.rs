@@ -448,7 +448,7 @@ fn write_diff_words(
 /// Where a passage lies, for a reader: `id:line` or `id:first-last`, 1-based lines as in an
 /// editor or `grep -n` (of the file for plain text, of the article's text for JSON Lines and
 /// CSV), taken from the paragraphs the byte range touches; the bytes are in the JSON output.
-fn place(article: Option<&Article>, id: &str, start: usize, end: usize) -> String {
+pub fn place(article: Option<&Article>, id: &str, start: usize, end: usize) -> String {
     let lines = article.and_then(|a| {
         let touched = |p: &&newsdiff_ingest::Paragraph| {
             p.span.start < end.max(start + 1) && start < p.span.end

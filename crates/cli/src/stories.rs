@@ -79,7 +79,7 @@ pub fn run(args: &StoriesArgs, color: ColorChoice) -> Result<u8> {
         }
         OutputFormat::Text => {
             let mut out = output::stdout(color);
-            write_text(&mut out, &view)?;
+            write_text(&mut out, &view, &corpus.articles)?;
             out.flush()?;
         }
     }
@@ -103,7 +103,8 @@ pub fn snippet(text: &str, max: usize) -> String {
     s
 }
 
-fn write_text(out: &mut dyn Write, view: &StoryView) -> std::io::Result<()> {
+fn write_text(out: &mut dyn Write, view: &StoryView, articles: &[Article]) -> std::io::Result<()> {
+    let article = |id: &str| articles.iter().find(|a| a.id == id);
     let head = AnsiColor::Magenta.on_default().bold();
     let bold = Style::new().bold();
     let dim = AnsiColor::BrightBlack.on_default();
@@ -158,10 +159,8 @@ fn write_text(out: &mut dyn Write, view: &StoryView) -> std::io::Result<()> {
             for o in &p.occurrences {
                 writeln!(
                     out,
-                    "      {dim}{}:{}-{}{dim:#}  {}",
-                    for_terminal(&o.article),
-                    o.start,
-                    o.end,
+                    "      {dim}{}{dim:#}  {}",
+                    crate::overlaps::place(article(&o.article), &o.article, o.start, o.end),
                     for_terminal(&snippet(&o.text, 100))
                 )?;
             }
@@ -171,9 +170,8 @@ fn write_text(out: &mut dyn Write, view: &StoryView) -> std::io::Result<()> {
             for u in &story.unique {
                 writeln!(
                     out,
-                    "    {dim}{} line {}{dim:#}  {}",
-                    for_terminal(&u.article),
-                    u.line,
+                    "    {dim}{}{dim:#}  {}",
+                    crate::overlaps::place(article(&u.article), &u.article, u.start, u.end),
                     for_terminal(&snippet(&u.text, 100))
                 )?;
             }
