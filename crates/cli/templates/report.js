@@ -10,6 +10,18 @@
   const bytesCache = new Array(A.length);
   const bytes = (i) => bytesCache[i] || (bytesCache[i] = enc.encode(A[i].text));
   const slice = (i, s, e) => dec.decode(bytes(i).subarray(s, e));
+  // 1-based line of a byte offset (of the file for plain text, of the text for JSON Lines):
+  // where a reader finds a passage in an editor.
+  const lineAt = (i, off) => {
+    const b = bytes(i);
+    let n = 1;
+    for (let k = 0; k < off && k < b.length; k++) if (b[k] === 10) n++;
+    return n;
+  };
+  const lines = (i, s, e) => {
+    const f = lineAt(i, s), l = lineAt(i, Math.max(s, e - 1));
+    return f === l ? "line " + f : "lines " + f + "\u2013" + l;
+  };
   const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\u2028\u2029\uFEFF]/g;
   const vis = (s) => String(s).replace(UNSAFE, (c) =>
     "\\u{" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + "}");
@@ -81,11 +93,11 @@
       box.appendChild(head);
       const sides = el("div", "sides");
       const left = el("div", "side");
-      left.appendChild(el("span", "who", A[o.a].id + " \u00b7 bytes " + o.ar[0] + "\u2013" + o.ar[1]));
+      left.appendChild(el("span", "who", A[o.a].id + " \u00b7 " + lines(o.a, o.ar[0], o.ar[1])));
       const lm = o.del.map((r) => [r[0], r[1], "del"]).concat(o.divergences.map((d) => [d[1], d[2], "divx"]));
       left.appendChild(render(o.a, o.ar[0], o.ar[1], lm));
       const right = el("div", "side");
-      right.appendChild(el("span", "who", A[o.b].id + " \u00b7 bytes " + o.br[0] + "\u2013" + o.br[1]));
+      right.appendChild(el("span", "who", A[o.b].id + " \u00b7 " + lines(o.b, o.br[0], o.br[1])));
       const rm = o.ins.map((r) => [r[0], r[1], "ins"]).concat(o.divergences.map((d) => [d[3], d[4], "divx"]));
       right.appendChild(render(o.b, o.br[0], o.br[1], rm));
       sides.appendChild(left);
