@@ -704,15 +704,32 @@ mod tests {
     /// Lines are 1-based and count blank lines and hard-wrapped lines inside a paragraph.
     #[test]
     fn places_are_editor_lines() {
-        let text = "Title line\n\nFirst paragraph, one line.\nSecond paragraph wraps\nonto a second line.\n";
+        let text = "Title line\n\nFirst paragraph, one line.\nSecond paragraph.\n";
         let a = parse_text("x", text);
-        let at = |needle: &str| {
+        let at = |a: &newsdiff_ingest::Article, text: &str, needle: &str| {
             let start = text.find(needle).unwrap_or(0);
-            place(Some(&a), "x", start, start + needle.len())
+            place(Some(a), "x", start, start + needle.len())
         };
-        assert_eq!(at("First paragraph"), "x:3");
-        assert_eq!(at("onto a second line"), "x:5");
-        assert_eq!(at("First paragraph, one line.\nSecond"), "x:3-4");
+        assert_eq!(at(&a, text, "First paragraph"), "x:3");
+        assert_eq!(at(&a, text, "First paragraph, one line.\nSecond"), "x:3-4");
+        // Wire copy hard-wrapped mid-sentence: one paragraph over three lines.
+        let wire = "The American Stock Exchange said it has\nintroduced options with expirations of up to three years on the\nInstitutional Index.\n    With the ticker symbol XII, the index is a guage of the\ncore equity holdings of the nation's largest institutions, the\nexchange explained.\n";
+        let w = parse_text("x", wire);
+        assert_eq!(
+            w.paragraphs.len(),
+            2,
+            "the layout keeps wrapped lines together"
+        );
+        assert_eq!(at(&w, wire, "three years"), "x:2");
+        assert_eq!(
+            at(
+                &w,
+                wire,
+                "options with expirations of up to three years on the\nInstitutional"
+            ),
+            "x:2-3"
+        );
+        assert_eq!(at(&w, wire, "exchange explained"), "x:6");
         assert_eq!(place(None, "x", 3, 9), "x@3-9");
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use newsdiff_ingest::Article;
-use newsdiff_normalize::names::{ConflictKind, NameDoc, NameReport, Names, RoleConflict};
+use newsdiff_normalize::names::{ConflictKind, NameDoc, NameReport, Names, RoleConflict, lexicon};
 
 /// A name mention in an article and the key of the person it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -121,68 +121,9 @@ impl NameKeys {
 /// ministers of four countries).
 pub const MAX_ROLE_HOLDERS: usize = 3;
 
-/// Heads of offices one person holds at a time once the office names its department,
-/// country body or company (the last word of a role: `commerce secretary`, `finance
-/// minister`, `trade representative`, `nvidia ceo`). Offices with many holders at once (`Tory
-/// MP`, `Republican senator`, `Mr Justice`, `foreign ministry spokesperson`, `analyst`, an EU
-/// `commissioner`) never match their holders as one: the BBC corpus gives such roles to up to
-/// six people.
-const ONE_SEAT_HEADS: &[&str] = &[
-    "secretary",
-    "minister",
-    "representative",
-    "governor",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "chair",
-    "ceo",
-    "cfo",
-    "coo",
-    "cto",
-    "mayor",
-    "speaker",
-    "treasurer",
-];
-
-/// Heads that name a one-seat office alone, with the country the role key gives (`us:
-/// president`), and qualified too (`commission president`); a bare `secretary`, `minister`
-/// or `representative` is one of many.
-const BARE_ONE_SEAT_HEADS: &[&str] = &[
-    "president",
-    "premier",
-    "chancellor",
-    "vice-president",
-    "vice-premier",
-    "king",
-    "queen",
-    "pope",
-    "emperor",
-];
-
-/// Words that make an office one of several (`deputy commerce minister`).
-const JUNIOR_WORDS: &[&str] = &[
-    "deputy",
-    "assistant",
-    "junior",
-    "associate",
-    "under",
-    "vice",
-];
-
 /// Whether a role conflict's holders may match as one holder (see [`NameKeys::match_key`]).
 fn one_seat(c: &RoleConflict) -> bool {
-    let words: Vec<&str> = c.role.split(' ').collect();
-    let one_seat_office = match words.as_slice() {
-        [] => false,
-        [head] => BARE_ONE_SEAT_HEADS.contains(head),
-        [.., "chief", "executive"] => true,
-        [qualifiers @ .., head] => {
-            (ONE_SEAT_HEADS.contains(head) || BARE_ONE_SEAT_HEADS.contains(head))
-                && !qualifiers.iter().any(|w| JUNIOR_WORDS.contains(w))
-        }
-    };
-    one_seat_office
+    lexicon::is_one_seat_office(&c.role)
         && c.kind != ConflictKind::Succession
         && c.holders.len() <= MAX_ROLE_HOLDERS
         && !c.key.starts_with("?:")

@@ -552,13 +552,14 @@ fn divergences(
         if let Some((x, y)) = number_pair(a, wa, ra, b, wb, rb) {
             out.push(Divergence {
                 kind: DivergenceKind::Number,
-                a: figure_piece(a, wa, &x),
-                b: figure_piece(b, wb, &y),
+                a: piece(a, wa, &x, |_| true),
+                b: piece(b, wb, &y, |_| true),
             });
         }
         // Negation: one side negates here, the other does not, and the other states what the
         // negation applies to (`is not easy` and `is easy`; see `negation_anchored`).
-        let neg = |h: &[Word<'_>]| h.iter().filter(|w| NEGATIONS.contains(&w.key)).count();
+        let is_neg = |w: &Word<'_>| NEGATIONS.contains(&w.key);
+        let neg = |h: &[Word<'_>]| h.iter().filter(|w| is_neg(w)).count();
         let (na, nb) = (neg(&wa[ra.clone()]), neg(&wb[rb.clone()]));
         let anchored = if na > nb {
             negation_anchored(a, wa, ra, wb, rb)
@@ -568,7 +569,6 @@ fn divergences(
             false
         };
         if anchored {
-            let is_neg = |w: &Word<'_>| NEGATIONS.contains(&w.key);
             out.push(Divergence {
                 kind: DivergenceKind::Negation,
                 a: piece(a, wa, ra, is_neg),
@@ -716,16 +716,6 @@ fn number_pair(
             .find(|y| differ(x, y))
             .map(|y| (x.clone(), y.clone()))
     })
-}
-
-/// Figure `run` as a piece of `side`.
-fn figure_piece(side: &DiffSide<'_>, ws: &[Word<'_>], run: &Range<usize>) -> Piece {
-    let (start, end) = (ws[run.start].start, ws[run.end - 1].end);
-    Piece {
-        start,
-        end,
-        text: side.text[start..end].to_owned(),
-    }
 }
 
 /// Whether a negation in hunk side `rn` of `wn` applies to something the other side `wo`

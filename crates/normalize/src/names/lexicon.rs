@@ -188,6 +188,74 @@ pub const GENERIC_HEADS: &[&str] = &[
     "czar",
 ];
 
+/// Heads of offices one person holds at a time once the office names its department,
+/// country body or company (the last word of a role: `commerce secretary`, `finance
+/// minister`, `trade representative`, `nvidia ceo`). Offices with many holders at once (`Tory
+/// MP`, `Republican senator`, `Mr Justice`, `foreign ministry spokesperson`, `analyst`, an EU
+/// `commissioner`) are not one-seat offices (see [`is_one_seat_office`]): the BBC corpus gives
+/// such roles to up to six people.
+pub const ONE_SEAT_HEADS: &[&str] = &[
+    "secretary",
+    "minister",
+    "representative",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "mayor",
+    "speaker",
+    "treasurer",
+];
+
+/// Heads that name a one-seat office alone, with the country the role key gives (`us:
+/// president`), and qualified too (`commission president`); a bare `secretary`, `minister`
+/// or `representative` is one of many.
+pub const BARE_ONE_SEAT_HEADS: &[&str] = &[
+    "president",
+    "premier",
+    "chancellor",
+    "vice-president",
+    "vice-premier",
+    "king",
+    "queen",
+    "pope",
+    "emperor",
+];
+
+/// Words that make an office one of several (`deputy commerce minister`).
+pub const JUNIOR_WORDS: &[&str] = &[
+    "deputy",
+    "assistant",
+    "junior",
+    "associate",
+    "under",
+    "vice",
+];
+
+/// Whether `office` (a role's office, lowercase, head last: `commerce secretary`, `nvidia
+/// chief executive`) is held by one person at a time: a president or premier even bare (the
+/// role key gives the country), a secretary, minister, representative, governor, chair,
+/// chief executive or mayor once a department, body or company qualifies it, never a deputy
+/// or junior office. Two people given such an office in one story is a contradiction worth
+/// showing; two MPs, senators or spokespeople are not.
+pub fn is_one_seat_office(office: &str) -> bool {
+    let words: Vec<&str> = office.split(' ').collect();
+    match words.as_slice() {
+        [] => false,
+        [head] => BARE_ONE_SEAT_HEADS.contains(head),
+        [.., "chief", "executive"] => true,
+        [qualifiers @ .., head] => {
+            (ONE_SEAT_HEADS.contains(head) || BARE_ONE_SEAT_HEADS.contains(head))
+                && !qualifiers.iter().any(|w| JUNIOR_WORDS.contains(w))
+        }
+    }
+}
+
 /// Modifiers kept with a head (`Deputy Minister`, `Vice Premier`, `Prime Minister`).
 pub const MODIFIERS: &[&str] = &[
     "deputy",
