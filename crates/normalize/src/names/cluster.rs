@@ -132,7 +132,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     let mut by_given: BTreeMap<String, FormTrie> = BTreeMap::new();
     let mut by_given_role: BTreeMap<(String, String), FormTrie> = BTreeMap::new();
     for ((g, fam), members) in full {
-        let mut best: Option<(f32, usize)> = None;
+        let mut best: Option<(f32, usize, f32, Option<String>)> = None;
         // the same given name and the same role: a wider budget
         let groles: BTreeSet<String> = members
             .iter()
@@ -148,7 +148,8 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 }
                 for r in &groles {
                     if let Some(trie) = by_given_role.get(&(x.to_string(), r.clone())) {
-                        trie.within(&fchars, role_budget(fchars.len()), &mut near);
+                        let reach = role_budget(fchars.len(), lexicon::is_one_seat_office(r));
+                        trie.within(&fchars, reach, &mut near);
                     }
                 }
             }
@@ -165,27 +166,35 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 }
                 let len = c.center.chars().count().min(fam.chars().count());
                 let cost = distance(&c.center, &fam);
-                let wide = if c.roles.intersection(&groles).next().is_some() {
-                    role_budget(len)
-                } else {
-                    0.0
+                // the widest budget a shared role gives, and that role (for the evidence)
+                let wide = c
+                    .roles
+                    .intersection(&groles)
+                    .map(|r| (role_budget(len, lexicon::is_one_seat_office(r)), r))
+                    .fold(None, |acc: Option<(f32, &String)>, x| match acc {
+                        Some(a) if a.0 >= x.0 => Some(a),
+                        _ => Some(x),
+                    });
+                let plain = given_budget(len, g.chars().count());
+                let (allowed, role) = match wide {
+                    Some((w, r)) if w > plain => (w, Some(r.clone())),
+                    _ => (plain, None),
                 };
-                if cost <= given_budget(len, g.chars().count()).max(wide)
-                    && best.is_none_or(|(bc, _)| cost < bc)
-                {
-                    best = Some((cost, ci));
+                if cost <= allowed && best.as_ref().is_none_or(|b| cost < b.0) {
+                    best = Some((cost, ci, allowed, role));
                 }
             }
         }
         match best {
-            Some((cost, ci)) => {
-                let len = cls[ci].center.chars().count().min(fam.chars().count());
+            Some((cost, ci, allowed, role)) => {
+                let mut reasons = vec![format!("same given name `{g}`")];
+                reasons.extend(role.map(|r| format!("same role `{r}`")));
                 let ev = MergeEvidence {
                     form: fam.clone(),
                     into: cls[ci].center.clone(),
                     cost: r2(cost),
-                    budget: r2(given_budget(len, g.chars().count())),
-                    reasons: vec![format!("same given name `{g}`")],
+                    budget: r2(allowed),
+                    reasons,
                     articles: members.iter().map(|&(d, _)| docs[d].id.clone()).collect(),
                 };
                 cls[ci].evidence.push(ev);
@@ -768,11 +777,13 @@ fn found_bare(
 }
 
 /// The budget for two full names with the same given name *and* the same role: twice the
-/// plain budget, and 2.0 for forms of 3 letters or fewer (`Ngạn`/`Yàn Zhiwei`).
-fn role_budget(len: usize) -> f32 {
-    // Forms of three letters or fewer (`Xi`/`Li`) are never matched fuzzily, role or not.
+/// plain budget; for forms of 3 letters or fewer, one cheap edit (0.5: `Pho`/`Po`,
+/// `Tao`/`Dao`, `Moon`/`Mun`, romanizations of one name) when the office is held by one
+/// person at a time ([`lexicon::is_one_seat_office`]), else nothing: `Xi`/`Li` (1.0) stay two
+/// people even as one minister, and so do two spokespeople `Pho` and `Po`.
+fn role_budget(len: usize, one_seat: bool) -> f32 {
     if len <= 3 {
-        0.0
+        if one_seat { 0.5 } else { 0.0 }
     } else {
         (2.0 * budget(len)).max(0.5 * len as f32)
     }

@@ -293,10 +293,25 @@ fn process_run(
                         c += 1;
                     }
                 } else {
-                    // an organisation: up to a given name, leaving at least one word
-                    while c < run.len() - 1 && !lx::is_given_name(&lw[c]) {
-                        c += 1;
-                    }
+                    // an organisation: up to a given name, leaving at least one word; with
+                    // no given name known, up to its last organisation word (`CEO of Calder
+                    // Shipping Dao Xueying`: the company ends at `Shipping`) when only
+                    // capitalised name words follow it
+                    let given = (c..run.len() - 1).find(|&k| lx::is_given_name(&lw[k]));
+                    let org_end = (c..run.len() - 1)
+                        .rev()
+                        .find(|&k| lx::is_non_name(&lw[k]))
+                        .map(|k| k + 1)
+                        .filter(|&e| {
+                            lw[e..].iter().zip(&run[e..]).all(|(w, &t)| {
+                                toks[t].cap && !lx::is_non_name(w) && lx::country(w).is_none()
+                            })
+                        });
+                    c = match (given, org_end) {
+                        (Some(g), _) => g,
+                        (None, Some(e)) => e,
+                        (None, None) => run.len() - 1,
+                    };
                 }
                 role_end = c - 1;
                 name_from = c;

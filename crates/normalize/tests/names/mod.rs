@@ -334,3 +334,61 @@ fn short_family_names_never_match_fuzzily() {
         assert!(!(has("Xi") && has("Li")), "{:?}", c.forms);
     }
 }
+
+/// One cheap edit between two short family names (`Moon`/`Mun`, `Tao`/`Dao`: romanizations
+/// of one name) is one person when the given name and an office held by one person at a time
+/// agree; the same two names as spokespeople (an office of several) stay two people.
+#[test]
+fn short_family_names_match_in_one_seat_offices_only() {
+    let merged = |a: &str, b: &str, x: &str, y: &str| {
+        let docs = [NameDoc::new("a", a), NameDoc::new("b", b)];
+        find_names(&docs).clusters.iter().any(|c| {
+            let has = |f: &str| c.forms.iter().any(|s| s.split(' ').any(|w| w == f));
+            has(x) && has(y)
+        })
+    };
+    assert!(merged(
+        "Environment Minister Anna Moon said the talks went well.",
+        "Anna Mun, the Environment Minister, arrived in Geneva on Monday.",
+        "Moon",
+        "Mun"
+    ));
+    assert!(merged(
+        "Tao Xueying, CEO of Calder Shipping, arrived in Oslo on Sunday.",
+        "In an interview, Calder Shipping CEO Dao Xueying said no deal was near.",
+        "Tao",
+        "Dao"
+    ));
+    assert!(!merged(
+        "Anna Moon, the spokesperson for the Port Authority, said the talks went well.",
+        "Anna Mun, the spokesperson for the Port Authority, arrived in Geneva on Monday.",
+        "Moon",
+        "Mun"
+    ));
+}
+
+/// `CEO of Calder Shipping Dao Xueying`: with no known given name, the company ends at its
+/// last organisation word and the person is what follows (`Chair of Orion Mining Andrew
+/// Bailey` too).
+#[test]
+fn an_organisation_ends_at_its_last_organisation_word() {
+    let docs = [NameDoc::new(
+        "a",
+        "In an interview on Sunday, CEO of Calder Shipping Dao Xueying said: \"We expect an \
+         answer.\" Chair of Orion Mining Andrew Bailey agreed.",
+    )];
+    let r = find_names(&docs);
+    let forms: Vec<&str> = r
+        .clusters
+        .iter()
+        .flat_map(|c| c.forms.iter().map(String::as_str))
+        .collect();
+    assert!(forms.contains(&"Dao Xueying"), "{forms:?}");
+    assert!(forms.contains(&"Andrew Bailey"), "{forms:?}");
+    let roles: Vec<&str> = r
+        .clusters
+        .iter()
+        .flat_map(|c| c.roles.iter().map(|h| h.role.as_str()))
+        .collect();
+    assert!(roles.contains(&"calder shipping ceo"), "{roles:?}");
+}
