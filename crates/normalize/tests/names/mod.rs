@@ -392,3 +392,26 @@ fn an_organisation_ends_at_its_last_organisation_word() {
         .collect();
     assert!(roles.contains(&"calder shipping ceo"), "{roles:?}");
 }
+
+/// Two holders of one office with one given name are not a role conflict when their family
+/// names may be romanizations of one name (`Hugo Bo`/`Hugo Bosse`, too short to merge), but
+/// two given names (`Janet Yellen`/`Scott Bessent`) still are.
+#[test]
+fn one_given_name_in_one_office_is_no_conflict() {
+    let docs = [
+        NameDoc::new("a", "Energy Minister Hugo Bo said the talks went well."),
+        NameDoc::new("b", "Energy Minister Hugo Bo arrived in Oslo on Monday."),
+        NameDoc::new("c", "Hugo Bosse, the Energy Minister, declined to comment."),
+        NameDoc::new(
+            "d",
+            "Treasury Secretary Scott Bessent said the deal was close.",
+        ),
+        NameDoc::new(
+            "e",
+            "Treasury Secretary Janet Yellen said markets were calm.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let roles: Vec<&str> = r.role_conflicts.iter().map(|c| c.role.as_str()).collect();
+    assert_eq!(roles, ["treasury secretary"]);
+}
