@@ -329,11 +329,16 @@ fn process_run(
     while name_from < run.len() && !toks[run[name_from]].cap {
         name_from += 1;
     }
-    let name: Vec<usize> = run[name_from..].to_vec();
+    // post-nominal letters (`Ken Macdonald QC`) are not part of a name of two words or more
+    let mut name_to = run.len();
+    while name_to > name_from + 2 && lx::is_post_nominal(&lw[name_to - 1]) {
+        name_to -= 1;
+    }
+    let name: Vec<usize> = run[name_from..name_to].to_vec();
     if name.is_empty() || name.len() > 4 {
         return;
     }
-    let nl: Vec<&String> = lw[name_from..].iter().collect();
+    let nl: Vec<&String> = lw[name_from..name_to].iter().collect();
     if nl.iter().any(|w| {
         lx::is_non_name(w)
             || lx::is_head(w)
@@ -349,17 +354,19 @@ fn process_run(
     }
     let first_tok = name[0];
     let last_tok = name[name.len() - 1];
+    // what follows the name is read after its post-nominal letters
+    let end_tok = run[run.len() - 1];
     let initial = first.is_some_and(|f| f == first_tok)
         || (first_tok > 0 && first == Some(run[0]) && name_from == s && s > 0);
     // an organisation by its appositive: `X, a major aerospace contractor`
-    let org = role.is_none() && org_appositive(toks, last_tok);
+    let org = role.is_none() && org_appositive(toks, end_tok);
     if org {
         cue = Cue::None;
     }
     // appositive role after: `X, the Commerce Secretary,` / `X, spokesperson for Z.`
     if role.is_none()
         && !org
-        && let Some((r, _)) = appositive_after(text, toks, last_tok)
+        && let Some((r, _)) = appositive_after(text, toks, end_tok)
     {
         role = Some(r);
         cue = Cue::Strong;
@@ -367,7 +374,7 @@ fn process_run(
     // role subject before: `The Trade Minister, X, said`
     if role.is_none()
         && run[0] == first_tok
-        && let Some(r) = role_before(text, toks, first_tok, last_tok)
+        && let Some(r) = role_before(text, toks, first_tok, end_tok)
     {
         role = Some(r);
         cue = Cue::Strong;
@@ -384,9 +391,9 @@ fn process_run(
         cue = Cue::Strong;
     }
     if !org && cue < Cue::Weak {
-        let next = toks[last_tok + 1..].iter().find(|t| t.word);
+        let next = toks[end_tok + 1..].iter().find(|t| t.word);
         let after_verb =
-            !toks[last_tok].poss && next.is_some_and(|t| !t.cap && lx::is_speech_verb(&t.lower()));
+            !toks[end_tok].poss && next.is_some_and(|t| !t.cap && lx::is_speech_verb(&t.lower()));
         let before = toks[..first_tok].iter().rev().find(|t| t.word);
         let before_cue = before.is_some_and(|t| {
             let l = t.lower();
@@ -400,7 +407,7 @@ fn process_run(
                         .nth(1)
                         .is_some_and(|p| p.lower() == "according"))
         });
-        if after_verb || before_cue || chinese || toks[last_tok].poss {
+        if after_verb || before_cue || chinese || toks[end_tok].poss {
             cue = Cue::Weak;
         }
     }

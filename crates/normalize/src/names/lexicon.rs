@@ -256,6 +256,13 @@ pub fn is_one_seat_office(office: &str) -> bool {
     }
 }
 
+/// Letters written after a name that are not part of it (`Ken Macdonald QC`, `William
+/// Haughey OBE`), lower case, without dots. `Jr`, `Sr` and numerals stay: they tell a father
+/// from a son (`Douglas Fairbanks Jr` and `Sr`) or a king from another.
+pub const POST_NOMINALS: &[&str] = &[
+    "qc", "kc", "msp", "mep", "obe", "cbe", "mbe", "kbe", "dbe", "frs", "phd", "esq",
+];
+
 /// Modifiers kept with a head (`Deputy Minister`, `Vice Premier`, `Prime Minister`).
 pub const MODIFIERS: &[&str] = &[
     "deputy",
@@ -1187,6 +1194,11 @@ macro_rules! lookup {
 
 lookup!(is_honorific, HONORIFICS, "Whether `word` is an honorific.");
 lookup!(is_head, HEADS, "Whether `word` is a role head.");
+lookup!(
+    is_post_nominal,
+    POST_NOMINALS,
+    "Whether `word` is written after a name and not part of it."
+);
 lookup!(
     is_generic_head,
     GENERIC_HEADS,

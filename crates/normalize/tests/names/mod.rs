@@ -1,7 +1,7 @@
 //! Properties of `names`: order and thread independence, partitions, cannot-links,
 //! monotonicity, no panics.
 
-use newsdiff_normalize::names::{NameDoc, NameReport, find_names, fold};
+use newsdiff_normalize::names::{NameCluster, NameDoc, NameReport, find_names, fold};
 use proptest::prelude::*;
 
 const GIVEN: &[&str] = &["Anna", "Boris", "Karen", "Victor", "Elena", "Paul"];
@@ -414,4 +414,36 @@ fn one_given_name_in_one_office_is_no_conflict() {
     let r = find_names(&docs);
     let roles: Vec<&str> = r.role_conflicts.iter().map(|c| c.role.as_str()).collect();
     assert_eq!(roles, ["treasury secretary"]);
+}
+
+/// Post-nominal letters are not part of a name (`Ken Macdonald QC` is `Ken Macdonald`), but
+/// `Jr` and `Sr` are: they tell a son from his father.
+#[test]
+fn post_nominal_letters_are_not_part_of_a_name() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "The director of public prosecutions, Ken Macdonald QC, said the rules were clear.",
+        ),
+        NameDoc::new("b", "Ken Macdonald said he agreed with the ruling."),
+        NameDoc::new(
+            "c",
+            "Douglas Fairbanks Jr met Douglas Fairbanks Sr in Hollywood.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let ken: Vec<&NameCluster> = r
+        .clusters
+        .iter()
+        .filter(|c| c.canonical.starts_with("Ken"))
+        .collect();
+    assert_eq!(ken.len(), 1, "{ken:?}");
+    assert_eq!(ken[0].forms, ["Ken Macdonald"]);
+    assert_eq!(ken[0].mentions.len(), 2);
+    let fairbanks = r
+        .clusters
+        .iter()
+        .filter(|c| c.canonical.starts_with("Douglas"))
+        .count();
+    assert_eq!(fairbanks, 2);
 }
