@@ -9,6 +9,7 @@ use newsdiff_diff::{
     ArticleSource, DiffOp, DiffSide, Divergence, Finder, Group, Op, Overlap, Overlaps, word_diff,
 };
 use newsdiff_ingest::{Article, Index};
+use newsdiff_normalize::Analyzer;
 use serde::Serialize;
 
 use crate::args::{
@@ -18,7 +19,7 @@ use crate::args::{
 /// Up to this many articles, `--names auto` matches name variants.
 const NAMES_AUTO_MAX: usize = 20_000;
 use crate::output;
-use crate::sanitize::for_terminal;
+use crate::sanitize::{for_terminal, passage_for_terminal};
 
 #[derive(Serialize)]
 struct Parameters<'a> {
@@ -395,6 +396,77 @@ fn write_inline_diff(
     }
 }
 
+/// Below this share of side `b`'s bytes in equal words, a paraphrase is shown as its two
+/// sides rather than as one word diff: a reworded sentence diffs into alternating deletions
+/// and insertions that no one can read (`[-revealed to reporters-]{+told the public+}`).
+const SIDES_BELOW_EQUAL: f64 = 0.5;
+
+/// Whether a passage reads better as two sides than as one word diff.
+fn shown_as_sides(o: &Overlap) -> bool {
+    let len = o.b.end.saturating_sub(o.b.start);
+    let equal: usize = o
+        .ops
+        .iter()
+        .filter(|op| op.op == Op::Equal)
+        .map(|op| op.b[1].saturating_sub(op.b[0]))
+        .sum();
+    o.kind == newsdiff_diff::Kind::Paraphrase && (equal as f64) < SIDES_BELOW_EQUAL * len as f64
+}
+
+/// Writes a passage's two sides one after the other, `a` then `b`, each indented and
+/// wrapped like [`write_inline_diff`], the content terms the two sides share in bold (by
+/// stem, in any order: `talks` on one side marks `talk` on the other).
+fn write_sides(
+    out: &mut dyn Write,
+    indent: &str,
+    o: &Overlap,
+    texts: (&str, &str),
+    analyzer: &Analyzer,
+) -> std::io::Result<()> {
+    const SHARED: Style = Style::new().bold();
+    let ranges = [o.a.start..o.a.end, o.b.start..o.b.end];
+    let terms = [
+        analyzer.terms(texts.0, ranges[0].clone()),
+        analyzer.terms(texts.1, ranges[1].clone()),
+    ];
+    let hashes: [std::collections::HashSet<u64>; 2] = [
+        terms[0].iter().map(|t| t.hash).collect(),
+        terms[1].iter().map(|t| t.hash).collect(),
+    ];
+    for (side, label) in ["a", "b"].into_iter().enumerate() {
+        let text = if side == 0 { texts.0 } else { texts.1 };
+        let range = &ranges[side];
+        let other = &hashes[1 - side];
+        let mut line = String::new();
+        let mut cursor = range.start;
+        for t in terms[side].iter().filter(|t| other.contains(&t.hash)) {
+            if t.start < cursor || t.end > range.end {
+                continue;
+            }
+            line.push_str(&passage_for_terminal(&text[cursor..t.start]));
+            line.push_str(&format!(
+                "{SHARED}{}{SHARED:#}",
+                passage_for_terminal(&text[t.span()])
+            ));
+            cursor = t.end;
+        }
+        line.push_str(&passage_for_terminal(&text[cursor..range.end]));
+        let first = format!("{indent}{DIM}{label}{DIM:#} ");
+        let rest = format!("{indent}  ");
+        match output::wrap_width() {
+            Some(width) => {
+                let options = textwrap::Options::new(width)
+                    .initial_indent(&first)
+                    .subsequent_indent(&rest)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                writeln!(out, "{}", textwrap::fill(&line, options))?;
+            }
+            None => writeln!(out, "{first}{line}")?,
+        }
+    }
+    Ok(())
+}
+
 fn write_diff_words(
     out: &mut dyn Write,
     ops: &[DiffOp],
@@ -409,13 +481,13 @@ fn write_diff_words(
     for op in ops {
         if op.b[0] > cursor {
             let gap = &b[cursor..op.b[0]];
-            write!(out, "{}", for_terminal(gap))?;
+            write!(out, "{}", passage_for_terminal(gap))?;
             spaced = gap.ends_with(char::is_whitespace);
         }
         match op.op {
             Op::Equal => {
                 let t = &b[op.b[0]..op.b[1]];
-                write!(out, "{}", for_terminal(t))?;
+                write!(out, "{}", passage_for_terminal(t))?;
                 spaced = t.ends_with(char::is_whitespace);
             }
             Op::Delete => {
@@ -424,7 +496,7 @@ fn write_diff_words(
                     out,
                     "{}{DEL}[-{}-]{DEL:#}",
                     if before && !spaced { " " } else { "" },
-                    for_terminal(&a[op.a[0]..op.a[1]])
+                    passage_for_terminal(&a[op.a[0]..op.a[1]])
                 )?;
                 spaced = false;
             }
@@ -432,7 +504,7 @@ fn write_diff_words(
                 write!(
                     out,
                     "{INS}{{+{}+}}{INS:#}",
-                    for_terminal(&b[op.b[0]..op.b[1]])
+                    passage_for_terminal(&b[op.b[0]..op.b[1]])
                 )?;
                 spaced = false;
             }
@@ -440,7 +512,7 @@ fn write_diff_words(
         cursor = cursor.max(op.b[1]);
     }
     if cursor < b_range.1 {
-        write!(out, "{}", for_terminal(&b[cursor..b_range.1]))?;
+        write!(out, "{}", passage_for_terminal(&b[cursor..b_range.1]))?;
     }
     Ok(())
 }
@@ -492,6 +564,7 @@ fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> st
             .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
     });
     let head = AnsiColor::Magenta.on_default().bold();
+    let analyzer = Analyzer::new();
     for (a, b, best, list) in pairs {
         writeln!(
             out,
@@ -527,14 +600,18 @@ fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> st
                     format!("  [{}]", flags.join("; "))
                 }
             )?;
-            write_inline_diff(
-                out,
-                "    ",
-                &o.ops,
-                text_of(a),
-                text_of(b),
-                (o.b.start, o.b.end),
-            )?;
+            if shown_as_sides(o) {
+                write_sides(out, "    ", o, (text_of(a), text_of(b)), &analyzer)?;
+            } else {
+                write_inline_diff(
+                    out,
+                    "    ",
+                    &o.ops,
+                    text_of(a),
+                    text_of(b),
+                    (o.b.start, o.b.end),
+                )?;
+            }
         }
         writeln!(out)?;
     }
@@ -554,7 +631,7 @@ fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> st
             )?;
         }
         if let Some(m) = g.members.first() {
-            writeln!(out, "    {}", for_terminal(&m.text))?;
+            writeln!(out, "    {}", passage_for_terminal(&m.text))?;
         }
         writeln!(out)?;
     }
@@ -698,8 +775,52 @@ fn content_range(a: &Article) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::place;
+    use super::{Analyzer, place, shown_as_sides, write_sides};
+    use newsdiff_diff::{DiffOp, Kind, Op, Overlap, Side};
     use newsdiff_ingest::parse_text;
+
+    /// A loose paraphrase is shown as its two sides, with the terms they share (by stem, in
+    /// any order) in bold and each line break as a pilcrow; a near copy stays a word diff.
+    #[test]
+    fn loose_paraphrases_are_shown_as_two_sides() {
+        let a = "Trump said the talks with China went well.";
+        let b = "Intro.\nTalking to reporters, Trump called China's talk productive.";
+        let side = |text: &str, start: usize| Side {
+            article: "x".into(),
+            start,
+            end: text.len(),
+            text: text[start..].into(),
+        };
+        let mut o = Overlap {
+            a: side(a, 0),
+            b: side(b, 0),
+            score: 0.3,
+            kind: Kind::Paraphrase,
+            similarity: 0.3,
+            shared_words: 3,
+            divergences: vec![],
+            ops: vec![DiffOp {
+                op: Op::Equal,
+                a: [0, 5],
+                b: [27, 32],
+            }],
+        };
+        assert!(shown_as_sides(&o));
+        let mut out: Vec<u8> = Vec::new();
+        write_sides(&mut out, "", &o, (a, b), &Analyzer::new()).unwrap_or_default();
+        let out = String::from_utf8_lossy(&out);
+        let bold = |w: &str| format!("\u{1b}[1m{w}\u{1b}[0m");
+        for w in ["Trump", "talks", "China"] {
+            assert!(out.contains(&bold(w)), "{w}: {out}");
+        }
+        assert!(
+            out.contains(&bold("talk")) && !out.contains(&bold("the")),
+            "{out}"
+        );
+        assert!(out.contains("Intro. ¶ \u{1b}[1mTalking"), "{out}");
+        o.kind = Kind::Near;
+        assert!(!shown_as_sides(&o));
+    }
 
     /// Lines are 1-based and count blank lines and hard-wrapped lines inside a paragraph.
     #[test]

@@ -35,9 +35,40 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Passage text for one terminal line: each line break (a run of `\n`/`\r`) shown as ` ¶ `,
+/// then [`for_terminal`].
+pub fn passage_for_terminal(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return for_terminal(text);
+    }
+    let mut flat = String::with_capacity(text.len() + 8);
+    let mut in_break = false;
+    for c in text.chars() {
+        if c == '\n' || c == '\r' {
+            if !in_break {
+                flat.push_str(" ¶ ");
+            }
+            in_break = true;
+        } else {
+            flat.push(c);
+            in_break = false;
+        }
+    }
+    Cow::Owned(for_terminal(&flat).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_become_pilcrows() {
+        assert_eq!(
+            passage_for_terminal("one.\n\ntwo.\r\nthree"),
+            "one. ¶ two. ¶ three"
+        );
+        assert_eq!(passage_for_terminal("a\u{202E}\nb"), "a\\u{202E} ¶ b");
+    }
 
     #[test]
     fn escapes_controls_and_bidi() {
