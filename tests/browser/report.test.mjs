@@ -45,7 +45,7 @@ async function open(file) {
   await cells.first().click();
   const overlap = page.locator("#pair-view .overlap").first();
   check(await overlap.isVisible(), "clicking a matrix cell opens a visible pair view");
-  const highlights = page.locator("#pair-view .del, #pair-view .ins");
+  const highlights = page.locator("#pair-view .del, #pair-view .ins, #pair-view .shared");
   check(await highlights.count() > 0 && await highlights.first().isVisible(), "the pair view has visible word highlights");
   check(await page.locator("#pair-view .side").count() >= 2, "the pair view is side by side");
   const people = page.locator("#people-table tbody tr");

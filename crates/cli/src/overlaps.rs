@@ -402,7 +402,7 @@ fn write_inline_diff(
 const SIDES_BELOW_EQUAL: f64 = 0.5;
 
 /// Whether a passage reads better as two sides than as one word diff.
-fn shown_as_sides(o: &Overlap) -> bool {
+pub(crate) fn shown_as_sides(o: &Overlap) -> bool {
     let len = o.b.end.saturating_sub(o.b.start);
     let equal: usize = o
         .ops
@@ -413,9 +413,34 @@ fn shown_as_sides(o: &Overlap) -> bool {
     o.kind == newsdiff_diff::Kind::Paraphrase && (equal as f64) < SIDES_BELOW_EQUAL * len as f64
 }
 
+/// The byte ranges of the content terms that a passage's two sides share (by stem, in any
+/// order: `talks` on one side marks `talk` on the other), side `a`'s then side `b`'s, each
+/// in text order.
+pub(crate) fn shared_terms(
+    o: &Overlap,
+    texts: (&str, &str),
+    analyzer: &Analyzer,
+) -> [Vec<[usize; 2]>; 2] {
+    let terms = [
+        analyzer.terms(texts.0, o.a.start..o.a.end),
+        analyzer.terms(texts.1, o.b.start..o.b.end),
+    ];
+    let hashes: [std::collections::HashSet<u64>; 2] = [
+        terms[0].iter().map(|t| t.hash).collect(),
+        terms[1].iter().map(|t| t.hash).collect(),
+    ];
+    let on = |side: usize| -> Vec<[usize; 2]> {
+        terms[side]
+            .iter()
+            .filter(|t| hashes[1 - side].contains(&t.hash))
+            .map(|t| [t.start, t.end])
+            .collect()
+    };
+    [on(0), on(1)]
+}
+
 /// Writes a passage's two sides one after the other, `a` then `b`, each indented and
-/// wrapped like [`write_inline_diff`], the content terms the two sides share in bold (by
-/// stem, in any order: `talks` on one side marks `talk` on the other).
+/// wrapped like [`write_inline_diff`], the terms they share ([`shared_terms`]) in bold.
 fn write_sides(
     out: &mut dyn Write,
     indent: &str,
@@ -424,31 +449,24 @@ fn write_sides(
     analyzer: &Analyzer,
 ) -> std::io::Result<()> {
     const SHARED: Style = Style::new().bold();
-    let ranges = [o.a.start..o.a.end, o.b.start..o.b.end];
-    let terms = [
-        analyzer.terms(texts.0, ranges[0].clone()),
-        analyzer.terms(texts.1, ranges[1].clone()),
+    let shared = shared_terms(o, texts, analyzer);
+    let sides = [
+        ("a", texts.0, o.a.start..o.a.end),
+        ("b", texts.1, o.b.start..o.b.end),
     ];
-    let hashes: [std::collections::HashSet<u64>; 2] = [
-        terms[0].iter().map(|t| t.hash).collect(),
-        terms[1].iter().map(|t| t.hash).collect(),
-    ];
-    for (side, label) in ["a", "b"].into_iter().enumerate() {
-        let text = if side == 0 { texts.0 } else { texts.1 };
-        let range = &ranges[side];
-        let other = &hashes[1 - side];
+    for ((label, text, range), marks) in sides.into_iter().zip(&shared) {
         let mut line = String::new();
         let mut cursor = range.start;
-        for t in terms[side].iter().filter(|t| other.contains(&t.hash)) {
-            if t.start < cursor || t.end > range.end {
+        for &[start, end] in marks {
+            if start < cursor || end > range.end {
                 continue;
             }
-            line.push_str(&passage_for_terminal(&text[cursor..t.start]));
+            line.push_str(&passage_for_terminal(&text[cursor..start]));
             line.push_str(&format!(
                 "{SHARED}{}{SHARED:#}",
-                passage_for_terminal(&text[t.span()])
+                passage_for_terminal(&text[start..end])
             ));
-            cursor = t.end;
+            cursor = end;
         }
         line.push_str(&passage_for_terminal(&text[cursor..range.end]));
         let first = format!("{indent}{DIM}{label}{DIM:#} ");

@@ -94,11 +94,13 @@
       const sides = el("div", "sides");
       const left = el("div", "side");
       left.appendChild(el("span", "who", A[o.a].id + " \u00b7 " + lines(o.a, o.ar[0], o.ar[1])));
-      const lm = o.del.map((r) => [r[0], r[1], "del"]).concat(o.divergences.map((d) => [d[1], d[2], "divx"]));
+      const lm = o.del.map((r) => [r[0], r[1], "del"]).concat(o.shared[0].map((r) => [r[0], r[1], "shared"]),
+        o.divergences.map((d) => [d[1], d[2], "divx"]));
       left.appendChild(render(o.a, o.ar[0], o.ar[1], lm));
       const right = el("div", "side");
       right.appendChild(el("span", "who", A[o.b].id + " \u00b7 " + lines(o.b, o.br[0], o.br[1])));
-      const rm = o.ins.map((r) => [r[0], r[1], "ins"]).concat(o.divergences.map((d) => [d[3], d[4], "divx"]));
+      const rm = o.ins.map((r) => [r[0], r[1], "ins"]).concat(o.shared[1].map((r) => [r[0], r[1], "shared"]),
+        o.divergences.map((d) => [d[3], d[4], "divx"]));
       right.appendChild(render(o.b, o.br[0], o.br[1], rm));
       sides.appendChild(left);
       sides.appendChild(right);

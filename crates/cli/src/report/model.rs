@@ -153,6 +153,9 @@ pub struct OverlapEntry {
     pub del: Vec<[usize; 2]>,
     /// Inserted ranges on `b`.
     pub ins: Vec<[usize; 2]>,
+    /// A loose paraphrase (see the text view) is shown by what its sides share instead of
+    /// what they change (`del` and `ins` then empty): shared content terms on `a`, then on `b`.
+    pub shared: [Vec<[usize; 2]>; 2],
 }
 
 /// A passage shared by many articles.
@@ -323,6 +326,7 @@ impl ReportData {
         pair_list.sort_by(|x, y| best(&y.1).total_cmp(&best(&x.1)).then(x.0.cmp(&y.0)));
         let mut pairs = Vec::new();
         let mut overlaps = Vec::new();
+        let analyzer = newsdiff_normalize::Analyzer::new();
         for ((a, b), mut list) in pair_list {
             list.sort_by_key(|o| (o.a.start, o.b.start));
             pairs.push(PairEntry {
@@ -333,6 +337,13 @@ impl ReportData {
                 count: list.len(),
             });
             for o in list {
+                let sides = crate::overlaps::shown_as_sides(o);
+                let shared = if sides {
+                    let text = |i: usize| order.get(i).map_or("", |x| x.text.as_str());
+                    crate::overlaps::shared_terms(o, (text(a), text(b)), &analyzer)
+                } else {
+                    [Vec::new(), Vec::new()]
+                };
                 overlaps.push(OverlapEntry {
                     a,
                     ar: [o.a.start, o.a.end],
@@ -356,15 +367,16 @@ impl ReportData {
                     del: o
                         .ops
                         .iter()
-                        .filter(|op| op.op == Op::Delete)
+                        .filter(|op| !sides && op.op == Op::Delete)
                         .map(|op| op.a)
                         .collect(),
                     ins: o
                         .ops
                         .iter()
-                        .filter(|op| op.op == Op::Insert)
+                        .filter(|op| !sides && op.op == Op::Insert)
                         .map(|op| op.b)
                         .collect(),
+                    shared,
                 });
             }
         }
