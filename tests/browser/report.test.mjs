@@ -2,7 +2,7 @@
 //   node report.test.mjs SEEDS_REPORT.html HOSTILE_REPORT.html SCREENSHOT.png
 // Opens each report in Debian's headless Chromium (never a downloaded browser), fails on any
 // console error, page error, dialog or network request, checks that the matrix, a pair view
-// with word highlights, the people table and the role conflicts are present and visible,
+// with word highlights (changes or shared terms), the people table and the role conflicts are present and visible,
 // and that hostile article text is shown as text. Saves a screenshot of the seeds report.
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
