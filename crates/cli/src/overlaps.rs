@@ -709,18 +709,29 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
         (start, end)
     };
     let (ra, rb) = (side(&a), side(&b));
+    // Person names of the two texts, spelling variants merged, so that the diff flags a name,
+    // role or speaker that differs (and not `Becent` against `Bessent`). Two files may share
+    // an id (`x/a.txt`, `y/a.txt`): the second is renamed for this step only.
+    let pair = {
+        let mut second = b.clone();
+        if second.id == a.id {
+            second.id.push('\u{2032}');
+        }
+        [a.clone(), second]
+    };
+    let names = crate::people::keys(&pair);
     let d = word_diff(
         &DiffSide {
             text: &a.text,
             start: ra.0,
             end: ra.1,
-            names: &[],
+            names: names.of(&pair[0].id),
         },
         &DiffSide {
             text: &b.text,
             start: rb.0,
             end: rb.1,
-            names: &[],
+            names: names.of(&pair[1].id),
         },
     );
     let differ = d.ops.iter().any(|o| o.op != Op::Equal);

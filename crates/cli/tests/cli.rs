@@ -805,6 +805,53 @@ fn diff_json_contract_and_exit_code() {
     assert!(stdout(&o).contains("[-"));
 }
 
+/// Two files with one name (`x/a.txt`, `y/a.txt`): the diff flags a quote given to another
+/// speaker, and an office given to another person, from the two texts' own names.
+#[test]
+fn diff_flags_names_roles_and_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |sub: &str, text: &str| {
+        let d = dir.path().join(sub);
+        std::fs::create_dir_all(&d).unwrap();
+        let p = d.join("a.txt");
+        std::fs::write(&p, text).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let a = write(
+        "x",
+        "Officials met in Geneva. Commerce Secretary Raimondo said the deal was close. \
+         \"We had two days of productive talks,\" Bessent told reporters.\n",
+    );
+    let b = write(
+        "y",
+        "Officials met in Geneva. Commerce Secretary Lutnick said the deal was close. \
+         \"We had two days of productive talks,\" Greer told reporters.\n",
+    );
+    let o = run(&["diff", "--format", "json", &a, &b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<(&str, &str, &str)> = doc["divergences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["kind"].as_str().unwrap_or(""),
+                d["a"]["text"].as_str().unwrap_or(""),
+                d["b"]["text"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        kinds.contains(&("role", "Raimondo", "Lutnick")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("speaker", "Bessent", "Greer")),
+        "{kinds:?}"
+    );
+}
+
 fn write_sidecar() -> (tempfile::TempDir, String) {
     temp_file(
         "meta.tsv",

@@ -511,25 +511,29 @@ fn divergences(
     let only_b: Vec<u64> = pb.iter().copied().filter(|p| !pa.contains(p)).collect();
     // A swap under one title is a role divergence (`Commerce Secretary Raimondo` vs
     // `Commerce Secretary Lutnick`); a lone swap of one person for another, near a verb of
-    // saying, a speaker divergence; any other lone swap, a name divergence. Several people
-    // swapped without a shared title cannot be paired safely and are not flagged.
-    let mut paired = false;
+    // saying, a speaker divergence; any other lone swap, a name divergence. The people left
+    // once the role swaps are paired count as lone (`Commerce Secretary Raimondo` and a quote
+    // of `Bessent` on one side, `Lutnick` and `Greer` on the other: a role and a speaker).
+    // Several people swapped without a shared title cannot be paired safely and are not
+    // flagged.
+    let (mut rest_a, mut rest_b) = (only_a.clone(), only_b.clone());
     for &pa_key in &only_a {
         let role_a = role_before(wa, pa_key);
-        let Some(&pb_key) = only_b
+        let Some(&pb_key) = rest_b
             .iter()
             .find(|&&k| role_a.is_some() && role_before(wb, k) == role_a)
         else {
             continue;
         };
-        paired = true;
+        rest_a.retain(|&k| k != pa_key);
+        rest_b.retain(|&k| k != pb_key);
         out.push(Divergence {
             kind: DivergenceKind::Role,
             a: piece(a, wa, &(0..wa.len()), |w| w.person == Some(pa_key)),
             b: piece(b, wb, &(0..wb.len()), |w| w.person == Some(pb_key)),
         });
     }
-    if let (false, [pa_key], [pb_key]) = (paired, only_a.as_slice(), only_b.as_slice()) {
+    if let ([pa_key], [pb_key]) = (rest_a.as_slice(), rest_b.as_slice()) {
         let around: Vec<&str> = near_person(wa, *pa_key)
             .chain(near_person(wb, *pb_key))
             .collect();
