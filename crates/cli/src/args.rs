@@ -326,8 +326,9 @@ pub struct DiffArgs {
     pub a: String,
     /// The second file (or article id with --in).
     pub b: String,
-    /// Read these inputs and take A and B as article ids.
-    #[arg(long = "in", value_name = "PATH", num_args = 1..)]
+    /// Read this input (a file, directory or glob; repeat for several) and take A and B as
+    /// article ids in it.
+    #[arg(long = "in", value_name = "PATH", action = clap::ArgAction::Append)]
     pub inputs: Vec<PathBuf>,
     /// Cut plain-text files at lines equal to this.
     #[arg(long, value_name = "LINE")]

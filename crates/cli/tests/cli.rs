@@ -803,6 +803,19 @@ fn diff_json_contract_and_exit_code() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("[-"));
+    // as the README writes it: `--in` takes one path, the ids follow
+    let o = run(&[
+        "diff",
+        "--in",
+        "corpus/seeds",
+        "001_05c99393d83f7017",
+        "004_a05286936f21040d",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["b"]["article"], "004_a05286936f21040d");
 }
 
 /// Two files with one name (`x/a.txt`, `y/a.txt`): the diff flags a quote given to another
