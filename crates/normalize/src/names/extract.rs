@@ -257,10 +257,10 @@ fn process_run(
     out: &mut Vec<Candidate>,
 ) {
     let lw: Vec<String> = run.iter().map(|&k| toks[k].lower()).collect();
-    // leading openers (`The`, `Both`, `According`)
+    // leading openers (`The`, `Both`, `According`) and parties (`Conservative Michael Howard`)
     let mut s = 0;
     while s < run.len()
-        && lx::is_common(&lw[s])
+        && (lx::is_common(&lw[s]) || lx::is_party(&lw[s]))
         && !lx::is_head(&lw[s])
         && !lx::is_honorific(&lw[s])
     {

@@ -535,9 +535,66 @@ pub const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Parties and their members as words before a name (`Conservative Michael Howard`,
+/// `Liberal Democrat Alan Beith`): skipped as openers, never part of a name (see
+/// [`is_non_name`]).
+pub const PARTIES: &[&str] = &[
+    "conservative",
+    "conservatives",
+    "tory",
+    "tories",
+    "labour",
+    "democrat",
+    "democrats",
+    "democratic",
+    "republican",
+    "republicans",
+    "liberal",
+    "liberals",
+    "unionist",
+    "unionists",
+    "nationalist",
+    "nationalists",
+    "socialist",
+    "communist",
+];
+
 /// Words that are never (part of) a person's name: organisations, places, time, media,
 /// common capitalised words; [`MONTHS`] too (see [`is_non_name`]).
 pub const NON_NAME: &[&str] = &[
+    // sport, music and broadcasting bodies (`the Premier League`, `6 Music`, `channel Five`)
+    "league",
+    "cup",
+    "championship",
+    "championships",
+    "premiership",
+    "olympics",
+    "club",
+    "fc",
+    "united",
+    "rovers",
+    "athletic",
+    "music",
+    "records",
+    "studios",
+    "pictures",
+    "films",
+    "channel",
+    "magazine",
+    "awards",
+    "festival",
+    "orchestra",
+    // number words (`Five`, the channel; `One`, the network)
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
     // organisations and bodies
     "ministry",
     "department",
@@ -1220,12 +1277,24 @@ lookup!(
     BEFORE_CUES,
     "Whether `word` cues a following person."
 );
-/// Whether `word` is never part of a person's name ([`NON_NAME`] or [`MONTHS`]).
+/// Whether `word` is never part of a person's name ([`NON_NAME`], [`MONTHS`] or [`PARTIES`]).
 pub fn is_non_name(word: &str) -> bool {
     static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| NON_NAME.iter().chain(MONTHS).copied().collect())
-        .contains(word)
+    S.get_or_init(|| {
+        NON_NAME
+            .iter()
+            .chain(MONTHS)
+            .chain(PARTIES)
+            .copied()
+            .collect()
+    })
+    .contains(word)
 }
+lookup!(
+    is_party,
+    PARTIES,
+    "Whether `word` names a party or its members ([`PARTIES`])."
+);
 lookup!(
     is_common,
     COMMON_OPENERS,

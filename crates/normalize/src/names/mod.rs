@@ -449,7 +449,9 @@ impl Names {
                 }
             });
         }
-        // 4. name order: the token a corpus uses alone is the family name
+        // 4. name order: the token a corpus uses alone is the family name, unless only the
+        // first is a known given name (`Kerry McFadden` stays given-first however often
+        // another person's `Kerry` stands alone; `Orbán Viktor` may still turn)
         let mut alone: FxHashMap<String, usize> = FxHashMap::default();
         for cs in &cands {
             for c in cs.iter().filter(|c| c.accepted && c.folded.len() == 1) {
@@ -460,7 +462,9 @@ impl Names {
             for c in cs.iter_mut().filter(|c| c.folded.len() == 2) {
                 let a = alone.get(&c.folded[0]).copied().unwrap_or(0);
                 let b = alone.get(&c.folded[1]).copied().unwrap_or(0);
-                if a > b {
+                let given_first =
+                    lexicon::is_given_name(&c.folded[0]) && !lexicon::is_given_name(&c.folded[1]);
+                if a > b && !given_first {
                     c.chinese = true;
                 } else if b > a {
                     c.chinese = false;

@@ -447,3 +447,68 @@ fn post_nominal_letters_are_not_part_of_a_name() {
         .count();
     assert_eq!(fairbanks, 2);
 }
+
+/// A given name that several people of the corpus share is no evidence that two of its
+/// family names are one person's spellings: `Diana Rigg` and `Diana Ross` stay two people
+/// (with only the two of them, `Diana` would be one person's and they would merge), and a
+/// spelling within the plain budget still joins (`Diana Kral`, `Diana Krall`).
+#[test]
+fn a_given_name_of_several_people_is_no_evidence() {
+    let docs = [
+        NameDoc::new("a", "Diana Rigg said the play would tour."),
+        NameDoc::new("b", "Diana Ross said the show would go on."),
+        NameDoc::new("c", "Diana Krall told reporters that the album was done."),
+        NameDoc::new("d", "Diana Kral told reporters that the tour was sold out."),
+    ];
+    let r = find_names(&docs);
+    let forms_with = |form: &str| -> Vec<String> {
+        r.clusters
+            .iter()
+            .find(|c| c.forms.iter().any(|f| f == form))
+            .map(|c| c.forms.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(forms_with("Diana Rigg"), ["Diana Rigg"]);
+    assert_eq!(forms_with("Diana Krall"), ["Diana Kral", "Diana Krall"]);
+    let two = [
+        NameDoc::new("a", "Diana Rigg said the play would tour."),
+        NameDoc::new("b", "Diana Ross said the show would go on."),
+    ];
+    let r = find_names(&two);
+    assert_eq!(
+        r.clusters.len(),
+        1,
+        "one person's given name: the wide budget"
+    );
+}
+
+/// The corpus's lone tokens decide a two-word name's order, but never turn a known given name
+/// into a family name: many a lone `Kerry` (John Kerry) leave `Kerry McFadden` given-first,
+/// so a lone `McFadden` is her.
+#[test]
+fn a_known_given_name_stays_first() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Senator John Kerry spoke. Kerry said the vote was close.",
+        ),
+        NameDoc::new("b", "Kerry told reporters that he would run again."),
+        NameDoc::new("c", "Kerry said on Monday that the plan had failed."),
+        NameDoc::new(
+            "d",
+            "The show was won by Kerry McFadden, who said she was thrilled.",
+        ),
+        NameDoc::new("e", "McFadden said she would tour in the spring."),
+    ];
+    let r = find_names(&docs);
+    let k = r
+        .clusters
+        .iter()
+        .find(|c| c.forms.iter().any(|f| f == "Kerry McFadden"));
+    let k = k.map(|c| c.forms.clone()).unwrap_or_default();
+    assert_eq!(
+        k,
+        ["Kerry McFadden", "McFadden"],
+        "her family name is McFadden"
+    );
+}
