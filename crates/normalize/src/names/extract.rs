@@ -157,6 +157,12 @@ fn title_case(toks: &[Tok<'_>]) -> bool {
 
 const CONNECTORS: &[&str] = &["of", "for", "the"];
 
+/// Whether token `last` is followed by a comma and a capitalised word (`…Prosecutions, Ken`).
+fn appositive_name_follows(toks: &[Tok<'_>], last: usize) -> bool {
+    let mut rest = toks.iter().skip(last + 1);
+    rest.next().is_some_and(|t| t.is(",")) && rest.next().is_some_and(|t| t.word && t.cap)
+}
+
 /// Scans one article's segments (empty: the whole text) into candidates, and adds the words
 /// seen in lower case to `vocab`.
 pub(crate) fn scan(
@@ -312,6 +318,14 @@ fn process_run(
                         (None, Some(e)) => e,
                         (None, None) => run.len() - 1,
                     };
+                }
+                // `Director of Public Prosecutions, Ken Macdonald, said`: one word left that
+                // no given name starts, and a name after a comma: the whole run is the office
+                if c + 1 == run.len()
+                    && !lx::is_given_name(&lw[c])
+                    && appositive_name_follows(toks, run[c])
+                {
+                    c = run.len();
                 }
                 role_end = c - 1;
                 name_from = c;

@@ -417,7 +417,8 @@ fn one_given_name_in_one_office_is_no_conflict() {
 }
 
 /// Post-nominal letters are not part of a name (`Ken Macdonald QC` is `Ken Macdonald`), but
-/// `Jr` and `Sr` are: they tell a son from his father.
+/// `Jr` and `Sr` are: they tell a son from his father. An office before a comma and a name
+/// (`Director of Public Prosecutions, Ken Macdonald`) leaves no word of it as a person.
 #[test]
 fn post_nominal_letters_are_not_part_of_a_name() {
     let docs = [
@@ -426,6 +427,10 @@ fn post_nominal_letters_are_not_part_of_a_name() {
             "The director of public prosecutions, Ken Macdonald QC, said the rules were clear.",
         ),
         NameDoc::new("b", "Ken Macdonald said he agreed with the ruling."),
+        NameDoc::new(
+            "p",
+            "Director of Public Prosecutions, Ken Macdonald, said the law was clear.",
+        ),
         NameDoc::new(
             "c",
             "Douglas Fairbanks Jr met Douglas Fairbanks Sr in Hollywood.",
@@ -439,7 +444,9 @@ fn post_nominal_letters_are_not_part_of_a_name() {
         .collect();
     assert_eq!(ken.len(), 1, "{ken:?}");
     assert_eq!(ken[0].forms, ["Ken Macdonald"]);
-    assert_eq!(ken[0].mentions.len(), 2);
+    assert_eq!(ken[0].mentions.len(), 3);
+    // the office before the comma leaves no word of it as a person
+    assert!(r.clusters.iter().all(|c| c.canonical != "Prosecutions"));
     let fairbanks = r
         .clusters
         .iter()
