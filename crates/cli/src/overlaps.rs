@@ -809,20 +809,23 @@ mod tests {
     use newsdiff_ingest::parse_text;
 
     /// A loose paraphrase is shown as its two sides, with the terms they share (by stem, in
-    /// any order) in bold and each line break as a pilcrow; a near copy stays a word diff.
+    /// any order) in bold, each line break as a pilcrow and hostile characters escaped; a near
+    /// copy stays a word diff. The passages start inside their texts (offsets are the
+    /// texts', not the passages').
     #[test]
-    fn loose_paraphrases_are_shown_as_two_sides() {
-        let a = "Trump said the talks with China went well.";
-        let b = "Intro.\nTalking to reporters, Trump called China's talk productive.";
+    fn loose_paraphrases_are_shown_as_two_sides() -> std::io::Result<()> {
+        let a = "Weather was fine. Trump said the talks with China went well.";
+        let b = "Sport news.\nIntro.\nTalking to reporters, Trump called China\u{202E}'s talk productive.";
         let side = |text: &str, start: usize| Side {
             article: "x".into(),
             start,
             end: text.len(),
             text: text[start..].into(),
         };
+        let (sa, sb) = (a.find("Trump").unwrap_or(0), b.find("Intro").unwrap_or(0));
         let mut o = Overlap {
-            a: side(a, 0),
-            b: side(b, 0),
+            a: side(a, sa),
+            b: side(b, sb),
             score: 0.3,
             kind: Kind::Paraphrase,
             similarity: 0.3,
@@ -830,25 +833,27 @@ mod tests {
             divergences: vec![],
             ops: vec![DiffOp {
                 op: Op::Equal,
-                a: [0, 5],
-                b: [27, 32],
+                a: [sa, sa + 5],
+                b: [sb + 29, sb + 34],
             }],
         };
         assert!(shown_as_sides(&o));
         let mut out: Vec<u8> = Vec::new();
-        write_sides(&mut out, "", &o, (a, b), &Analyzer::new()).unwrap_or_default();
+        write_sides(&mut out, "", &o, (a, b), &Analyzer::new())?;
         let out = String::from_utf8_lossy(&out);
         let bold = |w: &str| format!("\u{1b}[1m{w}\u{1b}[0m");
-        for w in ["Trump", "talks", "China"] {
+        for w in ["Trump", "talks", "China", "talk", "Talking"] {
             assert!(out.contains(&bold(w)), "{w}: {out}");
         }
+        assert!(!out.contains(&bold("the")) && !out.contains("Weather") && !out.contains("Sport"));
+        assert!(out.contains("Intro. ¶ \u{1b}[1mTalking"), "{out}");
         assert!(
-            out.contains(&bold("talk")) && !out.contains(&bold("the")),
+            out.contains("\\u{202E}") && !out.contains('\u{202E}'),
             "{out}"
         );
-        assert!(out.contains("Intro. ¶ \u{1b}[1mTalking"), "{out}");
         o.kind = Kind::Near;
         assert!(!shown_as_sides(&o));
+        Ok(())
     }
 
     /// Lines are 1-based and count blank lines and hard-wrapped lines inside a paragraph.

@@ -26,7 +26,7 @@
 //! # Features
 //!
 //! - NFKC; curly quotes, primes, guillemets, dashes and the minus sign folded; whitespace
-//!   collapsed and zero-width characters dropped; `…` → `...`; lowercase.
+//!   collapsed and zero-width characters and bidi controls dropped; `…` → `...`; lowercase.
 //! - `U.S.`, `U.S.A.`, `US` → `usa` (the pronoun `us` stays `us`); `U.K.` → `uk`.
 //! - Possessive `'s` dropped; `six-month` ≡ `6-month`, `twenty-five` → `25`; `55 per cent`
 //!   ≡ `55 percent` ≡ `55%`. See [`Normalizer`] for the exact rules.

@@ -76,7 +76,7 @@ impl NormalizeScratch {
 /// | [`nfkc`](Self::nfkc) | Unicode NFKC (`ﬁ` → `fi`, full-width → ASCII, no-break space → space) |
 /// | [`quotes`](Self::quotes) | `’ ‘ ‚ ‛ ′ ʼ ‹ ›` → `'`; `“ ” „ ‟ « » ″` → `"` |
 /// | [`dashes`](Self::dashes) | `‐ ‑ ‒ – — ― − ⁃ ﹘ ﹣` → `-` |
-/// | [`whitespace`](Self::whitespace) | runs of whitespace → one space, trimmed at both ends; zero-width characters and soft hyphens dropped |
+/// | [`whitespace`](Self::whitespace) | runs of whitespace → one space, trimmed at both ends; zero-width characters, bidi controls and soft hyphens dropped |
 /// | [`ellipsis`](Self::ellipsis) | `…` → `...` |
 /// | [`abbreviations`](Self::abbreviations) | dotted capitals lose their dots (`U.K.` → `UK`, `U.N.` → `UN`); `U.S.`, `U.S.A.`, the all-capitals word `US` and `United States` → `USA`; `United Kingdom` → `UK` |
 /// | [`possessive`](Self::possessive) | `'s` after a word of two or more characters is dropped (`Trump's` → `Trump`) |
@@ -702,11 +702,20 @@ pub(crate) fn is_stable_symbol(c: char) -> bool {
     matches!(c, '£' | '€' | '¥' | '¢' | '°')
 }
 
-/// Characters dropped by the whitespace step.
+/// Characters dropped by the whitespace step: zero-width characters, the soft hyphen, and
+/// the invisible bidi controls and marks (`China\u{202E}` is the word `China`: hostile text
+/// must not split a word from its copies with characters no reader sees).
 pub(crate) fn is_zero_width(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{180E}'
     )
 }
 
@@ -1089,6 +1098,11 @@ mod tests {
             "\"hello,\" she said - 'fine'..."
         );
         assert_eq!(n("  a \u{00A0}\t b\u{200B}c \n"), "a bc");
+        // invisible bidi controls and marks never split a word
+        assert_eq!(
+            n("chi\u{202E}na\u{202C} \u{2066}U.S.\u{2069}\u{200F}"),
+            "china usa"
+        );
         assert_eq!(n("a\u{2011}b a\u{2212}b"), "a-b a-b");
     }
 

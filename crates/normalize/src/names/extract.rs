@@ -263,10 +263,19 @@ fn process_run(
     out: &mut Vec<Candidate>,
 ) {
     let lw: Vec<String> = run.iter().map(|&k| toks[k].lower()).collect();
-    // leading openers (`The`, `Both`, `According`) and parties (`Conservative Michael Howard`)
+    // leading openers (`The`, `Both`, `According`) and parties (`Conservative Michael
+    // Howard`): a party stays when an office follows (`Labour MP Diane Abbott` holds `labour
+    // mp`), and a party word that is also a given name stays unless two more words follow
+    // (`Tory Burch`, but `Tory Dominic Grieve`)
+    let office_follows = lw.iter().any(|w| lx::is_head(w));
+    let party = |k: usize| {
+        lx::is_party(&lw[k])
+            && !office_follows
+            && (!lx::is_given_name(&lw[k]) || run.len() >= k + 3)
+    };
     let mut s = 0;
     while s < run.len()
-        && (lx::is_common(&lw[s]) || lx::is_party(&lw[s]))
+        && (lx::is_common(&lw[s]) || party(s))
         && !lx::is_head(&lw[s])
         && !lx::is_honorific(&lw[s])
     {

@@ -256,6 +256,35 @@ pub fn is_one_seat_office(office: &str) -> bool {
     }
 }
 
+/// Heads of offices held by the members of a body (`Labour MP`, `senator`, `councillor`):
+/// many people hold them at once, so two holders are never a role conflict.
+pub const MEMBER_HEADS: &[&str] = &[
+    "mp",
+    "mps",
+    "msp",
+    "mep",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "legislator",
+    "councillor",
+    "councilor",
+    "peer",
+    "member",
+    "delegate",
+    "backbencher",
+];
+
+/// Whether `office` (lowercase, head last) is held by the members of a body
+/// ([`MEMBER_HEADS`]): `labour mp`, `us senator`.
+pub fn is_member_office(office: &str) -> bool {
+    office
+        .rsplit(' ')
+        .next()
+        .is_some_and(|head| MEMBER_HEADS.contains(&head))
+}
+
 /// Letters written after a name that are not part of it (`Ken Macdonald QC`, `William
 /// Haughey OBE`), lower case, without dots. `Jr`, `Sr` and numerals stay: they tell a father
 /// from a son (`Douglas Fairbanks Jr` and `Sr`) or a king from another.
@@ -536,8 +565,8 @@ pub const MONTHS: &[&str] = &[
 ];
 
 /// Parties and their members as words before a name (`Conservative Michael Howard`,
-/// `Liberal Democrat Alan Beith`): skipped as openers, never part of a name (see
-/// [`is_non_name`]).
+/// `Liberal Democrat Alan Beith`): skipped as openers unless an office follows, and never
+/// part of a name unless also a given name (`Tory Burch`; see [`is_non_name`]).
 pub const PARTIES: &[&str] = &[
     "conservative",
     "conservatives",
@@ -1280,11 +1309,13 @@ lookup!(
 /// Whether `word` is never part of a person's name ([`NON_NAME`], [`MONTHS`] or [`PARTIES`]).
 pub fn is_non_name(word: &str) -> bool {
     static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    // a party word that is also a given name (`Tory`) can be part of a name
     S.get_or_init(|| {
+        let parties = PARTIES.iter().filter(|w| !is_given_name(w));
         NON_NAME
             .iter()
             .chain(MONTHS)
-            .chain(PARTIES)
+            .chain(parties)
             .copied()
             .collect()
     })

@@ -519,3 +519,74 @@ fn a_known_given_name_stays_first() {
         "her family name is McFadden"
     );
 }
+
+/// A party before a name is no part of it (`Tory Dominic Grieve`), stays in the office when
+/// one follows (`Labour MP Diane Abbott` holds `labour mp`), is never a person alone (`the
+/// Conservative campaign`), and a party word that is a given name stays one (`Tory Bruno`).
+/// Sport and broadcasting bodies and number words are never people (`Premier League`,
+/// channel `Five`).
+#[test]
+fn parties_bodies_and_number_words_are_not_people() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Labour MP Diane Abbott said the bill would fail. Tory Dominic Grieve said it \
+             would pass. The Conservative campaign began on Monday.",
+        ),
+        NameDoc::new("b", "On Monday, Tory Bruno said the launch was on time."),
+        NameDoc::new(
+            "c",
+            "The Premier League said on Monday that the rights were sold. Five said the \
+             show would return, and Premier League officials agreed.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let names: Vec<&str> = r.clusters.iter().map(|c| c.canonical.as_str()).collect();
+    for want in ["Diane Abbott", "Dominic Grieve", "Tory Bruno"] {
+        assert!(names.contains(&want), "{want}: {names:?}");
+    }
+    for junk in ["Conservative", "League", "Five", "Tory Dominic Grieve"] {
+        assert!(!names.contains(&junk), "{junk}: {names:?}");
+    }
+    let abbott = r.clusters.iter().find(|c| c.canonical == "Diane Abbott");
+    let roles: Vec<&str> = abbott
+        .map(|c| c.roles.iter().map(|h| h.role.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(roles, ["labour mp"]);
+}
+
+/// Two holders of one office with one given name and family names far apart are two people
+/// and a role conflict (`David Owen`/`David Miliband`), short names or not.
+#[test]
+fn one_given_name_and_far_family_names_are_a_conflict() {
+    let docs = [
+        NameDoc::new("a", "Foreign Secretary David Owen said the deal was close."),
+        NameDoc::new(
+            "b",
+            "Foreign Secretary David Miliband said the deal was close.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(r.role_conflicts.len(), 1, "{:?}", r.role_conflicts);
+}
+
+/// The members of a body are many at once: two `Labour MP`s are no role conflict. One family
+/// name with given names one spelling apart is one person, not a conflict (`Mohammad` and
+/// `Mohammed Khatami`, both president).
+#[test]
+fn members_and_given_name_spellings_are_no_conflict() {
+    let docs = [
+        NameDoc::new("a", "Labour MP Diane Abbott said the bill would fail."),
+        NameDoc::new("b", "Labour MP Karen Buck said the bill would pass."),
+        NameDoc::new(
+            "c",
+            "Iranian President Mohammad Khatami said talks would go on.",
+        ),
+        NameDoc::new(
+            "d",
+            "Iranian President Mohammed Khatami said talks would end.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert!(r.role_conflicts.is_empty(), "{:?}", r.role_conflicts);
+}
