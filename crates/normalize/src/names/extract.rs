@@ -157,6 +157,17 @@ fn title_case(toks: &[Tok<'_>]) -> bool {
 
 const CONNECTORS: &[&str] = &["of", "for", "the"];
 
+/// Whether `word` is written in capitals, two letters or more (`IBM`, `HD-DVD`).
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// Whether `word` is a regnal numeral (`III`, `XIV`): one after a name belongs to it.
+fn is_regnal(word: &str) -> bool {
+    word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
 /// Whether token `last` is followed by a comma and a capitalised word (`…Prosecutions, Ken`).
 fn appositive_name_follows(toks: &[Tok<'_>], last: usize) -> bool {
     let mut rest = toks.iter().skip(last + 1);
@@ -373,6 +384,15 @@ fn process_run(
         return;
     }
     if nl.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return;
+    }
+    // a word in capitals is an acronym (`IBM`, `ONS`, `BBC`), not a name, unless a regnal
+    // numeral (`Edward III`)
+    if name
+        .iter()
+        .enumerate()
+        .any(|(i, &k)| is_acronym(toks[k].text) && !(i > 0 && is_regnal(toks[k].text)))
+    {
         return;
     }
     let first_tok = name[0];

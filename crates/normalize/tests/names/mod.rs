@@ -590,3 +590,17 @@ fn members_and_given_name_spellings_are_no_conflict() {
     let r = find_names(&docs);
     assert!(r.role_conflicts.is_empty(), "{:?}", r.role_conflicts);
 }
+
+/// A word in capitals is an acronym, never a person (`IBM`, `ONS`, `MCI`, `HD-DVD`), but a
+/// regnal numeral after a name belongs to it (`Edward III`).
+#[test]
+fn acronyms_are_not_people() {
+    let docs = [NameDoc::new(
+        "a",
+        "IBM said sales rose. Figures from the ONS showed growth, MCI said. HD-DVD told \
+         reporters nothing. Edward III said the war would go on, and Jane Smith agreed.",
+    )];
+    let r = find_names(&docs);
+    let names: Vec<&str> = r.clusters.iter().map(|c| c.canonical.as_str()).collect();
+    assert_eq!(names, ["Edward III", "Jane Smith"]);
+}
