@@ -389,7 +389,8 @@ fn write_inline_diff(
             let options = textwrap::Options::new(width)
                 .initial_indent(indent)
                 .subsequent_indent(indent)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .break_words(false);
             writeln!(out, "{}", textwrap::fill(&line, options))
         }
         None => writeln!(out, "{indent}{line}"),
@@ -476,7 +477,8 @@ fn write_sides(
                 let options = textwrap::Options::new(width)
                     .initial_indent(&first)
                     .subsequent_indent(&rest)
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                    .break_words(false);
                 writeln!(out, "{}", textwrap::fill(&line, options))?;
             }
             None => writeln!(out, "{first}{line}")?,
