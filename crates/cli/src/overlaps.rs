@@ -383,17 +383,23 @@ fn write_inline_diff(
 ) -> std::io::Result<()> {
     let mut buf: Vec<u8> = Vec::new();
     write_diff_words(&mut buf, ops, a, b, b_range)?;
-    let line = String::from_utf8_lossy(&buf);
+    write_wrapped(out, indent, indent, &String::from_utf8_lossy(&buf))
+}
+
+/// Writes `line` after `first`, wrapped to the terminal's width when standard output is a
+/// terminal (continuation lines after `rest`), between words only: an escape such as
+/// `\u{202E}` or a URL is never cut.
+fn write_wrapped(out: &mut dyn Write, first: &str, rest: &str, line: &str) -> std::io::Result<()> {
     match output::wrap_width() {
         Some(width) => {
             let options = textwrap::Options::new(width)
-                .initial_indent(indent)
-                .subsequent_indent(indent)
+                .initial_indent(first)
+                .subsequent_indent(rest)
                 .word_splitter(textwrap::WordSplitter::NoHyphenation)
                 .break_words(false);
-            writeln!(out, "{}", textwrap::fill(&line, options))
+            writeln!(out, "{}", textwrap::fill(line, options))
         }
-        None => writeln!(out, "{indent}{line}"),
+        None => writeln!(out, "{first}{line}"),
     }
 }
 
@@ -471,18 +477,7 @@ fn write_sides(
         }
         line.push_str(&passage_for_terminal(&text[cursor..range.end]));
         let first = format!("{indent}{DIM}{label}{DIM:#} ");
-        let rest = format!("{indent}  ");
-        match output::wrap_width() {
-            Some(width) => {
-                let options = textwrap::Options::new(width)
-                    .initial_indent(&first)
-                    .subsequent_indent(&rest)
-                    .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                    .break_words(false);
-                writeln!(out, "{}", textwrap::fill(&line, options))?;
-            }
-            None => writeln!(out, "{first}{line}")?,
-        }
+        write_wrapped(out, &first, &format!("{indent}  "), &line)?;
     }
     Ok(())
 }

@@ -157,7 +157,10 @@ fn title_case(toks: &[Tok<'_>]) -> bool {
 
 const CONNECTORS: &[&str] = &["of", "for", "the"];
 
-/// Whether `word` is written in capitals, two letters or more (`IBM`, `HD-DVD`).
+/// Whether `word` is written in capitals, two letters or more (`IBM`, `HD-DVD`, `GM`). Not
+/// [`is_cap`]'s test, on purpose: that one lets short capitals (`US`, `UK`, `IBM`) into a run,
+/// where they may qualify an office, and counts digits (`A380` is no capitalised word); this
+/// one keeps every acronym out of a name.
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !word.chars().any(char::is_lowercase)

@@ -713,9 +713,11 @@ struct Person<'a> {
 /// 5.1 are two people): see [`possible_variant`].
 const MAX_ROMANIZATION_DISTANCE: f32 = 3.0;
 
-/// Whether two holders of one role may be one person split in two (a shared form; the same
-/// given name with short or half-similar family names; centres within the wide budget; never
-/// two given names or opposite gendered forms): then they are not reported as a conflict.
+/// Whether two holders of one role may be one person split in two: a shared form; one
+/// family name with given names one spelling apart; the same given name with family names
+/// at most [`MAX_ROMANIZATION_DISTANCE`] apart; bare centres within the wide budget; never two
+/// unrelated given names or opposite gendered forms. Then they are not reported as a
+/// conflict.
 fn possible_variant(a: &Person<'_>, b: &Person<'_>) -> bool {
     if let (Some(x), Some(y)) = (a.given, b.given)
         && !lexicon::same_given(x, y)
