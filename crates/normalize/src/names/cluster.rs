@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::MergeEvidence;
 use super::extract::Candidate;
 use super::fold::{
-    FormTrie, budget, distance, distance_at_most_chars, given_budget, opposite_gender, skeleton,
+    FormTrie, Spelling, budget, distance, given_budget, opposite_gender, skeleton,
+    spelling_distance_at_most,
 };
 use super::lexicon::{self, same_given};
 use super::local::Local;
@@ -148,7 +149,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             }
         };
         if opts.fuzzy {
-            let fchars: Vec<char> = fam.chars().collect();
+            let fchars = Spelling::new(&fam);
             let reach = given_reach(fchars.len());
             let mut near: Vec<usize> = Vec::new();
             for x in std::iter::once(g.as_str()).chain(lexicon::related_givens(&g)) {
@@ -212,7 +213,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 };
                 cls[ci].evidence.push(ev);
                 if let Some(cg) = cls[ci].given.clone() {
-                    let centre: Vec<char> = cls[ci].center.chars().collect();
+                    let centre = Spelling::new(&cls[ci].center);
                     for r in groles.difference(&cls[ci].roles) {
                         by_given_role
                             .entry((cg.clone(), r.clone()))
@@ -232,7 +233,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 for &(d, l) in &members {
                     c.add(docs, d, l);
                 }
-                let centre: Vec<char> = fam.chars().collect();
+                let centre = Spelling::new(&fam);
                 for r in &c.roles {
                     by_given_role
                         .entry((g.clone(), r.clone()))
@@ -277,10 +278,10 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     });
     let index: BTreeSet<String> = holders.keys().cloned().collect();
     #[allow(clippy::type_complexity)]
-    let forms: Vec<(String, Vec<char>, bool, Vec<usize>)> = holders
+    let forms: Vec<(String, Spelling, bool, Vec<usize>)> = holders
         .into_iter()
         .map(|(f, h)| {
-            let chars: Vec<char> = f.chars().collect();
+            let chars = Spelling::new(&f);
             let syl = lexicon::is_syllable(&f);
             (f, chars, syl, h)
         })
@@ -328,7 +329,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 } else {
                     f32::INFINITY
                 };
-                let fchars: Vec<char> = key.chars().collect();
+                let fchars = Spelling::new(key);
                 // within the namesake margin (one doubled letter), only forms equal once
                 // doubled letters are squeezed can be near
                 let scan: Vec<usize> = if cap < f32::INFINITY {
@@ -362,7 +363,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         if wide == 0.0 || (*syl && fsyl) {
                             continue;
                         }
-                        match distance_at_most_chars(chars, &fchars, wide, &mut buf) {
+                        match spelling_distance_at_most(chars, &fchars, wide, &mut buf) {
                             Some(c) if !opposite_gender(f, key) => c,
                             _ => continue,
                         }
@@ -635,14 +636,14 @@ fn bare_groups(
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     // per group: centre letters, one syllable
-    let mut centres: Vec<(Vec<char>, bool)> = Vec::new();
+    let mut centres: Vec<(Spelling, bool)> = Vec::new();
     // the group centres, for blocking
     let mut trie = FormTrie::default();
     let mut hits: Vec<usize> = Vec::new();
     let mut buf: Vec<f32> = Vec::new();
     for (fam, members) in bare {
         let held: BTreeSet<usize> = holders.get(&fam).into_iter().flatten().copied().collect();
-        let fchars: Vec<char> = fam.chars().collect();
+        let fchars = Spelling::new(&fam);
         let fsyl = lexicon::is_syllable(&fam);
         let mut best: Option<(f32, usize, f32, Vec<String>)> = None;
         if opts.fuzzy {
@@ -686,7 +687,7 @@ fn bare_groups(
                 if b == 0.0 || (*csyl && fsyl) || opposite_gender(&g.cl.center, &fam) {
                     continue;
                 }
-                let Some(cost) = distance_at_most_chars(cchars, &fchars, b, &mut buf) else {
+                let Some(cost) = spelling_distance_at_most(cchars, &fchars, b, &mut buf) else {
                     continue;
                 };
                 if members.iter().any(|&(d, l)| g.cl.has_other_in(d, l)) {

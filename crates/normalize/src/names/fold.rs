@@ -4,6 +4,8 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::romanize::alternative;
+
 /// Folds a name form for comparison: NFKD, combining marks dropped, special Latin letters
 /// mapped (`ł`→`l`, `ß`→`ss`…), lower case, and everything that is not a letter (hyphens,
 /// apostrophes, spaces) dropped. `Bižan` → `bizan`, `U-Ryang` → `uryang`, `O'Brien` →
@@ -151,26 +153,22 @@ fn letter_indel_cost(c: char, doubled: bool) -> f32 {
     }
 }
 
-/// The confusion-weighted edit distance between two folded forms: cheap substitutions for
-/// transliteration confusions (vowels, `r`/`l`, `s`/`c`/`z`, `c`/`k`/`q` 0.3; voicing and
-/// glides 0.5), cheap insertions and deletions of a doubled letter or the `c` of `ck` (0.2),
-/// `h` (0.3) and vowels (0.5), adjacent transposition 0.5, anything else 1.0.
-pub fn distance(a: &str, b: &str) -> f32 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+/// The confusion-weighted edit distance between two letter sequences (the costs of
+/// [`distance`]).
+fn letter_distance(a: &[char], b: &[char]) -> f32 {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
     let mut d = vec![0f32; (n + 1) * w];
     for i in 1..=n {
-        d[i * w] = d[(i - 1) * w] + indel_cost(&a, i - 1);
+        d[i * w] = d[(i - 1) * w] + indel_cost(a, i - 1);
     }
     for j in 1..=m {
-        d[j] = d[j - 1] + indel_cost(&b, j - 1);
+        d[j] = d[j - 1] + indel_cost(b, j - 1);
     }
     for i in 1..=n {
         for j in 1..=m {
-            let mut v = (d[(i - 1) * w + j] + indel_cost(&a, i - 1))
-                .min(d[i * w + j - 1] + indel_cost(&b, j - 1))
+            let mut v = (d[(i - 1) * w + j] + indel_cost(a, i - 1))
+                .min(d[i * w + j - 1] + indel_cost(b, j - 1))
                 .min(d[(i - 1) * w + j - 1] + sub_cost(a[i - 1], b[j - 1]));
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[(i - 2) * w + j - 2] + 0.5);
@@ -181,15 +179,92 @@ pub fn distance(a: &str, b: &str) -> f32 {
     d[n * w + m]
 }
 
+/// The confusion-weighted edit distance between two folded forms: cheap substitutions for
+/// transliteration confusions (vowels, `r`/`l`, `s`/`c`/`z`, `c`/`k`/`q` 0.3; voicing and
+/// glides 0.5), cheap insertions and deletions of a doubled letter or the `c` of `ck` (0.2),
+/// `h` (0.3) and vowels (0.5), adjacent transposition 0.5, anything else 1.0; measured on
+/// the forms' letters, or on their [`romanized`](Spelling::romanized) spellings when that
+/// is smaller and within the plain [`budget`] (`tuzimoto`/`tsudimoto` are 0 apart). A
+/// romanization brings two forms of one name together; it never widens what a shared given
+/// name or role allows (two long names that a rewrite brings within `0.35·len` of each other
+/// are no more alike than before), and it never pushes two forms apart (`dina`, which reads
+/// as Japanese, stays 0.3 from `dinah`).
+pub fn distance(a: &str, b: &str) -> f32 {
+    let (sa, sb) = (Spelling::new(a), Spelling::new(b));
+    let raw = letter_distance(&sa.letters, &sb.letters);
+    if sa.alt.is_none() && sb.alt.is_none() {
+        return raw;
+    }
+    let romanized = letter_distance(sa.romanized(), sb.romanized());
+    if romanized <= budget(sa.len().min(sb.len())) {
+        raw.min(romanized)
+    } else {
+        raw
+    }
+}
+
+/// A folded form's letters and, when it has one, the letters of its [`alternative`]
+/// romanization: what the edit distance compares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spelling {
+    /// The form's own letters.
+    pub letters: Vec<char>,
+    /// The letters of its romanized spelling, when that differs from its own.
+    pub alt: Option<Vec<char>>,
+}
+
+impl Spelling {
+    /// The spellings of a folded form.
+    pub fn new(folded: &str) -> Self {
+        Self {
+            letters: folded.chars().collect(),
+            alt: alternative(folded).map(|a| a.chars().collect()),
+        }
+    }
+
+    /// The number of the form's own letters.
+    pub fn len(&self) -> usize {
+        self.letters.len()
+    }
+
+    /// Whether the form has no letters.
+    pub fn is_empty(&self) -> bool {
+        self.letters.is_empty()
+    }
+
+    /// The romanized spelling: the [`alternative`] if there is one, else the letters.
+    pub fn romanized(&self) -> &[char] {
+        self.alt.as_deref().unwrap_or(&self.letters)
+    }
+}
+
+/// [`distance`] on two [`Spelling`]s when it is at most `max`, else `None`.
+pub(crate) fn spelling_distance_at_most(
+    a: &Spelling,
+    b: &Spelling,
+    max: f32,
+    buf: &mut Vec<f32>,
+) -> Option<f32> {
+    let raw = distance_at_most_chars(&a.letters, &b.letters, max, buf);
+    if a.alt.is_none() && b.alt.is_none() {
+        return raw;
+    }
+    let reach = max.min(budget(a.len().min(b.len())));
+    let romanized = distance_at_most_chars(a.romanized(), b.romanized(), reach, buf);
+    match (raw, romanized) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
 /// [`distance`] when it is at most `max`, else `None` (stops as soon as a whole row exceeds
 /// `max`; every cost is non-negative, so the distance can only grow).
 pub fn distance_at_most(a: &str, b: &str, max: f32) -> Option<f32> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    distance_at_most_chars(&a, &b, max, &mut Vec::new())
+    spelling_distance_at_most(&Spelling::new(a), &Spelling::new(b), max, &mut Vec::new())
 }
 
-/// [`distance_at_most`] on letters, with a reusable buffer.
+/// [`letter_distance`] when it is at most `max`, else `None`, with a reusable buffer (stops as
+/// soon as two rows in a row exceed `max`).
 pub(crate) fn distance_at_most_chars(
     a: &[char],
     b: &[char],
@@ -274,8 +349,28 @@ impl Default for FormTrie {
 }
 
 impl FormTrie {
-    /// Stores `form` under `id`.
-    pub(crate) fn insert(&mut self, form: &[char], id: usize) {
+    /// Stores a form's letters and its romanized spelling under `id`.
+    pub(crate) fn insert(&mut self, form: &Spelling, id: usize) {
+        self.insert_letters(&form.letters, id);
+        if let Some(alt) = &form.alt {
+            self.insert_letters(alt, id);
+        }
+    }
+
+    /// Appends to `out` the ids of every stored form whose [`spelling_distance_at_most`] to
+    /// `query` may be `Some` under `max` (a superset; unsorted, an id may repeat). The
+    /// romanized spelling is searched within the plain [`budget`] of the query's length, at
+    /// least that of the shorter of two forms.
+    pub(crate) fn within(&self, query: &Spelling, max: f32, out: &mut Vec<usize>) {
+        // a query without a romanized spelling of its own meets the stored ones by its letters
+        self.within_letters(&query.letters, max, out);
+        if let Some(alt) = &query.alt {
+            self.within_letters(alt, max.min(budget(query.len())), out);
+        }
+    }
+
+    /// Stores one spelling under `id`.
+    fn insert_letters(&mut self, form: &[char], id: usize) {
         let mut at = 0usize;
         for &c in form {
             let next = self.nodes[at]
@@ -301,9 +396,9 @@ impl FormTrie {
         self.nodes[at].ids.push(id);
     }
 
-    /// Appends to `out` the ids of every stored form whose [`distance_at_most_chars`] to
+    /// Appends to `out` the ids of every stored spelling whose [`distance_at_most_chars`] to
     /// `query` may be `Some` under `max` (a superset; unsorted).
-    pub(crate) fn within(&self, query: &[char], max: f32, out: &mut Vec<usize>) {
+    fn within_letters(&self, query: &[char], max: f32, out: &mut Vec<usize>) {
         let m = query.len();
         let w = m + 1;
         let ins: Vec<f32> = (0..m).map(|j| indel_cost(query, j)).collect();
@@ -479,10 +574,33 @@ mod tests {
     #[test]
     fn trie_finds_every_form_within_budget() {
         let forms = [
-            "bessent", "becent", "bessant", "lutnick", "rutnik", "raimondo", "xi", "li", "ab",
-            "ba", "abba", "ckck", "kk", "a", "", "hhh", "sagarre", "sagare", "zakharov",
+            "bessent",
+            "becent",
+            "bessant",
+            "lutnick",
+            "rutnik",
+            "raimondo",
+            "xi",
+            "li",
+            "ab",
+            "ba",
+            "abba",
+            "ckck",
+            "kk",
+            "a",
+            "",
+            "hhh",
+            "sagarre",
+            "sagare",
+            "zakharov",
+            "tuzimoto",
+            "tsudimoto",
+            "aliew",
+            "alijev",
+            "osetjkin",
+            "osechkin",
         ];
-        let chars: Vec<Vec<char>> = forms.iter().map(|f| f.chars().collect()).collect();
+        let chars: Vec<Spelling> = forms.iter().map(|f| Spelling::new(f)).collect();
         let mut trie = FormTrie::default();
         for (k, f) in chars.iter().enumerate() {
             trie.insert(f, k);
@@ -493,7 +611,7 @@ mod tests {
                 let mut got = Vec::new();
                 trie.within(q, max, &mut got);
                 for (k, f) in chars.iter().enumerate() {
-                    if distance_at_most_chars(f, q, max, &mut buf).is_some() {
+                    if spelling_distance_at_most(f, q, max, &mut buf).is_some() {
                         assert!(got.contains(&k), "{f:?} {q:?} {max}");
                     }
                 }
@@ -504,12 +622,12 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn trie_is_a_superset(
-            forms in proptest::collection::vec("[abcehikrsz]{0,9}", 1..40),
-            query in "[abcehikrsz]{0,9}",
+            forms in proptest::collection::vec("[abcehijkorstuwz]{0,9}", 1..40),
+            query in "[abcehijkorstuwz]{0,9}",
             max in 0.0f32..3.5,
         ) {
-            let chars: Vec<Vec<char>> = forms.iter().map(|f| f.chars().collect()).collect();
-            let q: Vec<char> = query.chars().collect();
+            let chars: Vec<Spelling> = forms.iter().map(|f| Spelling::new(f)).collect();
+            let q = Spelling::new(&query);
             let mut trie = FormTrie::default();
             for (k, f) in chars.iter().enumerate() {
                 trie.insert(f, k);
@@ -518,7 +636,7 @@ mod tests {
             trie.within(&q, max, &mut got);
             let mut buf = Vec::new();
             for (k, f) in chars.iter().enumerate() {
-                if distance_at_most_chars(f, &q, max, &mut buf).is_some() {
+                if spelling_distance_at_most(f, &q, max, &mut buf).is_some() {
                     proptest::prop_assert!(got.contains(&k), "{:?} {:?} {}", f, q, max);
                 }
             }

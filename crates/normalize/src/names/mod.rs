@@ -103,6 +103,7 @@ pub mod fold;
 pub mod lexicon;
 mod local;
 mod roles;
+pub mod romanize;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

@@ -604,3 +604,32 @@ fn acronyms_are_not_people() {
     let names: Vec<&str> = r.clusters.iter().map(|c| c.canonical.as_str()).collect();
     assert_eq!(names, ["Edward III", "Jane Smith"]);
 }
+
+#[test]
+fn japanese_and_slavic_romanizations_are_one_name() {
+    // a bare family name in another romanization joins the named person: Kunrei-shiki and
+    // Hepburn Japanese, German and English spellings of a Russian name (each beyond the
+    // plain edit budget letter by letter)
+    let docs = [
+        NameDoc::new("a", "Frank Tuzimoto said the talks went well."),
+        NameDoc::new(
+            "b",
+            "Frank Tuzimoto told reporters that tariffs would fall.",
+        ),
+        NameDoc::new("c", "Tsudimoto said the vote was close."),
+        NameDoc::new("d", "Hans Aliew said prices rose."),
+        NameDoc::new("e", "Hans Aliew declined to comment."),
+        NameDoc::new("f", "Alijev said the review would go on."),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(cluster_with(&r, "Tsudimoto"), ["Frank Tuzimoto"]);
+    assert_eq!(cluster_with(&r, "Alijev"), ["Hans Aliew"]);
+    // an English `w` is no Slavic `v`: `Hayward` is not `Harvard`
+    let docs = [
+        NameDoc::new("a", "Rick Hayward said the talks went well."),
+        NameDoc::new("b", "Rick Hayward told reporters that tariffs would fall."),
+        NameDoc::new("c", "Harvard said the vote was close."),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(cluster_with(&r, "Harvard"), ["Harvard"]);
+}
