@@ -145,7 +145,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             if shared.contains(&g) {
                 budget(len)
             } else {
-                given_budget(len, g.chars().count())
+                given_budget(len, g.chars().count()).max(short_family_budget(len, &g))
             }
         };
         if opts.fuzzy {
@@ -194,6 +194,11 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     Some((w, r)) if w > plain => (w, Some(r.clone())),
                     _ => (plain, None),
                 };
+                // a short family name reached by the given name alone changes consonants only
+                // (`Pho`/`Po`, `Ton`/`Don`), never a vowel (`Li`/`Lu` are two surnames)
+                if role.is_none() && len <= 3 && cost > 0.0 && !same_vowels(&c.center, &fam) {
+                    continue;
+                }
                 if cost <= allowed && best.as_ref().is_none_or(|b| cost < b.0) {
                     best = Some((cost, ci, allowed, role));
                 }
@@ -798,8 +803,10 @@ fn shared_givens(full: &[((String, String), Vec<(usize, usize)>)]) -> BTreeSet<S
         for i in 0..fams.len() {
             for j in i + 1..fams.len() {
                 let len = fams[i].chars().count().min(fams[j].chars().count());
+                let reach = given_budget(len, g.chars().count()).max(short_family_budget(len, g));
                 if !opposite_gender(fams[i], fams[j])
-                    && distance(fams[i], fams[j]) <= given_budget(len, g.chars().count())
+                    && (len > 3 || same_vowels(fams[i], fams[j]))
+                    && distance(fams[i], fams[j]) <= reach
                 {
                     let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                     parent[ri.max(rj)] = ri.min(rj);
@@ -851,6 +858,30 @@ fn found_bare(
     }
     c.evidence = evidence;
     cls.push(c);
+}
+
+/// The budget a shared given name gives two family names of 3 letters or fewer: one cheap
+/// edit (0.5) when the given name is a romanized Chinese given name of two syllables or more
+/// (`Zhiwei`, `Tianyi`: distinctive enough that `Pho Tianyi` and `Po Tianyi`, `Ton Zhiwei` and
+/// `Don Zhiwei` are one person's romanizations), else nothing (`Paul Xi` and `Paul Li` are
+/// two people). The caller also keeps the vowels equal (see [`same_vowels`]).
+fn short_family_budget(len: usize, given: &str) -> f32 {
+    if len <= 3 && lexicon::is_pinyin_word(given) {
+        0.5
+    } else {
+        0.0
+    }
+}
+
+/// Whether two folded forms have the same vowels in the same order (`pho`/`po`, `ton`/`don`;
+/// not `li`/`lu`).
+fn same_vowels(a: &str, b: &str) -> bool {
+    let vowels = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+            .collect()
+    };
+    vowels(a) == vowels(b)
 }
 
 /// The budget for two full names with the same given name *and* the same role: twice the

@@ -32,7 +32,11 @@
 //!    family); in order of mention count, each group joins the cluster whose *centre* has
 //!    the same (or a nickname-related) given name and whose centre family name is within the
 //!    wide [`given budget`](fold::given_budget) of the confusion-weighted
-//!    [`distance`](fold::distance), else it founds a cluster. **Bare family names** go in
+//!    [`distance`](fold::distance), else it founds a cluster. The distance also compares
+//!    the forms' [`romanized`](fold::Spelling::romanized) spellings ([`romanize`]: Japanese
+//!    in Hepburn, European spellings of Slavic sounds), within the plain budget only. A
+//!    family name of 3 letters or fewer gets one consonant edit (`Pho`/`Po Tianyi`) under a
+//!    two-syllable Chinese given name; otherwise none (`Paul Xi`/`Paul Li`). **Bare family names** go in
 //!    two steps, so that a group of bare spellings joins a person whole and a new full name
 //!    elsewhere never splits it: first the bare forms (heaviest first) are star-clustered
 //!    among themselves into *bare groups*: a form joins the group whose centre is within the

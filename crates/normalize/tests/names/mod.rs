@@ -633,3 +633,33 @@ fn japanese_and_slavic_romanizations_are_one_name() {
     let r = find_names(&docs);
     assert_eq!(cluster_with(&r, "Harvard"), ["Harvard"]);
 }
+
+#[test]
+fn short_family_names_with_one_chinese_given_name() {
+    // a two-syllable Chinese given name is distinctive: a consonant edit of a short family
+    // name (aspiration, voicing) is one person's romanizations; a vowel edit is another name
+    let docs = [
+        NameDoc::new("a", "Pho Tianyi said the talks went well."),
+        NameDoc::new("b", "Po Tianyi told reporters that tariffs would fall."),
+        NameDoc::new("c", "Ton Zhiwei said the vote was close."),
+        NameDoc::new("d", "Don Zhiwei declined to comment."),
+        NameDoc::new("e", "Li Jianguo said prices rose."),
+        NameDoc::new("f", "Lu Jianguo said the review would go on."),
+        NameDoc::new("g", "Paul Xi said prices rose."),
+        NameDoc::new("h", "Paul Si said the review would go on."),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(
+        cluster_with(&r, "Po Tianyi"),
+        cluster_with(&r, "Pho Tianyi")
+    );
+    assert_eq!(
+        cluster_with(&r, "Ton Zhiwei"),
+        cluster_with(&r, "Don Zhiwei")
+    );
+    assert_ne!(
+        cluster_with(&r, "Li Jianguo"),
+        cluster_with(&r, "Lu Jianguo")
+    );
+    assert_ne!(cluster_with(&r, "Paul Xi"), cluster_with(&r, "Paul Si"));
+}
