@@ -1367,7 +1367,8 @@ pub fn is_syllable(s: &str) -> bool {
 }
 
 /// Whether a folded token splits into at least two valid pinyin syllables (`jinping` =
-/// jin+ping, `lifeng`, `chenggang`).
+/// jin+ping, `lifeng`, `chenggang`) and is not itself one (`liang`, `xian`, `tian`: one
+/// syllable each, though `li`+`ang` would split).
 pub fn is_pinyin_word(s: &str) -> bool {
     fn split(s: &str, n: usize) -> bool {
         if s.is_empty() {
@@ -1377,7 +1378,7 @@ pub fn is_pinyin_word(s: &str) -> bool {
             .rev()
             .any(|k| s.is_char_boundary(k) && is_pinyin_syllable(&s[..k]) && split(&s[k..], n + 1))
     }
-    s.len() >= 4 && s.is_ascii() && split(s, 0)
+    s.len() >= 4 && s.is_ascii() && !is_pinyin_syllable(s) && split(s, 0)
 }
 
 /// Whether `s` is a valid toneless pinyin syllable (strict: standard initials and finals).
@@ -1391,9 +1392,16 @@ pub fn is_pinyin_syllable(s: &str) -> bool {
         "an", "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang",
         "iong", "ua", "uo", "uai", "uan", "uang",
     ];
-    INITIALS
-        .iter()
-        .any(|i| s.strip_prefix(i).is_some_and(|f| FINALS.contains(&f)))
+    // without an initial, only the finals written so: `ong`, `iu`, `in` stand alone only as
+    // `weng`, `you`, `yin` (so `tiong` is no `ti`+`ong`)
+    const ZERO_INITIAL_FINALS: &[&str] = &[
+        "a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "er",
+    ];
+    INITIALS.iter().any(|i| {
+        s.strip_prefix(i).is_some_and(|f| {
+            FINALS.contains(&f) && (!i.is_empty() || ZERO_INITIAL_FINALS.contains(&f))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -1418,5 +1426,10 @@ mod tests {
         assert!(is_pinyin_word("chenggang"));
         assert!(!is_pinyin_word("bessent"));
         assert!(!is_pinyin_word("sullivan"));
+        // one syllable, and a final that never stands alone
+        assert!(!is_pinyin_word("liang"));
+        assert!(!is_pinyin_word("tiong"));
+        assert!(is_pinyin_word("tianyi"));
+        assert!(is_pinyin_word("songtao"));
     }
 }
