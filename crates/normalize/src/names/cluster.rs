@@ -132,9 +132,11 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     // centres: only those within the given-name budget, or within the role budget and
     // sharing a role office (a trie per given name and office), can be accepted
     let mut by_given: BTreeMap<String, FormTrie> = BTreeMap::new();
+    // given name → clusters with that centre given name, for the surname table (far forms)
+    let mut by_given_ids: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut by_given_role: BTreeMap<(String, String), FormTrie> = BTreeMap::new();
     for ((g, fam), members) in full {
-        let mut best: Option<(f32, usize, f32, Option<String>)> = None;
+        let mut best: Option<(f32, usize, f32, Option<String>, bool)> = None;
         // the same given name and the same role: a wider budget
         let groles: BTreeSet<String> = members
             .iter()
@@ -163,6 +165,18 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     }
                 }
             }
+            // another romanization of one Chinese surname (`Chen`/`Tran`), with the given
+            // name itself (not a nickname) of one person, a Chinese given name of two
+            // syllables or more (`Anna Moon` and `Anna Mun` may be two people)
+            if !shared.contains(&g) && lexicon::is_chinese_given(&g) {
+                near.extend(
+                    by_given_ids
+                        .get(&g)
+                        .into_iter()
+                        .flatten()
+                        .filter(|&&ci| lexicon::same_surname(&cls[ci].center, &fam)),
+                );
+            }
             near.sort_unstable();
             near.dedup();
             for ci in near {
@@ -175,7 +189,15 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     continue;
                 }
                 let len = c.center.chars().count().min(fam.chars().count());
-                let cost = distance(&c.center, &fam);
+                let surname = *cg == g
+                    && !shared.contains(&g)
+                    && lexicon::is_chinese_given(&g)
+                    && lexicon::same_surname(&c.center, &fam);
+                let cost = if surname {
+                    0.0
+                } else {
+                    distance(&c.center, &fam)
+                };
                 // the widest budget a shared role gives, and that role (for the evidence)
                 let wide = c
                     .roles
@@ -200,14 +222,17 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     continue;
                 }
                 if cost <= allowed && best.as_ref().is_none_or(|b| cost < b.0) {
-                    best = Some((cost, ci, allowed, role));
+                    best = Some((cost, ci, allowed, role, surname));
                 }
             }
         }
         match best {
-            Some((cost, ci, allowed, role)) => {
+            Some((cost, ci, allowed, role, surname)) => {
                 let mut reasons = vec![format!("same given name `{g}`")];
                 reasons.extend(role.map(|r| format!("same role `{r}`")));
+                if surname {
+                    reasons.push("one Chinese surname in two romanizations".to_owned());
+                }
                 let ev = MergeEvidence {
                     form: fam.clone(),
                     into: cls[ci].center.clone(),
@@ -245,6 +270,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         .or_default()
                         .insert(&centre, cls.len());
                 }
+                by_given_ids.entry(g.clone()).or_default().push(cls.len());
                 by_given.entry(g).or_default().insert(&centre, cls.len());
                 cls.push(c);
             }
@@ -804,9 +830,10 @@ fn shared_givens(full: &[((String, String), Vec<(usize, usize)>)]) -> BTreeSet<S
             for j in i + 1..fams.len() {
                 let len = fams[i].chars().count().min(fams[j].chars().count());
                 let reach = given_budget(len, g.chars().count()).max(short_family_budget(len, g));
-                if !opposite_gender(fams[i], fams[j])
-                    && (len > 3 || same_vowels(fams[i], fams[j]))
-                    && distance(fams[i], fams[j]) <= reach
+                if lexicon::is_chinese_given(g) && lexicon::same_surname(fams[i], fams[j])
+                    || !opposite_gender(fams[i], fams[j])
+                        && (len > 3 || same_vowels(fams[i], fams[j]))
+                        && distance(fams[i], fams[j]) <= reach
                 {
                     let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                     parent[ri.max(rj)] = ri.min(rj);
@@ -866,7 +893,7 @@ fn found_bare(
 /// `Don Zhiwei` are one person's romanizations), else nothing (`Paul Xi` and `Paul Li` are
 /// two people). The caller also keeps the vowels equal (see [`same_vowels`]).
 fn short_family_budget(len: usize, given: &str) -> f32 {
-    if len <= 3 && lexicon::is_pinyin_word(given) {
+    if len <= 3 && lexicon::is_chinese_given(given) {
         0.5
     } else {
         0.0

@@ -1220,6 +1220,39 @@ pub fn nickname_table() -> &'static FxHashMap<String, Vec<String>> {
     })
 }
 
+/// Folded surname form → the rows of the bundled surname table (`data/surnames.tsv`: the
+/// romanizations of one Chinese surname in pinyin, Wade-Giles, Cantonese, Hokkien and
+/// Teochew, Vietnamese and Korean) that hold it.
+fn surname_rows() -> &'static FxHashMap<&'static str, Vec<u16>> {
+    static MAP: OnceLock<FxHashMap<&'static str, Vec<u16>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, Vec<u16>> = FxHashMap::default();
+        let rows = include_str!("../../data/surnames.tsv").lines().skip(1);
+        for (row, line) in rows.enumerate() {
+            for form in line.split('\t').nth(1).unwrap_or("").split_whitespace() {
+                // the table has a few hundred rows
+                m.entry(form).or_default().push(row as u16);
+            }
+        }
+        m
+    })
+}
+
+/// Whether two different folded family names are romanizations of one Chinese surname in
+/// the bundled table (`data/surnames.tsv`, written for this project: `zhang`, `chang`,
+/// `cheung`, `teo`, `truong`, `jang` for 張; `chen`, `chan`, `tan`, `tran` for 陳). A form
+/// may read several surnames (`wong`: 黃 and 王); two forms match when one surname has both.
+pub fn same_surname(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let m = surname_rows();
+    match (m.get(a), m.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|r| y.contains(r)),
+        _ => false,
+    }
+}
+
 /// Every folded given name nickname-related to `a` in either direction of the
 /// [`nickname_table`] (`a` itself not included): exactly the names `b != a` with
 /// [`same_given`]`(a, b)`, for looking up candidates by given name instead of scanning.
@@ -1339,13 +1372,14 @@ pub fn country(word: &str) -> Option<&'static str> {
 }
 
 /// Whether a folded token is shaped like one romanized Chinese (or Korean/Vietnamese)
-/// syllable: an optional initial, one to three vowels and an optional `n`/`ng`/`h`/`r` coda.
+/// syllable: an optional initial (Vietnamese `tr` among them), one to three vowels and an
+/// optional `n`/`ng`/`h`/`r` coda.
 pub fn is_syllable(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     for init in [
-        "zh", "ch", "sh", "ts", "tz", "hs", "ng", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k",
-        "h", "j", "q", "x", "r", "z", "c", "s", "y", "w",
+        "zh", "ch", "sh", "ts", "tz", "hs", "ng", "tr", "b", "p", "m", "f", "d", "t", "n", "l",
+        "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w",
     ] {
         if s.starts_with(init) {
             i = init.len();
@@ -1379,6 +1413,14 @@ pub fn is_pinyin_word(s: &str) -> bool {
             .any(|k| s.is_char_boundary(k) && is_pinyin_syllable(&s[..k]) && split(&s[k..], n + 1))
     }
     s.len() >= 4 && s.is_ascii() && !is_pinyin_syllable(s) && split(s, 0)
+}
+
+/// Whether a folded given name is a Chinese one of two syllables or more (`zhiwei`,
+/// `tianyi`): a [`is_pinyin_word`] that is not a given name of another origin (`anna`,
+/// `diana` and `nina` split into pinyin syllables too). Such a name is distinctive enough
+/// that one person's family name may be written several ways under it.
+pub fn is_chinese_given(s: &str) -> bool {
+    is_pinyin_word(s) && !is_given_name(s)
 }
 
 /// Whether `s` is a valid toneless pinyin syllable (strict: standard initials and finals).
@@ -1416,12 +1458,20 @@ mod tests {
         assert!(same_given("bob", "robert"));
         assert!(!same_given("jake", "dan"));
         assert_eq!(country("china's"), Some("china"));
+        assert!(same_surname("zhang", "cheung"));
+        assert!(same_surname("chen", "tran"));
+        assert!(same_surname("wong", "huang") && same_surname("wong", "wang"));
+        // one form reads both, but these two are different surnames
+        assert!(!same_surname("huang", "wang"));
+        assert!(!same_surname("li", "lu"));
+        assert!(!same_surname("zhang", "zhang"));
     }
 
     #[test]
     fn chinese_shapes() {
         assert!(is_syllable("xi"));
         assert!(is_syllable("zhang"));
+        assert!(is_syllable("tran") && is_syllable("truong"));
         assert!(is_pinyin_word("jinping"));
         assert!(is_pinyin_word("chenggang"));
         assert!(!is_pinyin_word("bessent"));
@@ -1431,5 +1481,7 @@ mod tests {
         assert!(!is_pinyin_word("tiong"));
         assert!(is_pinyin_word("tianyi"));
         assert!(is_pinyin_word("songtao"));
+        assert!(is_chinese_given("zhiwei"));
+        assert!(is_pinyin_word("anna") && !is_chinese_given("anna"));
     }
 }

@@ -34,9 +34,12 @@
 //!    wide [`given budget`](fold::given_budget) of the confusion-weighted
 //!    [`distance`](fold::distance), else it founds a cluster. The distance also compares
 //!    the forms' [`romanized`](fold::Spelling::romanized) spellings ([`romanize`]: Japanese
-//!    in Hepburn, European spellings of Slavic sounds), within the plain budget only. A
-//!    family name of 3 letters or fewer gets one consonant edit (`Pho`/`Po Tianyi`) under a
-//!    two-syllable Chinese given name; otherwise none (`Paul Xi`/`Paul Li`). **Bare family names** go in
+//!    in Hepburn, European spellings of Slavic sounds), within the plain budget only. Under
+//!    a Chinese given name of two syllables or more ([`lexicon::is_chinese_given`]), a
+//!    family name of 3 letters or fewer gets one consonant edit (`Pho`/`Po Tianyi`;
+//!    otherwise none: `Paul Xi`/`Paul Li`), and two romanizations of one Chinese surname in
+//!    the bundled table ([`lexicon::same_surname`]: `Chen`/`Tran`, `Zhang`/`Cheung`) are one
+//!    family name. **Bare family names** go in
 //!    two steps, so that a group of bare spellings joins a person whole and a new full name
 //!    elsewhere never splits it: first the bare forms (heaviest first) are star-clustered
 //!    among themselves into *bare groups*: a form joins the group whose centre is within the

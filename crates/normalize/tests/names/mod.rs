@@ -663,3 +663,39 @@ fn short_family_names_with_one_chinese_given_name() {
     );
     assert_ne!(cluster_with(&r, "Paul Xi"), cluster_with(&r, "Paul Si"));
 }
+
+#[test]
+fn one_chinese_surname_in_two_romanizations() {
+    // pinyin and Vietnamese (`Chen`/`Tran`), pinyin and Cantonese (`Zhang`/`Cheung`): one
+    // person with one given name; a different given name stays another person
+    let docs = [
+        NameDoc::new("a", "Chen Zhiwei said the talks went well."),
+        NameDoc::new("b", "Tran Zhiwei told reporters that tariffs would fall."),
+        NameDoc::new("c", "Zhang Meilin said the vote was close."),
+        NameDoc::new("d", "Cheung Meilin declined to comment."),
+        NameDoc::new("e", "Tran Jianguo said prices rose."),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(
+        cluster_with(&r, "Tran Zhiwei"),
+        cluster_with(&r, "Chen Zhiwei")
+    );
+    assert_eq!(
+        cluster_with(&r, "Cheung Meilin"),
+        cluster_with(&r, "Zhang Meilin")
+    );
+    assert_ne!(
+        cluster_with(&r, "Tran Jianguo"),
+        cluster_with(&r, "Chen Zhiwei")
+    );
+    let c = r
+        .clusters
+        .iter()
+        .find(|c| c.forms.iter().any(|f| f == "Tran Zhiwei"))
+        .unwrap();
+    assert!(
+        c.evidence
+            .iter()
+            .any(|e| e.reasons.iter().any(|x| x.contains("Chinese surname")))
+    );
+}
