@@ -184,7 +184,8 @@ fn letter_distance(a: &[char], b: &[char]) -> f32 {
 /// glides 0.5), cheap insertions and deletions of a doubled letter or the `c` of `ck` (0.2),
 /// `h` (0.3) and vowels (0.5), adjacent transposition 0.5, anything else 1.0; measured on
 /// the forms' letters, or on their [`romanized`](Spelling::romanized) spellings when that
-/// is smaller and within the plain [`budget`] (`tuzimoto`/`tsudimoto` are 0 apart). A
+/// is smaller and within the plain [`budget`], so never for forms of 3 letters or fewer
+/// (`tuzimoto`/`tsudimoto` are 0 apart; `hou`/`ho` stay 0.5 apart). A
 /// romanization brings two forms of one name together; it never widens what a shared given
 /// name or role allows (two long names that a rewrite brings within `0.35·len` of each other
 /// are no more alike than before), and it never pushes two forms apart (`dina`, which reads
@@ -195,8 +196,13 @@ pub fn distance(a: &str, b: &str) -> f32 {
     if sa.alt.is_none() && sb.alt.is_none() {
         return raw;
     }
+    let plain = budget(sa.len().min(sb.len()));
+    if plain == 0.0 {
+        // 3 letters or fewer: only the letters (`Hou`/`Ho`, `Chou`/`Cho` are two surnames)
+        return raw;
+    }
     let romanized = letter_distance(sa.romanized(), sb.romanized());
-    if romanized <= budget(sa.len().min(sb.len())) {
+    if romanized <= plain {
         raw.min(romanized)
     } else {
         raw
@@ -249,8 +255,11 @@ pub(crate) fn spelling_distance_at_most(
     if a.alt.is_none() && b.alt.is_none() {
         return raw;
     }
-    let reach = max.min(budget(a.len().min(b.len())));
-    let romanized = distance_at_most_chars(a.romanized(), b.romanized(), reach, buf);
+    let plain = budget(a.len().min(b.len()));
+    if plain == 0.0 {
+        return raw;
+    }
+    let romanized = distance_at_most_chars(a.romanized(), b.romanized(), max.min(plain), buf);
     match (raw, romanized) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
@@ -620,6 +629,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn bounded_distance_agrees_with_distance(
+            a in "[abcdehijkmnorstuwyz]{0,9}",
+            b in "[abcdehijkmnorstuwyz]{0,9}",
+            max in 0.0f32..3.5,
+        ) {
+            let d = distance(&a, &b);
+            let got = spelling_distance_at_most(&Spelling::new(&a), &Spelling::new(&b), max, &mut Vec::new());
+            proptest::prop_assert_eq!(got, (d <= max).then_some(d), "{} {}", a, b);
+        }
+
         #[test]
         fn trie_is_a_superset(
             forms in proptest::collection::vec("[abcehijkorstuwz]{0,9}", 1..40),

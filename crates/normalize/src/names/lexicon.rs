@@ -1415,12 +1415,29 @@ pub fn is_pinyin_word(s: &str) -> bool {
     s.len() >= 4 && s.is_ascii() && !is_pinyin_syllable(s) && split(s, 0)
 }
 
-/// Whether a folded given name is a Chinese one of two syllables or more (`zhiwei`,
-/// `tianyi`): a [`is_pinyin_word`] that is not a given name of another origin (`anna`,
-/// `diana` and `nina` split into pinyin syllables too). Such a name is distinctive enough
-/// that one person's family name may be written several ways under it.
+/// Whether a folded given name is a Chinese one of two syllables (`zhiwei`, `tianyi`): two
+/// pinyin syllables of two letters or more, one of them with a mark of Chinese (`zh`, `x`,
+/// `q`; `ao`, `ei`, `ui`, `ong`, `ing`, `ian`…), and not a known given name of another origin
+/// (`anna`, `sean`, `dana`, `sasha` split into pinyin too). Such a name is distinctive enough
+/// that one person's family name may be written several ways under it. `yifan` and `shufen`
+/// have no mark and are missed: a miss keeps two people apart.
 pub fn is_chinese_given(s: &str) -> bool {
-    is_pinyin_word(s) && !is_given_name(s)
+    // a mark of Chinese: an initial or final that names of other origins that split into
+    // pinyin (`sean` = se+an, `dana`, `aiden`, `sasha`, `tatiana`) do not have
+    const MARKS: &[&str] = &[
+        "zh", "x", "q", "ao", "ei", "ui", "iu", "ie", "uo", "ong", "ing", "eng", "ang", "ian",
+        "iao", "uan", "un",
+    ];
+    fn split2(s: &str) -> Option<(&str, &str)> {
+        (2..s.len().saturating_sub(1))
+            .rev()
+            .filter(|&k| s.is_char_boundary(k))
+            .map(|k| (&s[..k], &s[k..]))
+            .find(|(a, b)| is_pinyin_syllable(a) && is_pinyin_syllable(b))
+    }
+    is_pinyin_word(s)
+        && !is_given_name(s)
+        && split2(s).is_some_and(|(a, b)| MARKS.iter().any(|m| a.contains(m) || b.contains(m)))
 }
 
 /// Whether `s` is a valid toneless pinyin syllable (strict: standard initials and finals).
@@ -1483,5 +1500,17 @@ mod tests {
         assert!(is_pinyin_word("songtao"));
         assert!(is_chinese_given("zhiwei"));
         assert!(is_pinyin_word("anna") && !is_chinese_given("anna"));
+        for g in [
+            "sean", "dean", "shane", "dana", "dante", "renee", "duane", "aiden", "jaden", "luna",
+            "zane", "sasha", "misha", "tatiana", "juliana", "susana", "manchin",
+        ] {
+            assert!(!is_chinese_given(g), "{g}");
+        }
+        for g in [
+            "zhiwei", "tianyi", "songtao", "kaixin", "meilin", "jianguo", "junjie", "lanying",
+            "hongwei", "haoran", "jiahui", "chunhua", "weiming", "lixin",
+        ] {
+            assert!(is_chinese_given(g), "{g}");
+        }
     }
 }

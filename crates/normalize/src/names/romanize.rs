@@ -143,16 +143,24 @@ const MORAE: &[(&str, &str)] = &[
     ("o", "o"),
 ];
 
-/// The Hepburn spelling of a form that reads as Japanese from start to end (two morae at
-/// least), with long vowels written short (`ou`, `oo`, `oh` before a consonant → `o`; `uu` →
-/// `u`) and `m` before `b`/`p`/`m` as `n` (`Homma` → `honma`); `None` when the form does not
-/// read as Japanese.
+/// The Hepburn spelling of a form that reads as Japanese from start to end, `None` when it
+/// does not. It reads as Japanese with three morae or more, or two with a mora that only
+/// Hepburn spells so (`ryo`, `sho`, `chi`, `tsu`, `fu`, `ji`: `Ryou`; not `Tina`, `Modi`).
+/// `m` before `b`/`p`/`m` is written `n` (`Homma` → `honma`). Long vowels are written short
+/// (`ou`, `oo`, `oh` before a consonant → `o`; `uu` → `u`; not before `e` or `a`, as in
+/// `Inoue`) only with such a mora, a Kunrei-shiki one (`si`, `ti`, `tu`…) or four morae or
+/// more (`Yoshirou`, `Sendou`; not `Moore`, `Sousa`, `Toure`, which read as Japanese but are
+/// not).
 fn japanese(s: &str) -> Option<String> {
     let b = s.as_bytes();
     if !b.is_ascii() {
         return None;
     }
     let mut morae: Vec<&str> = Vec::new();
+    // a mora only Japanese spells so: a consonant + `y` + vowel, `sh`, `ch`, `ts`, `j`, `f`
+    // (`hepburn`), or the Kunrei/Nihon-shiki `si`, `ti`, `tu`, `zi`, `di`, `du`, `hu` (`kunrei`:
+    // common in other languages' two-syllable names, `Tina`, `Modi`)
+    let (mut hepburn, mut kunrei) = (false, false);
     let mut i = 0;
     while i < b.len() {
         let rest = &s[i..];
@@ -162,6 +170,14 @@ fn japanese(s: &str) -> Option<String> {
             .take_while(|(from, _)| from.as_bytes()[0] == b[i])
             .find(|(from, _)| rest.starts_with(from))
         {
+            let f = from.as_bytes();
+            hepburn |= (f.len() == 3 && f[1] == b'y')
+                || from.starts_with("sh")
+                || from.starts_with("ch")
+                || from.starts_with("ts")
+                || from.starts_with('j')
+                || from.starts_with('f');
+            kunrei |= matches!(*from, "si" | "ti" | "tu" | "zi" | "di" | "du" | "hu");
             morae.push(to);
             i += from.len();
             continue;
@@ -187,9 +203,10 @@ fn japanese(s: &str) -> Option<String> {
         }
         i += 1;
     }
-    if morae.len() < 2 {
+    if morae.len() < 3 && !(morae.len() == 2 && hepburn) {
         return None;
     }
+    let long_vowels = hepburn || kunrei || morae.len() >= 4;
     let mut out = String::with_capacity(s.len() + 4);
     for (k, m) in morae.iter().enumerate() {
         if *m == "~" {
@@ -201,8 +218,13 @@ fn japanese(s: &str) -> Option<String> {
             }
             continue;
         }
-        // long vowels: `o` + `u`/`o`, `u` + `u` are one long vowel, written short
-        if (*m == "u" || *m == "o") && out.ends_with('o') || *m == "u" && out.ends_with('u') {
+        // long vowels: `o` + `u`/`o`, `u` + `u` are one long vowel, written short, unless
+        // `e` or `a` follows (`Inoue` is `i`-`no`-`u`-`e`; `Syouiti` is `shō`-`i`-`chi`)
+        let vowel_next = morae.get(k + 1).is_some_and(|n| matches!(*n, "a" | "e"));
+        if long_vowels
+            && !vowel_next
+            && ((*m == "u" || *m == "o") && out.ends_with('o') || *m == "u" && out.ends_with('u'))
+        {
             continue;
         }
         out.push_str(m);
@@ -237,8 +259,20 @@ fn slavic_w(after: &str) -> bool {
 
 const VOWELS: [char; 6] = ['a', 'e', 'i', 'o', 'u', 'y'];
 
-/// The form with [`SLAVIC`]'s rewrites.
+/// Endings of Slavic surnames (and their German and Polish spellings): the rewrites of
+/// [`slavic`] apply only to a form with one (`Fischer`, `Bush`, `Rojas`, `Najjar` keep their
+/// letters). A bare `-ow` or `-ew` is English as often (`Barlow`, `Andrew`): only `-iew`.
+const SLAVIC_ENDINGS: &[&str] = &[
+    "ov", "ova", "ev", "eva", "owa", "iew", "ewa", "in", "ina", "yn", "yna", "enko", "uk", "ski",
+    "sky", "skiy", "skyi", "skij", "skyj", "ska", "cki", "cka", "icz", "vich", "vitch", "witsch",
+    "ovna", "evna", "owna", "ij", "yj", "iy", "yi",
+];
+
+/// The form with [`SLAVIC`]'s rewrites, when it has a Slavic ending.
 fn slavic(s: &str) -> String {
+    if !SLAVIC_ENDINGS.iter().any(|e| s.ends_with(e)) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len() + 4);
     let mut i = 0;
     while i < s.len() {
@@ -263,12 +297,14 @@ fn slavic(s: &str) -> String {
 }
 
 /// A second spelling of a folded form (see [`fold`](super::fold::fold)): its Hepburn
-/// spelling when it reads as Japanese and that differs, else its English-style spelling of
-/// Slavic sounds when that differs (`Romanowa` reads as Japanese, `romanova`); else `None`.
+/// spelling when it reads as Japanese (`None` if that is the form itself: `Ogawa` is no
+/// Slavic `ogava`), else its English-style spelling of Slavic sounds when that differs; else
+/// `None`.
 pub fn alternative(folded: &str) -> Option<String> {
-    japanese(folded)
-        .filter(|j| j != folded)
-        .or_else(|| Some(slavic(folded)).filter(|s| s != folded))
+    match japanese(folded) {
+        Some(j) => (j != folded).then_some(j),
+        None => Some(slavic(folded)).filter(|s| s != folded),
+    }
 }
 
 #[cfg(test)]
@@ -282,8 +318,9 @@ mod tests {
             ("nakauti", "nakauchi"),
             ("mituta", "mitsuta"),
             ("syouiti", "shoichi"),
-            ("ouda", "oda"),
-            ("ohno", "ono"),
+            ("kouji", "koji"),
+            ("kohji", "koji"),
+            ("yoshirou", "yoshiro"),
             ("homma", "honma"),
             ("hattori", "hattori"),
             ("kiyosi", "kiyoshi"),
@@ -293,6 +330,13 @@ mod tests {
         assert_eq!(japanese("hattori").as_deref(), Some("hattori"));
         assert_eq!(japanese("matti").as_deref(), Some("matchi"));
         assert_eq!(japanese("hutaba").as_deref(), Some("futaba"));
+        // two morae need a mora only Japanese spells so; long vowels need one, or four morae
+        assert_eq!(japanese("tina"), None);
+        assert_eq!(japanese("ryou").as_deref(), Some("ryo"));
+        assert_eq!(japanese("moore").as_deref(), Some("moore"));
+        assert_eq!(japanese("sousa").as_deref(), Some("sousa"));
+        assert_eq!(japanese("inoue").as_deref(), Some("inoue"));
+        assert_eq!(japanese("sendou").as_deref(), Some("sendo"));
     }
 
     #[test]
@@ -332,7 +376,8 @@ mod tests {
             Some("grishchenko")
         );
         assert_eq!(alternative("yanowskyj").as_deref(), Some("yanovskyy"));
-        assert_eq!(alternative("romanowa").as_deref(), Some("romanova"));
+        // reads as Japanese (ro-ma-no-wa): no Slavic rewrite
+        assert_eq!(alternative("romanowa"), None);
         assert_eq!(alternative("petrowa").as_deref(), Some("petrova"));
         assert_eq!(alternative("bogdanowicz").as_deref(), Some("bogdanovich"));
         assert_eq!(alternative("janowski").as_deref(), Some("janovski"));
@@ -341,5 +386,11 @@ mod tests {
         assert_eq!(alternative("hayward"), None);
         assert_eq!(alternative("newton"), None);
         assert_eq!(alternative("howard"), None);
+        // no Slavic ending: German, English, Spanish and Arabic names keep their letters
+        for s in [
+            "fischer", "busch", "butcher", "rojas", "najjar", "andrew", "barlow",
+        ] {
+            assert_eq!(alternative(s), None, "{s}");
+        }
     }
 }
