@@ -699,3 +699,29 @@ fn one_chinese_surname_in_two_romanizations() {
             .any(|e| e.reasons.iter().any(|x| x.contains("Chinese surname")))
     );
 }
+
+#[test]
+fn romanizations_never_merge_western_or_short_names() {
+    // found by a review: each pair was merged by a first version of the romanized spellings
+    let docs = [
+        NameDoc::new("a1", "Sean Chen said the talks went well."),
+        NameDoc::new("a2", "Sean Tran told reporters that tariffs would fall."),
+        NameDoc::new("b1", "Terry Gou said the talks went well."),
+        NameDoc::new("b2", "Terry Go told reporters that tariffs would fall."),
+        NameDoc::new("c1", "John Moore said the talks went well."),
+        NameDoc::new("c2", "John Moore said prices rose."),
+        NameDoc::new("c3", "Mori said the review would go on."),
+        NameDoc::new("d1", "Anna Fischer said the talks went well."),
+        NameDoc::new("d2", "Anna Fischer said prices rose."),
+        NameDoc::new("d3", "Fisher said the review would go on."),
+        NameDoc::new("e1", "Maria Rojas said the talks went well."),
+        NameDoc::new("e2", "Maria Rojas said prices rose."),
+        NameDoc::new("e3", "Reyes said the review would go on."),
+    ];
+    let r = find_names(&docs);
+    assert_ne!(cluster_with(&r, "Sean Chen"), cluster_with(&r, "Sean Tran"));
+    assert_ne!(cluster_with(&r, "Terry Gou"), cluster_with(&r, "Terry Go"));
+    assert_eq!(cluster_with(&r, "Mori"), ["Mori"]);
+    assert_eq!(cluster_with(&r, "Fisher"), ["Fisher"]);
+    assert_eq!(cluster_with(&r, "Reyes"), ["Reyes"]);
+}
