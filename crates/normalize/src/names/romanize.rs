@@ -268,10 +268,10 @@ const SLAVIC_ENDINGS: &[&str] = &[
     "ovna", "evna", "owna", "ij", "yj", "iy", "yi",
 ];
 
-/// The form with [`SLAVIC`]'s rewrites, when it has a Slavic ending.
-fn slavic(s: &str) -> String {
+/// The form with [`SLAVIC`]'s rewrites, when it has a Slavic ending (`None` without one).
+fn slavic(s: &str) -> Option<String> {
     if !SLAVIC_ENDINGS.iter().any(|e| s.ends_with(e)) {
-        return s.to_owned();
+        return None;
     }
     let mut out = String::with_capacity(s.len() + 4);
     let mut i = 0;
@@ -293,7 +293,7 @@ fn slavic(s: &str) -> String {
             break;
         }
     }
-    out
+    Some(out)
 }
 
 /// A second spelling of a folded form (see [`fold`](super::fold::fold)): its Hepburn
@@ -303,7 +303,7 @@ fn slavic(s: &str) -> String {
 pub fn alternative(folded: &str) -> Option<String> {
     match japanese(folded) {
         Some(j) => (j != folded).then_some(j),
-        None => Some(slavic(folded)).filter(|s| s != folded),
+        None => slavic(folded).filter(|s| s != folded),
     }
 }
 
