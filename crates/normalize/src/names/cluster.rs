@@ -460,25 +460,65 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                             && cls[c].roles.intersection(&roles).next().is_some()
                     })
                     .collect();
-                if let [c] = sharing[..] {
+                // without a role: the one person ever written with this article's spelling,
+                // when that person is also written as the others are (`Grigoriew`, when Isaac
+                // Grigoriev is also `Grigoriew` and Carl Grigoriev never is). A spelling of
+                // 4 letters or fewer is no evidence (`Scot`), nor one the others share no
+                // form with (`Hendrix`: Jimi, never named in full, or Mark Hendrix?)
+                let form = &docs[d].locals[l].family;
+                let spelled: Vec<usize> = if sharing.is_empty() && form.chars().count() > 4 {
+                    people
+                        .iter()
+                        .copied()
+                        .filter(|&c| cls[c].forms.contains(form))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                // (another holder named in this very article does not make it this one's:
+                // `Hendrix` beside `Jimi Hendrix` and `Janie Hendrix` is one of them)
+                let spelled: Vec<usize> = match spelled[..] {
+                    [c] if !cls[c].has_other_in(d, l)
+                        && people.iter().any(|&o| {
+                            o != c && cls[o].forms.iter().any(|f| cls[c].forms.contains(f))
+                        }) =>
+                    {
+                        spelled
+                    }
+                    _ => Vec::new(),
+                };
+                let chosen = match (&sharing[..], &spelled[..]) {
+                    ([c], _) => Some((*c, true)),
+                    ([], [c]) => Some((*c, false)),
+                    _ => None,
+                };
+                if let Some((c, with_role)) = chosen {
                     let (cost, b) = within
                         .iter()
                         .find(|w| w.0 == c)
                         .map(|w| (w.1, w.2))
                         .unwrap_or((0.0, 0.0));
-                    let role = cls[c].roles.intersection(&roles).next().cloned();
-                    let ev = MergeEvidence {
-                        form: docs[d].locals[l].family.clone(),
-                        into: cls[c].center.clone(),
-                        cost: r2(cost),
-                        budget: r2(b),
-                        reasons: vec![
+                    let reasons = if with_role {
+                        let role = cls[c].roles.intersection(&roles).next().cloned();
+                        vec![
                             format!(
                                 "namesake: {} people within reach, only this one has the role",
                                 people.len()
                             ),
                             format!("same role `{}`", role.unwrap_or_default()),
-                        ],
+                        ]
+                    } else {
+                        vec![format!(
+                            "namesake: {} people within reach, only this one is written `{form}`",
+                            people.len()
+                        )]
+                    };
+                    let ev = MergeEvidence {
+                        form: form.clone(),
+                        into: cls[c].center.clone(),
+                        cost: r2(cost),
+                        budget: r2(b),
+                        reasons,
                         articles: vec![docs[d].id.clone()],
                     };
                     cls[c].evidence.push(ev);

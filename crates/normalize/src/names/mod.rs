@@ -51,7 +51,10 @@
 //!    an exact form outranks one only fuzzily near, unless a doubled letter away.
 //!    **Namesakes**: when people with different given names are within reach (`Jake` / `Dan
 //!    Sullivan`), each article's bare mention joins the one of them that shares its role
-//!    office, else the bare mentions form a cluster of their own (size, co-mentions and
+//!    office, else the one of them ever written with its spelling when that one is also
+//!    written as the others are (`Grigoriew` is Isaac Grigoriev's when only he is ever so
+//!    written and Carl Grigoriev is `Grigoriev` too; not a spelling of 4 letters or fewer),
+//!    else the bare mentions form a cluster of their own (size, co-mentions and
 //!    frequency are not evidence here: the better-known namesake is often the one named in
 //!    full less often). Otherwise the group joins the exact holder (each article choosing by
 //!    shared role, size, then co-mentioned people), else, when no person holds a form, the

@@ -725,3 +725,30 @@ fn romanizations_never_merge_western_or_short_names() {
     assert_eq!(cluster_with(&r, "Fisher"), ["Fisher"]);
     assert_eq!(cluster_with(&r, "Reyes"), ["Reyes"]);
 }
+
+#[test]
+fn a_namesakes_spelling_of_its_own_decides_a_bare_mention() {
+    // Isaac is written `Grigoriev` and `Grigoriew`, Carl only `Grigoriev`: a bare `Grigoriew`
+    // is Isaac's; a bare `Grigoriev` may be either and stays apart
+    let docs = [
+        NameDoc::new("a", "Isaac Grigoriev said the talks went well."),
+        NameDoc::new(
+            "b",
+            "Isaac Grigoriew told reporters that tariffs would fall.",
+        ),
+        NameDoc::new("c", "Carl Grigoriev said the vote was close."),
+        NameDoc::new("d", "Grigoriew said prices rose."),
+        NameDoc::new("e", "Grigoriev said the review would go on."),
+        NameDoc::new("f", "Grigoriev told reporters that nothing was agreed."),
+    ];
+    let r = find_names(&docs);
+    let of = |article: &str| {
+        r.clusters
+            .iter()
+            .find(|c| c.mentions.iter().any(|m| m.article == article))
+            .map(|c| c.canonical.as_str())
+    };
+    assert_eq!(of("d"), of("a"));
+    assert_ne!(of("e"), of("a"));
+    assert_ne!(of("e"), of("c"));
+}
