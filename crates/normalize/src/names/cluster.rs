@@ -11,6 +11,7 @@ use super::fold::{
 };
 use super::lexicon::{self, same_given};
 use super::local::Local;
+use super::romanize::alternative;
 
 /// One article's accepted mentions and local entities.
 pub(crate) struct DocData {
@@ -232,6 +233,9 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 reasons.extend(role.map(|r| format!("same role `{r}`")));
                 if surname {
                     reasons.push("one Chinese surname in two romanizations".to_owned());
+                } else if cost == 0.0 && cls[ci].center != fam {
+                    let shared = alternative(&fam).unwrap_or_else(|| fam.clone());
+                    reasons.push(format!("one name in two romanizations (`{shared}`)"));
                 }
                 let ev = MergeEvidence {
                     form: fam.clone(),
@@ -555,6 +559,27 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 });
             match pick {
                 Some(c) => {
+                    // not held as written but 0 apart from a held form: one name in two
+                    // romanizations (`Tsudimoto` and `Tuzimoto` are `tsujimoto`)
+                    let form = &docs[d].locals[l].family;
+                    let romanized = (!cls[c].forms.contains(form))
+                        .then(|| cls[c].forms.iter().find(|f| distance(f, form) == 0.0))
+                        .flatten()
+                        .cloned();
+                    if let Some(held) = romanized {
+                        let shared = alternative(form)
+                            .or_else(|| alternative(&held))
+                            .unwrap_or_else(|| held.clone());
+                        let ev = MergeEvidence {
+                            form: form.clone(),
+                            into: held.clone(),
+                            cost: 0.0,
+                            budget: r2(budget(form.chars().count().min(held.chars().count()))),
+                            reasons: vec![format!("one name in two romanizations (`{shared}`)")],
+                            articles: vec![docs[d].id.clone()],
+                        };
+                        cls[c].evidence.push(ev);
+                    }
                     cls[c].add(docs, d, l);
                     for r in roles_of(&docs[d], &docs[d].locals[l]) {
                         by_role.entry(r).or_default().insert(c);

@@ -623,6 +623,18 @@ fn japanese_and_slavic_romanizations_are_one_name() {
     ];
     let r = find_names(&docs);
     assert_eq!(cluster_with(&r, "Tsudimoto"), ["Frank Tuzimoto"]);
+    // the merge says why: one name in two romanizations
+    let frank = r
+        .clusters
+        .iter()
+        .find(|c| c.canonical == "Frank Tuzimoto")
+        .unwrap();
+    assert!(frank.evidence.iter().any(|e| {
+        e.form == "tsudimoto"
+            && e.reasons
+                .iter()
+                .any(|x| x.contains("two romanizations (`tsujimoto`)"))
+    }));
     assert_eq!(cluster_with(&r, "Alijev"), ["Hans Aliew"]);
     // an English `w` is no Slavic `v`: `Hayward` is not `Harvard`
     let docs = [
