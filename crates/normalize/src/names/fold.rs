@@ -202,12 +202,18 @@ pub fn distance(a: &str, b: &str) -> f32 {
         return raw;
     }
     let romanized = letter_distance(sa.romanized(), sb.romanized());
-    if romanized <= plain {
+    if romanized <= ROMANIZED_SHARE * plain {
         raw.min(romanized)
     } else {
         raw
     }
 }
+
+/// The share of the plain [`budget`] within which two romanized spellings count (see
+/// [`distance`]): a romanization brings one name's spellings together or nearly so
+/// (`tuzimoto`/`tsudimoto` 0); two names a consonant apart once romanized
+/// (`yanovskyy`/`yankovskyi` 1.3 of 1.5) are not brought together.
+const ROMANIZED_SHARE: f32 = 0.5;
 
 /// A folded form's letters and, when it has one, the letters of its [`alternative`]
 /// romanization: what the edit distance compares.
@@ -259,7 +265,12 @@ pub(crate) fn spelling_distance_at_most(
     if plain == 0.0 {
         return raw;
     }
-    let romanized = distance_at_most_chars(a.romanized(), b.romanized(), max.min(plain), buf);
+    let romanized = distance_at_most_chars(
+        a.romanized(),
+        b.romanized(),
+        max.min(ROMANIZED_SHARE * plain),
+        buf,
+    );
     match (raw, romanized) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),
@@ -374,7 +385,7 @@ impl FormTrie {
         // a query without a romanized spelling of its own meets the stored ones by its letters
         self.within_letters(&query.letters, max, out);
         if let Some(alt) = &query.alt {
-            self.within_letters(alt, max.min(budget(query.len())), out);
+            self.within_letters(alt, max.min(ROMANIZED_SHARE * budget(query.len())), out);
         }
     }
 
