@@ -184,8 +184,8 @@ fn letter_distance(a: &[char], b: &[char]) -> f32 {
 /// glides 0.5), cheap insertions and deletions of a doubled letter or the `c` of `ck` (0.2),
 /// `h` (0.3) and vowels (0.5), adjacent transposition 0.5, anything else 1.0; measured on
 /// the forms' letters, or on their [`romanized`](Spelling::romanized) spellings when that
-/// is smaller and within the plain [`budget`], so never for forms of 3 letters or fewer
-/// (`tuzimoto`/`tsudimoto` are 0 apart; `hou`/`ho` stay 0.5 apart). A
+/// is smaller and within [`ROMANIZED_SHARE`] of the plain [`budget`], so never for forms of
+/// 3 letters or fewer (`tuzimoto`/`tsudimoto` are 0 apart; `hou`/`ho` stay 0.5 apart). A
 /// romanization brings two forms of one name together; it never widens what a shared given
 /// name or role allows (two long names that a rewrite brings within `0.35·len` of each other
 /// are no more alike than before), and it never pushes two forms apart (`dina`, which reads
@@ -213,7 +213,7 @@ pub fn distance(a: &str, b: &str) -> f32 {
 /// [`distance`]): a romanization brings one name's spellings together or nearly so
 /// (`tuzimoto`/`tsudimoto` 0); two names a consonant apart once romanized
 /// (`yanovskyy`/`yankovskyi` 1.3 of 1.5) are not brought together.
-const ROMANIZED_SHARE: f32 = 0.5;
+pub const ROMANIZED_SHARE: f32 = 0.5;
 
 /// A folded form's letters and, when it has one, the letters of its [`alternative`]
 /// romanization: what the edit distance compares.
@@ -379,8 +379,8 @@ impl FormTrie {
 
     /// Appends to `out` the ids of every stored form whose [`spelling_distance_at_most`] to
     /// `query` may be `Some` under `max` (a superset; unsorted, an id may repeat). The
-    /// romanized spelling is searched within the plain [`budget`] of the query's length, at
-    /// least that of the shorter of two forms.
+    /// romanized spelling is searched within [`ROMANIZED_SHARE`] of the plain [`budget`] of
+    /// the query's length, at least that of the shorter of two forms.
     pub(crate) fn within(&self, query: &Spelling, max: f32, out: &mut Vec<usize>) {
         // a query without a romanized spelling of its own meets the stored ones by its letters
         self.within_letters(&query.letters, max, out);

@@ -34,8 +34,8 @@
 //!    wide [`given budget`](fold::given_budget) of the confusion-weighted
 //!    [`distance`](fold::distance), else it founds a cluster. The distance also compares
 //!    the forms' [`romanized`](fold::Spelling::romanized) spellings ([`romanize`]: Japanese
-//!    in Hepburn, European spellings of Slavic sounds), within the plain budget only. Under
-//!    a Chinese given name of two syllables or more ([`lexicon::is_chinese_given`]), a
+//!    in Hepburn, European spellings of Slavic sounds), within half the plain budget only.
+//!    Under a Chinese given name of two syllables or more ([`lexicon::is_chinese_given`]), a
 //!    family name of 3 letters or fewer gets one consonant edit (`Pho`/`Po Tianyi`;
 //!    otherwise none: `Paul Xi`/`Paul Li`), and two romanizations of one Chinese surname in
 //!    the bundled table ([`lexicon::same_surname`]: `Chen`/`Tran`, `Zhang`/`Cheung`) are one
