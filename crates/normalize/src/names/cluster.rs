@@ -321,6 +321,15 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             (f, chars, syl, h)
         })
         .collect();
+    // each named person's family forms as written with a given name, before any bare mention
+    // joins: what a person is "ever written" as (bare joins below must not teach it)
+    let mut named_by: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (f, _, _, hs) in &forms {
+        for &c in hs {
+            named_by.entry(c).or_default().insert(f.as_str());
+        }
+    }
+    let named_forms = |c: usize| named_by.get(&c).cloned().unwrap_or_default();
     let mut buf: Vec<f32> = Vec::new();
     let mut squeezed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (k, (f, ..)) in forms.iter().enumerate() {
@@ -464,17 +473,19 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                             && cls[c].roles.intersection(&roles).next().is_some()
                     })
                     .collect();
-                // without a role: the one person ever written with this article's spelling,
-                // when that person is also written as the others are (`Grigoriew`, when Isaac
-                // Grigoriev is also `Grigoriew` and Carl Grigoriev never is). A spelling of
-                // 4 letters or fewer is no evidence (`Scot`), nor one the others share no
-                // form with (`Hendrix`: Jimi, never named in full, or Mark Hendrix?)
+                // without a role: the one person ever written with this article's spelling
+                // with a given name, when that person is also written as the others are and
+                // the spelling is a cheap variant of that shared form (`Grigoriew`, when Isaac
+                // Grigoriev is also `Grigoriew` and Carl Grigoriev never is). No evidence: a
+                // spelling of 4 letters or fewer (`Scot`), one the others share no form with
+                // (`Hendrix`: Jimi, never named in full, or Mark Hendrix?), another surname
+                // (`Thomson` beside `Thompson`), a spelling learned from a bare mention
                 let form = &docs[d].locals[l].family;
                 let spelled: Vec<usize> = if sharing.is_empty() && form.chars().count() > 4 {
                     people
                         .iter()
                         .copied()
-                        .filter(|&c| cls[c].forms.contains(form))
+                        .filter(|&c| named_forms(c).contains(form.as_str()))
                         .collect()
                 } else {
                     Vec::new()
@@ -484,7 +495,11 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 let spelled: Vec<usize> = match spelled[..] {
                     [c] if !cls[c].has_other_in(d, l)
                         && people.iter().any(|&o| {
-                            o != c && cls[o].forms.iter().any(|f| cls[c].forms.contains(f))
+                            let mine = named_forms(c);
+                            o != c
+                                && named_forms(o).iter().any(|f| {
+                                    mine.contains(f) && distance(f, form) <= SPELLING_VARIANT
+                                })
                         }) =>
                     {
                         spelled
@@ -540,6 +555,8 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         // one person (or none) within reach: the exact form first, for the whole group
         let exact: Vec<usize> = within.iter().filter(|w| w.1 == 0.0).map(|w| w.0).collect();
         let mut joined: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        // (person, form) → (the form it is held as, articles): romanizations of a held form
+        let mut romanized: BTreeMap<(usize, String), (String, BTreeSet<String>)> = BTreeMap::new();
         for &(d, l) in &members {
             let roles = roles_of(&docs[d], &docs[d].locals[l]);
             let co = co_of(&docs[d], l);
@@ -559,26 +576,24 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 });
             match pick {
                 Some(c) => {
-                    // not held as written but 0 apart from a held form: one name in two
-                    // romanizations (`Tsudimoto` and `Tuzimoto` are `tsujimoto`)
+                    // not written so with a given name but 0 apart from a form that is (the
+                    // centre first): one name in two romanizations (`Tsudimoto` and
+                    // `Tuzimoto` are `tsujimoto`); one record per form, with its articles
                     let form = &docs[d].locals[l].family;
-                    let romanized = (!cls[c].forms.contains(form))
-                        .then(|| cls[c].forms.iter().find(|f| distance(f, form) == 0.0))
-                        .flatten()
-                        .cloned();
-                    if let Some(held) = romanized {
-                        let shared = alternative(form)
-                            .or_else(|| alternative(&held))
-                            .unwrap_or_else(|| held.clone());
-                        let ev = MergeEvidence {
-                            form: form.clone(),
-                            into: held.clone(),
-                            cost: 0.0,
-                            budget: r2(budget(form.chars().count().min(held.chars().count()))),
-                            reasons: vec![format!("one name in two romanizations (`{shared}`)")],
-                            articles: vec![docs[d].id.clone()],
-                        };
-                        cls[c].evidence.push(ev);
+                    let mine = named_forms(c);
+                    let held = (!mine.contains(form.as_str()))
+                        .then(|| {
+                            std::iter::once(cls[c].center.as_str())
+                                .chain(mine.iter().copied())
+                                .find(|f| distance(f, form) == 0.0)
+                        })
+                        .flatten();
+                    if let Some(held) = held {
+                        romanized
+                            .entry((c, form.clone()))
+                            .or_insert_with(|| (held.to_owned(), BTreeSet::new()))
+                            .1
+                            .insert(docs[d].id.clone());
                     }
                     cls[c].add(docs, d, l);
                     for r in roles_of(&docs[d], &docs[d].locals[l]) {
@@ -588,6 +603,23 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 }
                 None => rest.push((d, l)),
             }
+        }
+        for ((c, form), (held, articles)) in std::mem::take(&mut romanized) {
+            // the group's own record of that form says how it joined the group
+            if gcl.evidence.iter().any(|e| e.form == form) {
+                continue;
+            }
+            let shared = alternative(&form)
+                .or_else(|| alternative(&held))
+                .unwrap_or_else(|| held.clone());
+            cls[c].evidence.push(MergeEvidence {
+                budget: r2(budget(form.chars().count().min(held.chars().count()))),
+                form,
+                into: held,
+                cost: 0.0,
+                reasons: vec![format!("one name in two romanizations (`{shared}`)")],
+                articles: articles.into_iter().collect(),
+            });
         }
         // the group's own merges go with the person that took most of it (ties: first)
         let mut group_evidence = gcl.evidence;
@@ -914,6 +946,11 @@ fn shared_givens(full: &[((String, String), Vec<(usize, usize)>)]) -> BTreeSet<S
     }
     out
 }
+
+/// Cost within which a namesake's own spelling is a variant of the form the namesakes share
+/// (`grigoriew`/`grigoriev` 0 once romanized, `hewko`/`hevko` 0.5), not another surname
+/// (`thomson`/`thompson` 1.0).
+const SPELLING_VARIANT: f32 = 0.5;
 
 /// A person holding a bare form exactly and another within this cost of it (a doubled letter)
 /// are namesakes.

@@ -233,7 +233,8 @@ fn japanese(s: &str) -> Option<String> {
 }
 
 /// European spellings of Slavic (Cyrillic) sounds, rewritten to English-style ones, longest
-/// first at each position; besides these, `j` after a vowel is `y` (`Alijev`, `Sergej`) and `w`
+/// first at each position; besides these, `j` after a vowel is `y` (`Sergej`), a `j` or `y`
+/// after `i` before a vowel is left out (`Alijev`, `Aliyev` → `aliev`) and `w`
 /// after a vowel in a Slavic ending is `v` (see [`slavic_w`]). Left
 /// out, as they bring different names of other languages together: Polish `sz` → `sh`
 /// (`Socik`/`Szocik`), `ou` → `u` and a `j` that starts a syllable (Korean `Jeong`/`Yeong`).
@@ -280,10 +281,11 @@ fn slavic(s: &str) -> Option<String> {
         if let Some((from, to)) = SLAVIC.iter().find(|(from, _)| rest.starts_with(from)) {
             out.push_str(to);
             i += from.len();
-        } else if rest.starts_with('j') && out.ends_with(VOWELS) {
-            // `ije` is `ie` as often as `iye` (`Alijev`: `Aliev`, `Aliyev`)
-            let vowel_next = rest[1..].starts_with(VOWELS);
-            if !(out.ends_with('i') && vowel_next) {
+        } else if (rest.starts_with('j') || rest.starts_with('y')) && out.ends_with(VOWELS) {
+            // a glide after `i` before a vowel is left out (`Alijev`, `Aliyev`, `Aliev` are
+            // all `aliev`); any other `j` after a vowel is `y` (`Sergej`)
+            let glide = out.ends_with('i') && rest[1..].starts_with(VOWELS);
+            if !glide {
                 out.push('y');
             }
             i += 1;
@@ -375,6 +377,7 @@ mod tests {
         assert_eq!(alternative("osetjkin").as_deref(), Some("osechkin"));
         assert_eq!(alternative("aliew").as_deref(), Some("aliev"));
         assert_eq!(alternative("alijev").as_deref(), Some("aliev"));
+        assert_eq!(alternative("aliyev").as_deref(), Some("aliev"));
         assert_eq!(alternative("oksantxenko").as_deref(), Some("oksanchenko"));
         assert_eq!(
             alternative("grischtschenko").as_deref(),

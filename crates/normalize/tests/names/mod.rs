@@ -764,3 +764,50 @@ fn a_namesakes_spelling_of_its_own_decides_a_bare_mention() {
     assert_ne!(of("e"), of("a"));
     assert_ne!(of("e"), of("c"));
 }
+
+#[test]
+fn a_spelling_learned_from_a_bare_mention_decides_nothing() {
+    // found by a review: `Grigoriew` joined Isaac by his role in one article; a bare
+    // `Grigoriew` elsewhere (a conductor's article) must not follow, whatever the order
+    let texts = [
+        (
+            "a1",
+            "Finance Minister Isaac Grigoriev said taxes would rise. Grigoriev spoke.",
+        ),
+        (
+            "a2",
+            "The conductor Carl Grigoriev led the orchestra. Grigoriev was praised.",
+        ),
+        (
+            "a5",
+            "Isaac Grigoriev met bankers on Tuesday. Grigoriev said rates would fall.",
+        ),
+        (
+            "a6",
+            "Carl Grigoriev will tour Europe next year. Grigoriev was delighted.",
+        ),
+        (
+            "a3",
+            "Finance Minister Grigoriew announced a new budget on Wednesday.",
+        ),
+        (
+            "a4",
+            "Critics said that Mr. Grigoriew performed a symphony. Grigoriew bowed.",
+        ),
+    ];
+    for id in ["a4", "a0"] {
+        let docs: Vec<NameDoc<'_>> = texts
+            .iter()
+            .map(|&(a, t)| NameDoc::new(if a == "a4" { id } else { a }, t))
+            .collect();
+        let r = find_names(&docs);
+        let of = |article: &str| {
+            r.clusters
+                .iter()
+                .find(|c| c.mentions.iter().any(|m| m.article == article))
+                .map(|c| c.canonical.clone())
+        };
+        assert_eq!(of("a3").as_deref(), Some("Isaac Grigoriev"));
+        assert_ne!(of(id).as_deref(), Some("Isaac Grigoriev"), "{id}");
+    }
+}
