@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::MergeEvidence;
 use super::extract::Candidate;
 use super::fold::{
-    FormTrie, Spelling, budget, distance, given_budget, opposite_gender, skeleton,
+    FormTrie, Spelling, budget, distance, given_budget, is_vowel, opposite_gender, skeleton,
     spelling_distance_at_most,
 };
 use super::lexicon::{self, same_given};
@@ -138,6 +138,8 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     let mut by_given_role: BTreeMap<(String, String), FormTrie> = BTreeMap::new();
     for ((g, fam), members) in full {
         let mut best: Option<(f32, usize, f32, Option<String>, bool)> = None;
+        // a Chinese given name of one person: surname romanizations may meet under it
+        let chinese_given = !shared.contains(&g) && lexicon::is_chinese_given(&g);
         // the same given name and the same role: a wider budget
         let groles: BTreeSet<String> = members
             .iter()
@@ -169,7 +171,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             // another romanization of one Chinese surname (`Chen`/`Tran`), with the given
             // name itself (not a nickname) of one person, a Chinese given name of two
             // syllables or more (`Anna Moon` and `Anna Mun` may be two people)
-            if !shared.contains(&g) && lexicon::is_chinese_given(&g) {
+            if chinese_given {
                 near.extend(
                     by_given_ids
                         .get(&g)
@@ -190,10 +192,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     continue;
                 }
                 let len = c.center.chars().count().min(fam.chars().count());
-                let surname = *cg == g
-                    && !shared.contains(&g)
-                    && lexicon::is_chinese_given(&g)
-                    && lexicon::same_surname(&c.center, &fam);
+                let surname = chinese_given && *cg == g && lexicon::same_surname(&c.center, &fam);
                 let cost = if surname {
                     0.0
                 } else {
@@ -329,7 +328,8 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             named_by.entry(c).or_default().insert(f.as_str());
         }
     }
-    let named_forms = |c: usize| named_by.get(&c).cloned().unwrap_or_default();
+    let no_forms = BTreeSet::new();
+    let named_forms = |c: usize| named_by.get(&c).unwrap_or(&no_forms);
     let mut buf: Vec<f32> = Vec::new();
     let mut squeezed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (k, (f, ..)) in forms.iter().enumerate() {
@@ -1005,12 +1005,9 @@ fn short_family_budget(len: usize, given: &str) -> f32 {
 /// Whether two folded forms have the same vowels in the same order (`pho`/`po`, `ton`/`don`;
 /// not `li`/`lu`).
 fn same_vowels(a: &str, b: &str) -> bool {
-    let vowels = |s: &str| -> Vec<char> {
-        s.chars()
-            .filter(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
-            .collect()
-    };
-    vowels(a) == vowels(b)
+    a.chars()
+        .filter(|&c| is_vowel(c))
+        .eq(b.chars().filter(|&c| is_vowel(c)))
 }
 
 /// The budget for two full names with the same given name *and* the same role: twice the

@@ -33,7 +33,8 @@ pub fn fold(form: &str) -> String {
     out
 }
 
-fn is_vowel(c: char) -> bool {
+/// Whether a folded letter is a vowel (`y` included).
+pub(crate) fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
