@@ -16,7 +16,8 @@ pub(crate) type GivenMap = FxHashMap<String, FxHashSet<String>>;
 pub(crate) struct Local {
     /// Folded and written given name, when the article gives it.
     pub given: Option<(String, String)>,
-    /// Folded family name (the form of the first full mention, else of the first bare one).
+    /// Folded family name: the form of the first full mention; for an entity of bare mentions
+    /// only, the form most of them are written in (the first of those tied).
     pub family: String,
     /// Family name first.
     pub chinese: bool,
@@ -188,5 +189,36 @@ pub(crate) fn locals(cands: &[Candidate], givens: &GivenMap) -> Vec<Local> {
             out[*k].mentions.push(i);
         }
     }
+    for l in out
+        .iter_mut()
+        .filter(|l| l.given.is_none() && l.forms.len() > 1)
+    {
+        main_bare_form(l, cands);
+    }
     out
+}
+
+/// Keys a bare-only entity by the spelling most of its mentions use (`Bessant` once, then
+/// `Bessent` twice: `bessent`), so that the article counts for that spelling across the
+/// corpus, not for a one-off first spelling.
+fn main_bare_form(l: &mut Local, cands: &[Candidate]) {
+    // counts in order of first use, so the first of equally frequent forms wins
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for &m in &l.mentions {
+        let Some(f) = cands[m].folded.first() else {
+            continue;
+        };
+        match counts.iter_mut().find(|(x, _)| *x == f.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.as_str(), 1)),
+        }
+    }
+    let Some(&(main, _)) = counts.iter().rev().max_by_key(|&&(_, n)| n) else {
+        return;
+    };
+    if let Some(pos) = l.forms.iter().position(|f| f == main) {
+        let form = l.forms.remove(pos);
+        l.forms.insert(0, form);
+        l.family = l.forms[0].clone();
+    }
 }

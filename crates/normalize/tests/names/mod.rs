@@ -295,6 +295,40 @@ fn bare_namesake_needs_a_role() {
     );
 }
 
+/// Found by `a_supporting_mention_never_splits_a_cluster`: an article's bare entity was keyed by
+/// its first spelling (`Bessant`), not the one it uses most (`Bessent`), so one more `Bessent`
+/// elsewhere left `Becent` between two equally near groups and split it off.
+#[test]
+fn a_bare_entity_counts_for_its_main_spelling() {
+    let texts = [
+        "According to Walerian, the deal was close.",
+        "Bessent told reporters that nothing was agreed.",
+        "According to Becent, the deal was close.",
+        "Becent told reporters that nothing was agreed.",
+        "Bessant told reporters that nothing was agreed. Treasury Secretary Anna Walerian said \
+         the talks went well. According to Bessent, the deal was close. Bessent told reporters \
+         that nothing was agreed.",
+    ];
+    for extra in ["", " Bessent told reporters that nothing was agreed."] {
+        let mut texts: Vec<String> = texts.iter().map(|t| (*t).to_owned()).collect();
+        texts[0].push_str(extra);
+        let order: Vec<usize> = (0..texts.len()).collect();
+        let r = run(&texts, &order);
+        let people: std::collections::BTreeSet<_> = ["d01", "d02", "d03", "d04"]
+            .iter()
+            .map(|a| {
+                cluster_of(
+                    &r,
+                    a,
+                    texts[a[1..].parse::<usize>().unwrap()].find('B').unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(people.len(), 1, "{extra:?}: {people:?}");
+        assert!(people.iter().all(Option::is_some));
+    }
+}
+
 #[test]
 fn a_later_spelling_of_a_bare_name_is_one_person() {
     let docs = [
