@@ -730,7 +730,7 @@ fn evidence(
     }
     if c.docs.len() >= 2 {
         reasons.push(format!(
-            "frequency: {} articles against {ndocs}",
+            "frequency: in {} articles, this spelling in {ndocs}",
             c.docs.len()
         ));
     }

@@ -193,16 +193,18 @@ pub(crate) fn locals(cands: &[Candidate], givens: &GivenMap) -> Vec<Local> {
         .iter_mut()
         .filter(|l| l.given.is_none() && l.forms.len() > 1)
     {
-        main_bare_form(l, cands);
+        main_bare_form(l, cands, givens);
     }
     out
 }
 
-/// Keys a bare-only entity by the spelling most of its mentions use (`Bessant` once, then
-/// `Bessent` twice: `bessent`), so that the article counts for that spelling across the
-/// corpus, not for a one-off first spelling.
-fn main_bare_form(l: &mut Local, cands: &[Candidate]) {
-    // counts in order of first use, so the first of equally frequent forms wins
+/// Keys a bare-only entity by the spelling that someone is written in with a given name
+/// somewhere in the corpus (`Becent` beside `Anna Becent`), else by the one most of its
+/// mentions use (`Bessant` once, then `Bessent` twice: `bessent`); ties go to the first. So
+/// the article counts for a spelling that can match a named person exactly, and not for a
+/// one-off first spelling.
+fn main_bare_form(l: &mut Local, cands: &[Candidate], givens: &GivenMap) {
+    // counts in order of first use, so the first of equally good forms wins
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for &m in &l.mentions {
         let Some(f) = cands[m].folded.first() else {
@@ -213,7 +215,11 @@ fn main_bare_form(l: &mut Local, cands: &[Candidate]) {
             None => counts.push((f.as_str(), 1)),
         }
     }
-    let Some(&(main, _)) = counts.iter().rev().max_by_key(|&&(_, n)| n) else {
+    let Some(&(main, _)) = counts
+        .iter()
+        .rev()
+        .max_by_key(|&&(f, n)| (givens.contains_key(f), n))
+    else {
         return;
     };
     if let Some(pos) = l.forms.iter().position(|f| f == main) {

@@ -21,7 +21,10 @@
 //!    (`Li Chenggang`: one syllable + a pinyin word), or the same name accepted elsewhere in
 //!    the article (or in two other articles). Organisation, place, time and media words,
 //!    sentence openers, headlines in title case and words the corpus uses in lower case
-//!    without a strong cue are rejected; so is a run with an indefinite appositive naming a
+//!    without a strong cue are rejected; so are words the corpus itself uses as places
+//!    (written after `in`, `at`, `from` in 1 use in 25 or more: `Iraq`,
+//!    `Chelsea`) and names ending in one after a word that is no given name (`Had England`),
+//!    contractions (`I've`) and plural acronyms (`MPs`); so is a run with an indefinite appositive naming a
 //!    kind of organisation (`Lockheed Martin, a major American aerospace and military
 //!    contractor`), and that multi-word form everywhere. Mention spans are the name only.
 //! 2. **Within an article**, a bare family name joins the one full name whose family name it
@@ -112,6 +115,7 @@ mod extract;
 pub mod fold;
 pub mod lexicon;
 mod local;
+mod places;
 mod roles;
 pub mod romanize;
 
@@ -419,11 +423,19 @@ impl Names {
             .iter()
             .flat_map(|(c, _)| c.iter().filter(|c| c.org).map(|c| c.folded.clone()))
             .collect();
+        // words the corpus uses as places (`in Iraq`, `at Chelsea`)
+        let places = places::place_words(
+            order
+                .iter()
+                .zip(&scanned)
+                .map(|(d, (c, _))| (d.text, c.as_slice())),
+        );
         let mut cands: Vec<Vec<Candidate>> = scanned
             .par_iter()
             .map(|(c, _)| {
                 let mut c = c.clone();
                 accept(&mut c, &vocab, &orgs);
+                reject_non_people(&mut c, &places);
                 c
             })
             .collect();
@@ -458,6 +470,7 @@ impl Names {
                         c.accepted = true;
                     }
                 }
+                reject_non_people(cs, &places);
             });
         }
         // 4. name order: the token a corpus uses alone is the family name, unless only the
@@ -571,6 +584,48 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<St
             c.accepted = true;
         }
     }
+}
+
+/// Takes back what cannot be a person whatever the cues: a word the corpus uses as a place
+/// (`Iraq`, `Chelsea`), or a name ending in one after a first word that is no given name
+/// (`Had England`, `Good Morning Wales`; `James Ireland` stays); a contraction (`I've`); a
+/// plural acronym (`MPs`).
+fn reject_non_people(cs: &mut [Candidate], places: &FxHashSet<String>) {
+    for c in cs.iter_mut().filter(|c| c.accepted) {
+        let not_person = match (&c.folded[..], &c.tokens[..]) {
+            ([form], [written]) => {
+                places.contains(form) || is_contraction(written) || is_plural_acronym(written)
+            }
+            _ => match local::split(c) {
+                (Some((given, _)), family) => {
+                    places.contains(&family) && !lexicon::is_given_name(&given)
+                }
+                (None, _) => false,
+            },
+        };
+        if not_person {
+            c.accepted = false;
+        }
+    }
+}
+
+/// `I've`, `We'll`, `Don't`: a pronoun with a contracted verb, or a negation; not a
+/// transliterated soft sign (`Arnol'd`, `Il'ya`).
+fn is_contraction(word: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "i", "we", "you", "they", "he", "she", "it", "that", "there", "who", "what",
+    ];
+    word.rsplit_once(['\'', '’']).is_some_and(|(stem, end)| {
+        let stem = stem.to_lowercase();
+        (matches!(end, "ve" | "m" | "re" | "ll" | "d") && PRONOUNS.contains(&stem.as_str()))
+            || (end == "t" && stem.ends_with('n'))
+    })
+}
+
+/// `MPs`, `NGOs`: capitals then a plural `s`.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()))
 }
 
 fn key_of(canonical: &str, center: &str) -> u64 {
