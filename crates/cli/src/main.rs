@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) if output::is_broken_pipe(&err) => ExitCode::from(FOUND),
         Err(err) => {
-            output::error(&format!("{err:#}"));
+            output::error(&output::describe(&err));
             ExitCode::from(ERROR)
         }
     }

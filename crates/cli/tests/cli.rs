@@ -429,10 +429,10 @@ fn bad_empty_directory() {
 
 #[test]
 fn bad_missing_path() {
-    assert_error(
-        &run(&["ingest", "--format", "jsonl", "no/such/file.txt"]),
-        "no/such/file.txt: cannot read",
-    );
+    let o = run(&["ingest", "--format", "jsonl", "no/such/file.txt"]);
+    assert_error(&o, "no/such/file.txt: cannot read");
+    // the cause is said once, though the typed error also carries it as its source
+    assert_eq!(stderr(&o).matches("os error").count(), 1, "{}", stderr(&o));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 
-use newsdiff_normalize::{Analyzer, Normalizer};
+use newsdiff_normalize::{Analyzer, Normalizer, TokenKind};
 use rayon::prelude::*;
 
 use crate::candidates::{Candidates, Scratch, candidates};
@@ -131,6 +131,7 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
         };
         let later = held.split_off(cut);
         held.sort_by(overlap_order);
+        dedup_spans(&mut held);
         for o in held.drain(..) {
             if open && sink(o).is_break() {
                 open = false;
@@ -187,16 +188,42 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
         })
         .collect();
     member_texts(&mut groups, &ids)?;
+    let normalizer = Normalizer::new();
     let mut groups: Vec<Group> = groups
-        .into_iter()
+        .into_par_iter()
         .map(|(mut g, _)| {
             g.members.sort();
+            g.kind = group_kind(&g.members, &normalizer);
             g
         })
         .collect();
     groups.sort_by(|x, y| x.members.cmp(&y.members));
     progress.finish();
     Ok(groups)
+}
+
+/// A group is found on its members' term sequences, where `ended` and `ends` are one term: it
+/// is verbatim only when every member has the same words after normalization (case, quotes,
+/// dashes, punctuation), else near.
+fn group_kind(members: &[Member], normalizer: &Normalizer) -> Kind {
+    let words = |text: &str| -> Vec<String> {
+        let n = normalizer.normalize(text);
+        n.tokens()
+            .into_iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .map(|t| n.text[t.norm.clone()].to_lowercase())
+            .collect()
+    };
+    let mut texts = members.iter().map(|m| m.text.as_str());
+    let Some(first) = texts.next() else {
+        return Kind::Verbatim;
+    };
+    let first = words(first);
+    if texts.all(|t| words(t) == first) {
+        Kind::Verbatim
+    } else {
+        Kind::Near
+    }
 }
 
 /// Article ids in id order: article `k` is `source`'s article `sorted[k]`.
@@ -395,6 +422,19 @@ pub(crate) fn sort_matches(matches: &mut [Match], p: &Prepared) {
 }
 
 /// The order of reported overlaps: by article ids, then by start and end on each side.
+/// Keeps one overlap per pair of spans, the best scored, in overlaps sorted by
+/// [`overlap_order`]: two sentence alignments can trim to the same two spans (6 pairs in
+/// Reuters), and one passage must not be reported twice with two scores.
+pub(crate) fn dedup_spans(sorted: &mut Vec<Overlap>) {
+    sorted.dedup_by(|later, kept| {
+        let same = overlap_order(later, kept).is_eq();
+        if same && later.score > kept.score {
+            std::mem::swap(later, kept);
+        }
+        same
+    });
+}
+
 pub(crate) fn overlap_order(x: &Overlap, y: &Overlap) -> std::cmp::Ordering {
     (
         &x.a.article,
@@ -527,7 +567,8 @@ pub(crate) fn pending(ps: &Passage, p: &Prepared, w: &Weights, cfg: &Config) -> 
         negations: 0,
     })
     .max(accumulated);
-    if bound < cfg.min_score {
+    // scores are reported to 4 decimals: a bound that rounds up to the threshold may pass
+    if round4(bound) < cfg.min_score {
         return None;
     }
     let (ua, ub) = (&p.units[ps.a_first as usize], &p.units[ps.b_first as usize]);
@@ -703,7 +744,7 @@ pub(crate) fn finish<S: ArticleSource + ?Sized>(
         negations: 0,
     })
     .max(pd.accumulated);
-    if bound < cfg.min_score {
+    if round4(bound) < cfg.min_score {
         return None;
     }
     let d = diff_words(&side_a, &wa, &side_b, &wb);
@@ -777,4 +818,61 @@ fn diff_side<'a>(
 
 pub(crate) fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(text: &str) -> Member {
+        Member {
+            article: "a".to_owned(),
+            start: 0,
+            end: text.len(),
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_group_is_verbatim_only_with_the_same_words() {
+        let n = Normalizer::new();
+        let same = [member("Qtr ends Jan 31"), member("qtr ends  Jan 31.")];
+        assert_eq!(group_kind(&same, &n), Kind::Verbatim);
+        let comma = [
+            member("The fee is 1-1/4 pct, while"),
+            member("The fee is 1-1/4 pct while"),
+        ];
+        assert_eq!(group_kind(&comma, &n), Kind::Verbatim);
+        let stems = [member("Qtr ended Jan 31"), member("Qtr ends Jan 31")];
+        assert_eq!(group_kind(&stems, &n), Kind::Near);
+    }
+
+    fn overlap(score: f64) -> Overlap {
+        let side = |article: &str| Side {
+            article: article.to_owned(),
+            start: 0,
+            end: 4,
+            text: "text".to_owned(),
+        };
+        Overlap {
+            a: side("a"),
+            b: side("b"),
+            score,
+            similarity: score,
+            kind: Kind::Near,
+            ops: Vec::new(),
+            divergences: Vec::new(),
+            shared_words: 1,
+        }
+    }
+
+    #[test]
+    fn one_pair_of_spans_is_reported_once_with_its_best_score() {
+        for scores in [[0.3785, 0.4426], [0.4426, 0.3785]] {
+            let mut v: Vec<Overlap> = scores.iter().map(|&s| overlap(s)).collect();
+            dedup_spans(&mut v);
+            assert_eq!(v.len(), 1);
+            assert!((v[0].score - 0.4426).abs() < 1e-9);
+        }
+    }
 }

@@ -229,6 +229,7 @@ pub fn word_diff(p: &Prepared<'_>, w: &Weighed<'_>, aligned: &Aligned) -> Vec<Ov
         }));
     }
     out.sort_by(overlap_order);
+    crate::find::dedup_spans(&mut out);
     out
 }
 

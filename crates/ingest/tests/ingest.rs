@@ -327,3 +327,64 @@ mod index {
         assert!(matches!(index.load(1).unwrap_err(), IngestError::Io { .. }));
     }
 }
+
+/// The reader checks the quoting the CSV parser lets through: an unclosed quote would read
+/// every later row into one field, and a quote closing a field early would be dropped.
+#[test]
+fn csv_quoting_errors_name_the_line() {
+    let err = |name: &str, body: &str, format: Format| {
+        Reader::new()
+            .read_bytes(name, body.as_bytes(), format)
+            .unwrap_err()
+            .to_string()
+    };
+    let unclosed = "id,text\na,\"Unclosed quote starts here\nb,Second article.\nc,Third.\n";
+    let e = err("q.csv", unclosed, Format::Csv);
+    assert!(
+        e.starts_with("q.csv:2:") && e.contains("never closed"),
+        "{e}"
+    );
+    let e = err("q.tsv", &unclosed.replace(',', "\t"), Format::Tsv);
+    assert!(
+        e.starts_with("q.tsv:2:") && e.contains("never closed"),
+        "{e}"
+    );
+    let early = "id\ttext\na\tfine\nb\t\"We will win,\" he said, and left.\n";
+    let e = err("e.tsv", early, Format::Tsv);
+    assert!(
+        e.starts_with("e.tsv:3:") && e.contains("closing quote"),
+        "{e}"
+    );
+    // a quote doubled inside a quoted field, and a quoted field with a newline, are fine
+    let good = "id,text\na,\"\"\"We will win,\"\" he said.\nThen he left.\"\nb,plain\n";
+    let arts = Reader::new()
+        .read_bytes("g.csv", good.as_bytes(), Format::Csv)
+        .unwrap();
+    assert_eq!(arts[0].text, "\"We will win,\" he said.\nThen he left.");
+    assert_eq!(arts.len(), 2);
+}
+
+/// Record lines and error positions count the file's lines, with CRLF endings and blank
+/// lines too; a byte that is not UTF-8 is named at its own offset.
+#[test]
+fn csv_lines_and_offsets_are_the_files() {
+    let crlf = "id,text\r\na,\"x y\"\r\nb,\"x\",y\r\n";
+    let e = Reader::new()
+        .read_bytes("r.csv", crlf.as_bytes(), Format::Csv)
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("r.csv:3:"), "{e}");
+    let blank = "id,text\n\na,\"Alpha.\"\nb,Beta.\n";
+    let arts = Reader::new()
+        .read_bytes("b.csv", blank.as_bytes(), Format::Csv)
+        .unwrap();
+    assert_eq!((arts[0].source.line, arts[1].source.line), (2, 3));
+    let mut bad = b"id,text\na,\"hello\"\nb,\"bad ".to_vec();
+    bad.extend_from_slice(&[0xff]);
+    bad.extend_from_slice(b" byte\"\n");
+    let e = Reader::new()
+        .read_bytes("u.csv", &bad, Format::Csv)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "u.csv:3: invalid UTF-8 at byte offset 25");
+}
