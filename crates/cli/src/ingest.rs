@@ -42,6 +42,11 @@ pub fn reader(input: &InputArgs) -> Result<Reader> {
         .lossy(input.lossy)
         .fields(fields);
     if let Some(d) = &input.delimiter {
+        // an empty delimiter would cut at every blank line, which never cuts articles
+        anyhow::ensure!(
+            !d.trim().is_empty(),
+            "--delimiter: give the line that separates articles (it cannot be empty or blank)"
+        );
         reader = reader.delimiter(d.clone());
     }
     if let Some(path) = &input.lexicon {

@@ -751,6 +751,23 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
                 ratio: d.ratio,
             };
             if args.format == OutputFormat::Jsonl {
+                #[derive(Serialize)]
+                struct Parameters<'p> {
+                    a: &'p str,
+                    b: &'p str,
+                    inputs: &'p [std::path::PathBuf],
+                    delimiter: Option<&'p str>,
+                }
+                let meta = output::Meta::new(
+                    "diff",
+                    Parameters {
+                        a: &args.a,
+                        b: &args.b,
+                        inputs: &args.inputs,
+                        delimiter: args.delimiter.as_deref(),
+                    },
+                );
+                output::jsonl_record(&mut out, "meta", &meta)?;
                 output::jsonl_record(&mut out, "diff", &doc)?;
             } else {
                 serde_json::to_writer_pretty(&mut out, &doc)?;

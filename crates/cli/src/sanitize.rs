@@ -3,8 +3,10 @@
 use std::borrow::Cow;
 
 /// Whether `c` must not reach a terminal as is: control characters (C0, DEL, C1), bidi
-/// embeddings, overrides, isolates and marks, zero-width characters, line/paragraph
-/// separators and the byte-order mark.
+/// embeddings, overrides, isolates and marks, zero-width and other invisible format
+/// characters (soft hyphen, combining grapheme joiner, Mongolian vowel separator,
+/// interlinear annotation marks, tag characters), line/paragraph separators and the
+/// byte-order mark.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c,
@@ -12,6 +14,9 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{2069}'
             | '\u{061C}'
+            | '\u{00AD}' | '\u{034F}' | '\u{180E}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
             | '\u{2028}' | '\u{2029}'
             | '\u{FEFF}')
 }
@@ -78,6 +83,10 @@ mod tests {
         assert_eq!(
             for_terminal("zero\u{200B}width\u{0085}"),
             "zero\\u{200B}width\\u{0085}"
+        );
+        assert_eq!(
+            for_terminal("tag\u{E0041}soft\u{00AD}mark\u{FFF9}"),
+            "tag\\u{E0041}soft\\u{00AD}mark\\u{FFF9}"
         );
     }
 }

@@ -446,9 +446,9 @@ fn bad_glob_matches_nothing() {
 #[test]
 fn bad_empty_file() {
     let (_d, p) = temp_file("e.txt", b"  \n\n");
-    assert_error(&run(&["ingest", &p]), "e.txt: the file is empty");
+    assert_error(&run(&["ingest", &p]), "e.txt: no article in it");
     let (_d, p) = temp_file("e.jsonl", b"");
-    assert_error(&run(&["ingest", &p]), "e.jsonl: the file is empty");
+    assert_error(&run(&["ingest", &p]), "e.jsonl: no article in it");
 }
 
 #[test]
@@ -499,8 +499,46 @@ fn bad_field_type() {
     let (_d, p) = temp_file("j.jsonl", b"{\"id\": [1], \"text\": \"t\"}\n");
     assert_error(
         &run(&["ingest", &p]),
-        "j.jsonl:1: field `id` must be a string or a number, found an array",
+        "j.jsonl:1: field `id` must be a string or an integer, found an array",
     );
+    // an id that would come back rounded (or a fraction) must be quoted
+    for id in ["18446744073709551616", "1.5", "1e2"] {
+        let (_d, p) = temp_file(
+            "j.jsonl",
+            format!("{{\"id\": {id}, \"text\": \"t\"}}\n").as_bytes(),
+        );
+        assert_error(
+            &run(&["ingest", &p]),
+            "j.jsonl:1: field `id` must be a string or an integer",
+        );
+    }
+    // a big integer within 64 bits is written as it reads
+    let (_d, p) = temp_file(
+        "j.jsonl",
+        b"{\"id\": 18446744073709551615, \"text\": \"t\"}\n",
+    );
+    let o = run(&["ingest", "--format", "jsonl", &p]);
+    assert!(
+        stdout(&o).contains("\"id\":\"18446744073709551615\""),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn bad_json_array_on_stdin_and_bom_lines() {
+    let o = run_stdin(
+        &["ingest", "-"],
+        Some(b"[{\"id\": \"a\", \"text\": \"t\"}]\n"),
+    );
+    assert_error(&o, "-:1: expected a JSON object, found an array");
+    let o = run_stdin(
+        &["ingest", "--format", "jsonl", "-"],
+        Some(b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"Hello.\"}\n{\"id\": \"b\", \"text\": \"More.\"}\n"),
+    );
+    assert_eq!(records(&o, "article").len(), 2, "{}", stderr(&o));
+    let o = run(&["ingest", "--delimiter", " ", &fixture("seeds")]);
+    assert_error(&o, "--delimiter");
 }
 
 #[test]
@@ -787,6 +825,12 @@ fn diff_json_contract_and_exit_code() {
     assert!(ops.iter().any(|op| op["op"] == "insert"));
     assert_eq!(doc["divergences"][0]["kind"], "number");
     assert_eq!(doc["divergences"][0]["a"]["text"], "55");
+    // JSON Lines: the meta record first, then the diff
+    let o = run(&["diff", "--format", "jsonl", &a, &b]);
+    let first: Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(first["type"], "meta");
+    assert_eq!(first["data"]["command"], "diff");
+    assert_eq!(records(&o, "diff").len(), 1);
     let o = run(&["diff", "--exit-code", &a, &b]);
     assert_eq!(o.status.code(), Some(1));
     let o = run(&["diff", "--exit-code", &a, &a]);

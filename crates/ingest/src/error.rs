@@ -47,21 +47,28 @@ pub enum IngestError {
         /// Byte offset of the first bad byte in the (decompressed) file.
         offset: usize,
     },
-    /// The file is empty or holds only white space.
-    #[error("{}: the file is empty", path.display())]
+    /// The file holds no article: it is empty, or holds only white space (or a CSV/TSV
+    /// header row).
+    #[error("{}: no article in it (the file is empty, blank, or a header row only)", path.display())]
     EmptyFile {
         /// The file.
         path: PathBuf,
     },
     /// A JSON Lines line is not valid JSON.
-    #[error("{}:{line}: invalid JSON: {source}", path.display())]
+    #[error(
+        "{}:{line}: invalid JSON {}: {}",
+        path.display(),
+        json_position(error),
+        json_message(error)
+    )]
     Json {
         /// The file.
         path: PathBuf,
         /// 1-based line.
         line: usize,
-        /// What the JSON parser said.
-        source: serde_json::Error,
+        /// What the JSON parser said (its position counts within the line; the message
+        /// gives the column, not a second line number).
+        error: serde_json::Error,
     },
     /// A JSON Lines line is valid JSON but not an object.
     #[error("{}:{line}: expected a JSON object, found {found}", path.display())]
@@ -158,6 +165,25 @@ pub enum IngestError {
         /// What is wrong.
         message: String,
     },
+}
+
+/// Where in its line a JSON error is: the column, or the line's end when the parser ran past
+/// it (an unclosed string takes the newline in).
+fn json_position(e: &serde_json::Error) -> String {
+    if e.line() > 1 {
+        "at the end of the line".to_owned()
+    } else {
+        format!("at column {}", e.column())
+    }
+}
+
+/// The JSON parser's message without its own `at line L column C`.
+fn json_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
 }
 
 impl IngestError {

@@ -154,12 +154,30 @@ pub fn expand<P: AsRef<Path>>(args: &[P]) -> Result<Expanded> {
     Ok(out)
 }
 
-fn glob(pattern: &str, out: &mut Expanded) -> Result<()> {
+/// The pattern as walked paths are written: no `.` and no empty components (`./walk//*.txt`
+/// is `walk/*.txt`).
+fn clean_pattern(pattern: &str) -> String {
+    let absolute = pattern.starts_with('/');
+    let parts: Vec<&str> = pattern
+        .split('/')
+        .filter(|&c| !c.is_empty() && c != ".")
+        .collect();
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+fn glob(original: &str, out: &mut Expanded) -> Result<()> {
+    let cleaned = clean_pattern(original);
+    let pattern = cleaned.as_str();
     let matcher = globset::GlobBuilder::new(pattern)
         .literal_separator(true)
         .build()
         .map_err(|source| IngestError::Glob {
-            pattern: pattern.to_owned(),
+            pattern: original.to_owned(),
             source,
         })?
         .compile_matcher();
@@ -180,7 +198,7 @@ fn glob(pattern: &str, out: &mut Expanded) -> Result<()> {
     out.inputs.extend(found.inputs);
     if out.inputs.len() == before {
         return Err(IngestError::NoMatch {
-            pattern: pattern.to_owned(),
+            pattern: original.to_owned(),
         });
     }
     Ok(())
@@ -250,5 +268,13 @@ mod tests {
         assert_eq!(Input::File("x/a.b.txt.gz".into()).stem(), "a.b");
         assert_eq!(Input::File("x/README".into()).stem(), "README");
         assert_eq!(Input::Stdin.stem(), "stdin");
+    }
+
+    #[test]
+    fn patterns_are_cleaned_like_walked_paths() {
+        assert_eq!(clean_pattern("./walk/*.txt"), "walk/*.txt");
+        assert_eq!(clean_pattern("walk//*.txt"), "walk/*.txt");
+        assert_eq!(clean_pattern("/tmp/./x/*.txt"), "/tmp/x/*.txt");
+        assert_eq!(clean_pattern("/a//*.txt"), "/a/*.txt");
     }
 }

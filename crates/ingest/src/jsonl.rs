@@ -126,13 +126,15 @@ pub(crate) fn parse(
     record_no: usize,
     reader: &Reader,
 ) -> Result<Parsed> {
+    // a byte order mark may open the file (and so its first line)
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let repaired = repair_lone_surrogates(line);
     let value: Value =
-        serde_json::from_str(repaired.as_deref().unwrap_or(line)).map_err(|source| {
+        serde_json::from_str(repaired.as_deref().unwrap_or(line)).map_err(|error| {
             IngestError::Json {
                 path: path.to_path_buf(),
                 line: line_no,
-                source,
+                error,
             }
         })?;
     let Value::Object(mut obj) = value else {
@@ -162,10 +164,23 @@ pub(crate) fn parse(
         }
     };
     let id = match obj.remove(&f.id) {
+        // a blank id names nothing: the default, as for a missing one (and in CSV)
+        Some(Value::String(s)) if s.trim().is_empty() => format!("{stem}#{record_no}"),
         Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
+        // an integer is written as it reads; a fraction or an integer too big for 64 bits
+        // would come back rounded (`1.8446744073709552e19`), so it must be a string
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
+        Some(Value::Number(_)) => {
+            return Err(IngestError::FieldType {
+                path: path.to_path_buf(),
+                line: line_no,
+                field: f.id.clone(),
+                expected: "a string or an integer of 64 bits at most",
+                found: "another number (quote it)",
+            });
+        }
         None | Some(Value::Null) => format!("{stem}#{record_no}"),
-        Some(v) => return Err(field_err(&f.id, "a string or a number", &v)),
+        Some(v) => return Err(field_err(&f.id, "a string or an integer", &v)),
     };
     let mut opt = |name: &str| -> Result<Option<String>> {
         match obj.remove(name) {

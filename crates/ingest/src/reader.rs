@@ -194,11 +194,19 @@ impl Reader {
             (Format::Auto, Input::File(p)) => Format::from_path(p).unwrap_or(Format::Text),
             (Format::Auto, Input::Stdin) => {
                 let head = stream.fill_buf().map_err(|e| IngestError::io(&path, e))?;
-                let first = head.iter().find(|b| !b.is_ascii_whitespace());
-                if first == Some(&b'{') {
-                    Format::Jsonl
-                } else {
-                    Format::Text
+                let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+                let mut first = head.iter().copied().filter(|b| !b.is_ascii_whitespace());
+                match (first.next(), first.next()) {
+                    (Some(b'{'), _) => Format::Jsonl,
+                    // a JSON array of records is no plain text (a caption `[Photo…]` is)
+                    (Some(b'['), Some(b'{')) => {
+                        return Err(IngestError::NotAnObject {
+                            path,
+                            line: 1,
+                            found: "an array (write one object a line: JSON Lines)",
+                        });
+                    }
+                    _ => Format::Text,
                 }
             }
             (f, _) => f,

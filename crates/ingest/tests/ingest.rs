@@ -257,7 +257,7 @@ mod index {
             ("array.jsonl", b"[1]\n", "array.jsonl:1: expected a JSON object, found an array"),
             ("missing.jsonl", b"{\"text\":\"a\"}\n{\"id\":\"x\"}\n", "missing.jsonl:2: missing field `text`"),
             ("type.jsonl", b"{\"text\":3}\n", "type.jsonl:1: field `text` must be a string"),
-            ("empty.jsonl", b"\n  \n", "empty.jsonl: the file is empty"),
+            ("empty.jsonl", b"\n  \n", "empty.jsonl: no article in it (the file is empty, blank, or a header row only)"),
             (
                 "dup.jsonl",
                 b"{\"id\":\"p\",\"text\":\"a\"}\n{\"id\":\"q\",\"text\":\"a\"}\n{\"id\":\"q\",\"text\":\"a\"}\n{\"id\":\"p\",\"text\":\"a\"}\n",
