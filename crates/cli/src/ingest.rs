@@ -125,12 +125,11 @@ pub fn run(args: &IngestArgs, color: ColorChoice) -> Result<u8> {
         OutputFormat::Text => output::stdout(color),
         OutputFormat::Json | OutputFormat::Jsonl => output::machine_stdout(),
     };
-    let records = || {
-        corpus
-            .articles
-            .iter()
-            .map(|a| ArticleRecord::new(a, args.with_text))
-    };
+    // machine output in id order (ids are unique), the same for any input order; the text
+    // view keeps the order the articles were read in
+    let mut by_id: Vec<&Article> = corpus.articles.iter().collect();
+    by_id.sort_by(|a, b| a.id.cmp(&b.id));
+    let records = || by_id.iter().map(|a| ArticleRecord::new(a, args.with_text));
     let meta = output::Meta::new(
         "ingest",
         Parameters {
