@@ -47,6 +47,8 @@ pub(crate) struct Candidate {
     pub chinese: bool,
     /// Said to be an organisation (`X, a major aerospace contractor`).
     pub org: bool,
+    /// Written before a company designator (`Pennzoil` of `Pennzoil Co`).
+    pub designated: bool,
     pub accepted: bool,
 }
 
@@ -372,10 +374,37 @@ fn process_run(
         name_to -= 1;
     }
     let name: Vec<usize> = run[name_from..name_to].to_vec();
+    let nl: Vec<&String> = lw[name_from..name_to].iter().collect();
+    // a company's name before its designator (`Pennzoil Co`, `Morgan Stanley and Co Inc`):
+    // no person, but kept as an organisation so that the corpus learns the name is a company's
+    if let Some(k) = company_name_len(&nl) {
+        // the capitalised words right before the designator (`Shares of Pennzoil Co`)
+        let from = name[..k]
+            .iter()
+            .rposition(|&t| !toks[t].cap)
+            .map_or(0, |i| i + 1);
+        let words = &name[from..k];
+        let folded: Vec<String> = words.iter().map(|&t| fold(toks[t].text)).collect();
+        if !words.is_empty() && words.len() <= 4 && !folded.iter().any(String::is_empty) {
+            out.push(Candidate {
+                span: toks[words[0]].span.start..toks[words[words.len() - 1]].span.end,
+                tokens: words.iter().map(|&t| toks[t].text.to_owned()).collect(),
+                folded,
+                role: None,
+                sentence: sent.clone(),
+                cue: Cue::None,
+                initial: first == Some(words[0]),
+                chinese: false,
+                org: true,
+                designated: true,
+                accepted: false,
+            });
+        }
+        return;
+    }
     if name.is_empty() || name.len() > 4 {
         return;
     }
-    let nl: Vec<&String> = lw[name_from..name_to].iter().collect();
     if nl.iter().any(|w| {
         lx::is_non_name(w)
             || lx::is_head(w)
@@ -467,8 +496,49 @@ fn process_run(
         initial,
         chinese,
         org,
+        designated: false,
         accepted: false,
     });
+}
+
+/// Company designators (`Inc`, `Corp`, `AG`), lower case.
+pub(crate) const DESIGNATORS: &[&str] = &[
+    "ab",
+    "ag",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "gmbh",
+    "group",
+    "holdings",
+    "industries",
+    "inc",
+    "limited",
+    "llc",
+    "ltd",
+    "nv",
+    "plc",
+    "sa",
+    "spa",
+];
+
+/// How many leading words of a run are a company's name when the rest are its designators
+/// (`Pennzoil Co`: 1, `Morgan Stanley and Co Inc`: 2); `None` when the run does not end so.
+fn company_name_len(words: &[&String]) -> Option<usize> {
+    let is_designator = |w: &str| DESIGNATORS.contains(&w);
+    let k = words.iter().position(|w| is_designator(w))?;
+    // `and Co`, `& Co`: the connector belongs to the designator
+    let k = if k > 0 && matches!(words[k - 1].as_str(), "and" | "&") {
+        k - 1
+    } else {
+        k
+    };
+    (k > 0
+        && words[k..]
+            .iter()
+            .all(|w| is_designator(w) || matches!(w.as_str(), "and" | "&")))
+    .then_some(k)
 }
 
 /// Head nouns of an appositive that make the name before it an organisation.

@@ -22,9 +22,11 @@
 //!    the article (or in two other articles). Organisation, place, time and media words,
 //!    sentence openers, headlines in title case and words the corpus uses in lower case
 //!    without a strong cue are rejected; so are words the corpus itself uses as places
-//!    (written after `in`, `at`, `from` in 1 use in 25 or more: `Iraq`,
+//!    (written after `in`, `at`, `from`, `in the` in 1 use in 25 or more: `Iraq`,
 //!    `Chelsea`) and names ending in one after a word that is no given name (`Had England`),
-//!    contractions (`I've`) and plural acronyms (`MPs`); so is a run with an indefinite appositive naming a
+//!    names it uses as companies (written before `Inc`, `Corp`, `and Co`, `AG` in 1 use in
+//!    25 or more: `Texaco`, `Morgan Stanley`), contractions (`I've`) and plural acronyms
+//!    (`MPs`); so is a run with an indefinite appositive naming a
 //!    kind of organisation (`Lockheed Martin, a major American aerospace and military
 //!    contractor`), and that multi-word form everywhere. Mention spans are the name only.
 //! 2. **Within an article**, a bare family name joins the one full name whose family name it
@@ -423,8 +425,8 @@ impl Names {
             .iter()
             .flat_map(|(c, _)| c.iter().filter(|c| c.org).map(|c| c.folded.clone()))
             .collect();
-        // words the corpus uses as places (`in Iraq`, `at Chelsea`)
-        let places = places::place_words(
+        // names the corpus uses as places (`in Iraq`) and companies (`Texaco Inc`)
+        let places = places::not_people(
             order
                 .iter()
                 .zip(&scanned)
@@ -586,23 +588,26 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<St
     }
 }
 
-/// Takes back what cannot be a person whatever the cues: a word the corpus uses as a place
-/// (`Iraq`, `Chelsea`), or a name ending in one after a first word that is no given name
-/// (`Had England`, `Good Morning Wales`; `James Ireland` stays); a contraction (`I've`); a
-/// plural acronym (`MPs`).
-fn reject_non_people(cs: &mut [Candidate], places: &FxHashSet<String>) {
+/// Takes back what cannot be a person whatever the cues: a name the corpus uses as a
+/// company (`Texaco`, `Morgan Stanley`), a word it uses as a place (`Iraq`, `Chelsea`), or
+/// a name ending in one after a first word that is no given name (`Had England`, `Good
+/// Morning Wales`; `James Ireland` stays); a contraction (`I've`); a plural acronym (`MPs`).
+fn reject_non_people(cs: &mut [Candidate], not: &places::NotPeople) {
     for c in cs.iter_mut().filter(|c| c.accepted) {
-        let not_person = match (&c.folded[..], &c.tokens[..]) {
-            ([form], [written]) => {
-                places.contains(form) || is_contraction(written) || is_plural_acronym(written)
-            }
-            _ => match local::split(c) {
-                (Some((given, _)), family) => {
-                    places.contains(&family) && !lexicon::is_given_name(&given)
+        let not_person = not.companies.contains(&c.folded)
+            || match (&c.folded[..], &c.tokens[..]) {
+                ([form], [written]) => {
+                    not.places.contains(form)
+                        || is_contraction(written)
+                        || is_plural_acronym(written)
                 }
-                (None, _) => false,
-            },
-        };
+                _ => match local::split(c) {
+                    (Some((given, _)), family) => {
+                        not.places.contains(&family) && !lexicon::is_given_name(&given)
+                    }
+                    (None, _) => false,
+                },
+            };
         if not_person {
             c.accepted = false;
         }

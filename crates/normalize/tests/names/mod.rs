@@ -417,6 +417,53 @@ fn places_contractions_and_acronyms_are_no_people() {
     assert_eq!(cluster_with(&r, "Mourinho"), ["Mourinho"]);
 }
 
+/// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
+/// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
+/// family name begins a company's name (`Ford Motor Co`) stays a person.
+#[test]
+fn companies_are_no_people() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Pennzoil Co said profits rose. Pennzoil said it would appeal.",
+        ),
+        NameDoc::new(
+            "b",
+            "Pennzoil told reporters the deal was off. Shares of Pennzoil Co fell.",
+        ),
+        NameDoc::new(
+            "c",
+            "Pennzoil Co said it would talk. Morgan Stanley and Co Inc agreed.",
+        ),
+        NameDoc::new(
+            "d",
+            "Morgan Stanley told reporters it was calm. Morgan Stanley and Co said so.",
+        ),
+        NameDoc::new(
+            "e",
+            "Morgan Stanley and Co Inc declined to comment. Gerald Ford said so.",
+        ),
+        NameDoc::new(
+            "f",
+            "Ford Motor Co said sales rose. Ford Motor Co and Ford Motor Co said.",
+        ),
+        NameDoc::new("g", "Ford told reporters that nothing was agreed."),
+    ];
+    let r = find_names(&docs);
+    let forms: Vec<&str> = r
+        .clusters
+        .iter()
+        .flat_map(|c| c.forms.iter().map(String::as_str))
+        .collect();
+    for junk in ["Pennzoil", "Morgan Stanley"] {
+        assert!(!forms.contains(&junk), "{junk} in {forms:?}");
+    }
+    assert!(
+        forms.contains(&"Ford") && forms.contains(&"Gerald Ford"),
+        "{forms:?}"
+    );
+}
+
 #[test]
 fn a_later_spelling_of_a_bare_name_is_one_person() {
     let docs = [
