@@ -376,7 +376,8 @@ fn process_run(
     let name: Vec<usize> = run[name_from..name_to].to_vec();
     let nl: Vec<&String> = lw[name_from..name_to].iter().collect();
     // a company's name before its designator (`Pennzoil Co`, `Morgan Stanley and Co Inc`):
-    // no person, but kept as an organisation so that the corpus learns the name is a company's
+    // no person, but kept (marked `designated`, never accepted) so that the corpus can count
+    // how often it writes the name so
     if let Some(k) = company_name_len(&nl) {
         // the capitalised words right before the designator (`Shares of Pennzoil Co`)
         let from = name[..k]
@@ -395,7 +396,7 @@ fn process_run(
                 cue: Cue::None,
                 initial: first == Some(words[0]),
                 chinese: false,
-                org: true,
+                org: false,
                 designated: true,
                 accepted: false,
             });

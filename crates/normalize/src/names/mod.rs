@@ -21,12 +21,13 @@
 //!    (`Li Chenggang`: one syllable + a pinyin word), or the same name accepted elsewhere in
 //!    the article (or in two other articles). Organisation, place, time and media words,
 //!    sentence openers, headlines in title case and words the corpus uses in lower case
-//!    without a strong cue are rejected; so are words the corpus itself uses as places
-//!    (written after `in`, `at`, `from`, `in the` in 1 use in 25 or more: `Iraq`,
-//!    `Chelsea`) and names ending in one after a word that is no given name (`Had England`),
-//!    names it uses as companies (written before `Inc`, `Corp`, `and Co`, `AG` in 1 use in
-//!    25 or more: `Texaco`, `Morgan Stanley`), contractions (`I've`) and plural acronyms
-//!    (`MPs`); so is a run with an indefinite appositive naming a
+//!    without a strong cue are rejected; so are, without a title, honorific or role,
+//!    words the corpus itself uses as places (written after `in`, `at`, `near`… in 1 use
+//!    in 40 or more: `Iraq`, `Chelsea`), names ending in one after a common word (`Had
+//!    England`), names it uses as companies (written before `Inc`, `Corp`, `and Co`, `AG`
+//!    in 1 use in 40 or more: `Texaco`, `Morgan Stanley`; a one-word one that a person of
+//!    the corpus is named with stays theirs: `Wilson and Co`, `Michael Wilson`), and always
+//!    contractions (`I've`) and plural acronyms (`MPs`); so is a run with an indefinite appositive naming a
 //!    kind of organisation (`Lockheed Martin, a major American aerospace and military
 //!    contractor`), and that multi-word form everywhere. Mention spans are the name only.
 //! 2. **Within an article**, a bare family name joins the one full name whose family name it
@@ -435,9 +436,10 @@ impl Names {
         let mut cands: Vec<Vec<Candidate>> = scanned
             .par_iter()
             .map(|(c, _)| {
-                let mut c = c.clone();
+                // a company's name before its designator was kept only to be counted
+                let mut c: Vec<Candidate> = c.iter().filter(|c| !c.designated).cloned().collect();
                 accept(&mut c, &vocab, &orgs);
-                reject_non_people(&mut c, &places);
+                reject_non_people(&mut c, &places, &vocab);
                 c
             })
             .collect();
@@ -472,9 +474,31 @@ impl Names {
                         c.accepted = true;
                     }
                 }
-                reject_non_people(cs, &places);
+                reject_non_people(cs, &places, &vocab);
             });
         }
+        // a one-word company name that a person of the corpus is written with a given name
+        // is that person's family name too (`Wilson and Co`, `Michael Wilson`): kept
+        let held: FxHashSet<String> = cands
+            .iter()
+            .flatten()
+            .filter(|c| c.accepted && c.folded.len() >= 2)
+            .filter_map(|c| match local::split(c) {
+                // a known given name, not a company's first word (`Deutsche Texaco`)
+                (Some((given, _)), family) if lexicon::is_given_name(&given) => Some(family),
+                _ => None,
+            })
+            .collect();
+        cands.par_iter_mut().for_each(|cs| {
+            for c in cs.iter_mut().filter(|c| c.accepted && c.cue < Cue::Strong) {
+                if let [form] = &c.folded[..]
+                    && places.companies.contains(&c.folded)
+                    && !held.contains(form)
+                {
+                    c.accepted = false;
+                }
+            }
+        });
         // 4. name order: the token a corpus uses alone is the family name, unless only the
         // first is a known given name (`Kerry McFadden` stays given-first however often
         // another person's `Kerry` stands alone; `Orbán Viktor` may still turn). The given
@@ -588,26 +612,29 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<St
     }
 }
 
-/// Takes back what cannot be a person whatever the cues: a name the corpus uses as a
-/// company (`Texaco`, `Morgan Stanley`), a word it uses as a place (`Iraq`, `Chelsea`), or
-/// a name ending in one after a first word that is no given name (`Had England`, `Good
-/// Morning Wales`; `James Ireland` stays); a contraction (`I've`); a plural acronym (`MPs`).
-fn reject_non_people(cs: &mut [Candidate], not: &places::NotPeople) {
+/// Takes back what cannot be a person: a contraction (`I've`), a plural acronym (`MPs`); and,
+/// without a title, honorific or role next to it (`Ms Essex` stays), a word the corpus uses
+/// as a place (`Iraq`, `Chelsea`), a name of several words it uses as a company's (`Morgan
+/// Stanley`), or a name ending in a place after a common word (`Had England`, `Good Morning
+/// Wales`, `Northern Ireland`; `Jason Scotland` stays). One-word company names are taken
+/// back later, when the corpus's full names are known.
+fn reject_non_people(cs: &mut [Candidate], not: &places::NotPeople, vocab: &FxHashSet<&str>) {
     for c in cs.iter_mut().filter(|c| c.accepted) {
-        let not_person = not.companies.contains(&c.folded)
-            || match (&c.folded[..], &c.tokens[..]) {
-                ([form], [written]) => {
-                    not.places.contains(form)
-                        || is_contraction(written)
-                        || is_plural_acronym(written)
-                }
-                _ => match local::split(c) {
-                    (Some((given, _)), family) => {
-                        not.places.contains(&family) && !lexicon::is_given_name(&given)
+        let not_person = match (&c.folded[..], &c.tokens[..]) {
+            ([_], [written]) if is_contraction(written) || is_plural_acronym(written) => true,
+            _ if c.cue == Cue::Strong => false,
+            ([form], _) => not.places.contains(form),
+            _ => {
+                not.companies.contains(&c.folded)
+                    || match local::split(c) {
+                        (Some((given, _)), family) => {
+                            not.places.contains(&family)
+                                && (vocab.contains(given.as_str()) || lexicon::is_common(&given))
+                        }
+                        (None, _) => false,
                     }
-                    (None, _) => false,
-                },
-            };
+            }
+        };
         if not_person {
             c.accepted = false;
         }
