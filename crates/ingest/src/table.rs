@@ -50,33 +50,43 @@ enum Quoting {
     QuoteInQuoted,
 }
 
-/// Passes the raw bytes to the CSV parser and checks their quoting on the way, which the
-/// parser does not: it reads an unclosed quote to the end of the file (every later row
-/// becomes part of one field) and drops a quote that closes a field early (`"We will win,"
-/// he said` becomes `We will win, he said`), both without an error. Written here because the
-/// `csv` crate reports neither. It also counts lines, so that a record's line is right with
-/// CRLF endings and blank lines (the parser's own count is not).
+/// Passes the raw bytes to the CSV parser and reads them on the way, for what the parser
+/// does not say: it reads an unclosed quote to the end of the file (every later row becomes
+/// part of one field) and drops a quote that closes a field early (`"We will win," he said`
+/// becomes `We will win, he said`), both without an error; and its record positions count
+/// neither the blank lines it skips nor CR-only line ends. Written here because the `csv`
+/// crate reports none of this. It notes where each record starts (offset and line), where
+/// quoting goes wrong, and where bytes are not UTF-8, so that the reader can tell each record
+/// its own line and report each problem with the record it belongs to, though the parser
+/// reads ahead.
 struct QuoteCheck<'r> {
     inner: &'r mut dyn BufRead,
     delimiter: u8,
     state: Quoting,
     /// Byte offset of the next byte.
     pos: u64,
-    /// Line (1-based) where the open quoted field started.
-    open_line: usize,
-    /// First quote closing a field early: its line.
-    early_close: Option<usize>,
-    /// Offsets of the newlines not yet passed by a record start, and how many were.
-    newlines: VecDeque<u64>,
-    passed: usize,
+    /// Line (1-based) of the next byte.
+    line: usize,
+    /// The last byte was a `\r` (a `\n` right after it ends the same line).
+    after_cr: bool,
+    /// The next byte that is no line end starts a record.
+    at_record_start: bool,
+    /// Start (offset, line) of the records not yet handed out.
+    starts: VecDeque<(u64, usize)>,
+    /// Offset and line where the open quoted field started.
+    open: (u64, usize),
+    /// First quote closing a field early: its offset and line.
+    early_close: Option<(u64, usize)>,
     /// The input is read to its end.
     eof: bool,
-    /// Whether to find the first byte that is not UTF-8 (off when repairing).
+    /// Whether to find bytes that are not UTF-8 (off when repairing).
     check_utf8: bool,
     /// The bytes of a character split between two reads.
     carry: Vec<u8>,
-    /// The first byte that is not UTF-8: its line and offset.
-    bad_utf8: Option<(usize, u64)>,
+    /// Offsets of bytes that are not UTF-8 in the bytes not yet scanned.
+    bad_ahead: VecDeque<u64>,
+    /// Offset and line of each byte that is not UTF-8, not yet passed by a record.
+    bad: VecDeque<(u64, usize)>,
 }
 
 impl<'r> QuoteCheck<'r> {
@@ -86,116 +96,144 @@ impl<'r> QuoteCheck<'r> {
             delimiter,
             state: Quoting::FieldStart,
             pos: 0,
-            open_line: 0,
+            line: 1,
+            after_cr: false,
+            at_record_start: true,
+            starts: VecDeque::new(),
+            open: (0, 0),
             early_close: None,
-            newlines: VecDeque::new(),
-            passed: 0,
             eof: false,
             check_utf8,
             carry: Vec::new(),
-            bad_utf8: None,
+            bad_ahead: VecDeque::new(),
+            bad: VecDeque::new(),
         }
     }
 
-    /// The 1-based line of a record starting at byte `offset` (offsets asked must not
-    /// decrease). After a CRLF the parser puts the next record's start on the `\n`, which
-    /// therefore counts as passed.
-    fn line_of(&mut self, offset: u64) -> usize {
-        while self.newlines.front().is_some_and(|&n| n <= offset) {
-            self.newlines.pop_front();
-            self.passed += 1;
-        }
-        self.passed + 1
-    }
-
-    /// The current line (of the next byte).
-    fn line(&self) -> usize {
-        self.passed + self.newlines.len() + 1
-    }
-
-    /// Records where the first byte that is not UTF-8 is, if `bytes` (read at offset
-    /// `start`) hold it.
+    /// Notes the offsets of the bytes that are not UTF-8 in `bytes` (read at `start`).
     fn check(&mut self, bytes: &[u8], start: u64) {
-        if !self.check_utf8 || self.bad_utf8.is_some() {
+        if !self.check_utf8 {
             return;
         }
         let begin = start - self.carry.len() as u64;
         self.carry.extend_from_slice(bytes);
-        let bad = match std::str::from_utf8(&self.carry) {
-            Ok(_) => {
-                self.carry.clear();
-                None
+        let mut at = 0;
+        loop {
+            match std::str::from_utf8(&self.carry[at..]) {
+                Ok(_) => {
+                    self.carry.clear();
+                    return;
+                }
+                // cut short at the end: the rest of the character comes with the next read
+                Err(e) if e.error_len().is_none() && !self.eof => {
+                    self.carry.drain(..at + e.valid_up_to());
+                    return;
+                }
+                Err(e) => {
+                    let bad = at + e.valid_up_to();
+                    self.bad_ahead.push_back(begin + bad as u64);
+                    at = bad + e.error_len().unwrap_or(self.carry.len() - bad).max(1);
+                    if at >= self.carry.len() {
+                        self.carry.clear();
+                        return;
+                    }
+                }
             }
-            // cut short at the end: the rest of the character comes with the next read
-            Err(e) if e.error_len().is_none() && !self.eof => {
-                self.carry.drain(..e.valid_up_to());
-                None
-            }
-            Err(e) => Some(begin + e.valid_up_to() as u64),
-        };
-        if let Some(at) = bad {
-            let line = self.passed + self.newlines.iter().filter(|&&n| n < at).count() + 1;
-            self.bad_utf8 = Some((line, at));
-            self.carry.clear();
         }
     }
 
     fn scan(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            if b == b'\n' {
-                self.newlines.push_back(self.pos);
+            if self.bad_ahead.front() == Some(&self.pos) {
+                self.bad_ahead.pop_front();
+                self.bad.push_back((self.pos, self.line));
             }
-            self.pos += 1;
+            let line_end = b == b'\n' || b == b'\r';
+            if self.at_record_start && !line_end {
+                self.starts.push_back((self.pos, self.line));
+                self.at_record_start = false;
+            }
             self.state = match (self.state, b) {
                 (Quoting::FieldStart, b'"') => {
-                    // the line of this quote: the newline just counted is not before it
-                    self.open_line = self.line();
+                    self.open = (self.pos, self.line);
                     Quoting::Quoted
                 }
                 (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
                 (Quoting::Quoted, _) => Quoting::Quoted,
                 (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
-                (_, b'\n' | b'\r') => Quoting::FieldStart,
+                (_, b'\n' | b'\r') => {
+                    self.at_record_start = true;
+                    Quoting::FieldStart
+                }
                 (_, d) if d == self.delimiter => Quoting::FieldStart,
                 (Quoting::QuoteInQuoted, _) => {
                     if self.early_close.is_none() {
-                        self.early_close = Some(self.line());
+                        self.early_close = Some((self.pos, self.line));
                     }
                     Quoting::Unquoted
                 }
                 _ => Quoting::Unquoted,
             };
+            // lines end at `\n`, `\r\n` and a lone `\r`
+            if b == b'\n' && !self.after_cr || b == b'\r' {
+                self.line += 1;
+            }
+            self.after_cr = b == b'\r';
+            self.pos += 1;
         }
     }
 
-    /// The quoting error found so far, if any.
-    fn problem(&self, path: &Path) -> Option<IngestError> {
-        if let Some((line, offset)) = self.bad_utf8 {
-            return Some(IngestError::InvalidUtf8 {
-                path: path.to_path_buf(),
-                line,
-                offset: offset as usize,
-            });
-        }
-        let (line, message) = if let Some(line) = self.early_close {
-            (
-                line,
-                "text after the closing quote of a field (a field holding quotes must be \
-                 quoted whole, each quote doubled: \"\"\"We will win,\"\" he said\")",
-            )
-        } else if self.eof && self.state == Quoting::Quoted {
-            (
-                self.open_line,
-                "a quoted field opened on this line is never closed",
-            )
-        } else {
-            return None;
-        };
-        Some(IngestError::Csv {
+    /// Hands out the next record's start (offset, 1-based line).
+    fn next_record(&mut self) -> (u64, usize) {
+        self.starts.pop_front().unwrap_or((self.pos, self.line))
+    }
+
+    /// Where the record after the one handed out last starts (the end of the input if none
+    /// is read yet: only then is the record known to run to the end).
+    fn following(&self) -> Option<u64> {
+        self.starts.front().map(|&(o, _)| o)
+    }
+
+    /// The quoting error of the record that starts at `start`, if any.
+    fn problem(&self, path: &Path, start: u64) -> Option<IngestError> {
+        let end = self.following().unwrap_or(u64::MAX);
+        let csv = |line: usize, message: &str| IngestError::Csv {
             path: path.to_path_buf(),
             line,
             message: message.to_owned(),
-        })
+        };
+        if let Some((at, line)) = self.early_close
+            && at < end
+        {
+            return Some(csv(
+                line,
+                "text after the closing quote of a field (a field holding quotes must be \
+                 quoted whole, each quote doubled: \"\"\"We will win,\"\" he said\")",
+            ));
+        }
+        (self.eof
+            && self.state == Quoting::Quoted
+            && self.following().is_none()
+            && self.open.0 >= start)
+            .then(|| {
+                csv(
+                    self.open.1,
+                    "a quoted field opened on this line is never closed",
+                )
+            })
+    }
+
+    /// The first byte that is not UTF-8 in the record starting at `start`: its line and
+    /// offset; the bytes of earlier records are forgotten.
+    fn bad_utf8(&mut self, start: u64) -> Option<(usize, u64)> {
+        while self.bad.front().is_some_and(|&(o, _)| o < start) {
+            self.bad.pop_front();
+        }
+        let end = self.following().unwrap_or(u64::MAX);
+        self.bad
+            .front()
+            .filter(|&&(o, _)| o < end)
+            .map(|&(o, line)| (line, o))
     }
 }
 
@@ -204,8 +242,8 @@ impl Read for QuoteCheck<'_> {
         let n = self.inner.read(buf)?;
         self.eof |= n == 0 && !buf.is_empty();
         let start = self.pos;
-        self.scan(&buf[..n]);
         self.check(&buf[..n], start);
+        self.scan(&buf[..n]);
         Ok(n)
     }
 }
@@ -225,8 +263,12 @@ pub(crate) fn read(
         .has_headers(true)
         .flexible(false)
         .from_reader(QuoteCheck::new(input, delimiter, !reader.lossy));
-    let header = csv.byte_headers().map_err(|e| csv_error(e, path))?.clone();
-    if let Some(e) = csv.get_ref().problem(path) {
+    let header = match csv.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return Err(csv_error(e, path)),
+    };
+    let (header_start, _) = csv.get_mut().next_record();
+    if let Some(e) = csv.get_ref().problem(path, header_start) {
         return Err(e);
     }
     if header.is_empty() {
@@ -258,24 +300,19 @@ pub(crate) fn read(
     let mut rows = 0;
     loop {
         let more = csv.read_byte_record(&mut record);
-        // a quoting error explains a parse error that follows from it, so it comes first;
-        // an unclosed quote is seen with the record that runs to the end of the input,
-        // before that record goes anywhere
-        if let Some(e) = csv.get_ref().problem(path) {
-            return Err(e);
-        }
         let more = match more {
             Ok(more) => more,
             Err(e) => {
-                // the parser's line count is off with CRLF endings: count from the byte
-                let at = e.position().map(csv::Position::byte);
+                // the record the parser stopped in; a quoting error in it explains the rest
+                let (start, line) = csv.get_mut().next_record();
+                if let Some(q) = csv.get_ref().problem(path, start) {
+                    return Err(q);
+                }
                 let mut err = csv_error(e, path);
-                if let (
-                    Some(at),
-                    IngestError::ColumnCount { line, .. } | IngestError::Csv { line, .. },
-                ) = (at, &mut err)
+                if let IngestError::ColumnCount { line: l, .. } | IngestError::Csv { line: l, .. } =
+                    &mut err
                 {
-                    *line = csv.get_mut().line_of(at);
+                    *l = line;
                 }
                 return Err(err);
             }
@@ -284,11 +321,29 @@ pub(crate) fn read(
             break;
         }
         rows += 1;
-        let offset = record.position().map_or(0, |p| p.byte() as usize);
-        let line = csv.get_mut().line_of(offset as u64);
+        let (start, line) = csv.get_mut().next_record();
+        // an unclosed quote is seen with the record that runs to the end of the input,
+        // before that record goes anywhere
+        if let Some(e) = csv.get_ref().problem(path, start) {
+            return Err(e);
+        }
+        let offset = start as usize;
+        let bad = csv.get_mut().bad_utf8(start);
         let field = |i: usize| -> Result<String> {
             let bytes = record.get(i).unwrap_or_default().to_vec();
-            crate::decode::utf8(bytes, reader.lossy, path, offset, line)
+            crate::decode::utf8(bytes, reader.lossy, path, offset, line).map_err(|e| {
+                // the parser's bytes carry no offsets: the first bad byte of the record
+                match (e, bad) {
+                    (IngestError::InvalidUtf8 { path, .. }, Some((line, at))) => {
+                        IngestError::InvalidUtf8 {
+                            path,
+                            line,
+                            offset: at as usize,
+                        }
+                    }
+                    (e, _) => e,
+                }
+            })
         };
         let opt = |c: Option<usize>| -> Result<Option<String>> {
             Ok(match c {

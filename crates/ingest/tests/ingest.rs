@@ -388,3 +388,38 @@ fn csv_lines_and_offsets_are_the_files() {
         .to_string();
     assert_eq!(e, "u.csv:3: invalid UTF-8 at byte offset 25");
 }
+
+/// Found in review: records after several blank lines or with CR-only line ends get their
+/// own lines; a byte that is not UTF-8 in a column not read is no error; and a problem is
+/// reported with its own record though the parser reads ahead (a row of the wrong length
+/// before a quoting error further down).
+#[test]
+fn csv_records_keep_their_own_lines_and_errors() {
+    let lines = |body: &[u8]| -> Vec<usize> {
+        Reader::new()
+            .read_bytes("l.csv", body, Format::Csv)
+            .unwrap()
+            .iter()
+            .map(|a| a.source.line)
+            .collect()
+    };
+    assert_eq!(lines(b"id,text\na,A.\n\n\n\nb,B.\n"), [1, 5]);
+    assert_eq!(lines(b"id,text\r\na,A.\r\n\r\nb,B.\r\n"), [1, 3]);
+    assert_eq!(lines(b"id,text\ra,A.\rb,B.\r"), [1, 2]);
+    assert_eq!(lines(b"id,text\na,\"two\nlines\"\nb,B.\n"), [1, 3]);
+    assert_eq!(lines(b"id,text,notes\nx1,Hello.,caf\xe9\n"), [1]);
+    let err = |body: &[u8]| {
+        Reader::new()
+            .read_bytes("e.csv", body, Format::Csv)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        err(b"id,text\r\na,A.\r\n\r\nb,B,x\r\n"),
+        "e.csv:4: expected 2 fields, found 3"
+    );
+    assert_eq!(
+        err(b"id,text\na,A.\nb,B,extra\nc,C.\nd,\"D\" said.\n"),
+        "e.csv:3: expected 2 fields, found 3"
+    );
+}
