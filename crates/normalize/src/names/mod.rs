@@ -435,9 +435,13 @@ impl Names {
         );
         let mut cands: Vec<Vec<Candidate>> = scanned
             .par_iter()
-            .map(|(c, _)| {
+            .zip(order.par_iter())
+            .map(|((c, _), d)| {
                 // a company's name before its designator was kept only to be counted
                 let mut c: Vec<Candidate> = c.iter().filter(|c| !c.designated).cloned().collect();
+                for c in &mut c {
+                    drop_descriptor(c, d.text, &vocab);
+                }
                 accept(&mut c, &vocab, &orgs);
                 reject_non_people(&mut c, &places, &vocab);
                 c
@@ -639,6 +643,37 @@ fn reject_non_people(cs: &mut [Candidate], not: &places::NotPeople, vocab: &FxHa
             c.accepted = false;
         }
     }
+}
+
+/// Takes a capitalised descriptor off the front of a name of three words or more: a word
+/// the corpus also writes in lower case and that is no known given name, before one that is
+/// (`Actor Robert Blake`, `Coach Andy Robinson` are `Robert Blake`, `Andy Robinson`). Left
+/// on, it makes a second person (`Coach Andy Robinson` beside `Andy Robinson`), and a bare
+/// `Robinson` is then between two namesakes. The second word must be a known given name:
+/// `Ole Gunnar Solskjaer` and `Sung Won Sohn` start with words written in lower case too.
+fn drop_descriptor(c: &mut Candidate, text: &str, vocab: &FxHashSet<&str>) {
+    if c.folded.len() < 3
+        || c.chinese
+        || lexicon::is_given_name(&c.folded[0])
+        || !lexicon::is_given_name(&c.folded[1])
+        || !vocab.contains(c.tokens[0].to_lowercase().as_str())
+    {
+        return;
+    }
+    // the second word's start: after the first word and the space after it
+    let Some(name) = text.get(c.span.clone()) else {
+        return;
+    };
+    let Some(at) = name
+        .get(c.tokens[0].len()..)
+        .and_then(|rest| rest.find(c.tokens[1].as_str()))
+        .map(|k| c.span.start + c.tokens[0].len() + k)
+    else {
+        return;
+    };
+    c.span.start = at;
+    c.tokens.remove(0);
+    c.folded.remove(0);
 }
 
 /// `I've`, `We'll`, `Don't`: a pronoun with a contracted verb, or a negation; not a

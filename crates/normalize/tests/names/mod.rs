@@ -523,6 +523,39 @@ fn people_named_like_places_and_companies_stay_people() {
     assert_eq!(cluster_with(&r, "Brown"), ["Gordon Brown"]);
 }
 
+/// A capitalised descriptor before a full name (`Coach Andy Robinson`, `Actor Robert Blake`)
+/// is no part of it, so it makes no second person that would leave a bare `Robinson` between
+/// two namesakes; a first word that is no lower-case word of the corpus stays (`Ole Gunnar
+/// Solskjaer`).
+#[test]
+fn a_descriptor_before_a_full_name_is_no_part_of_it() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Andy Robinson said the side was ready. The coach was calm.",
+        ),
+        NameDoc::new("b", "Coach Andy Robinson said the pack must improve."),
+        NameDoc::new("c", "Andy Robinson told reporters that the team was fit."),
+        NameDoc::new("d", "Robinson said the result was fair."),
+        NameDoc::new(
+            "e",
+            "Ole Gunnar Solskjaer said he would return. The ole was sung.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(cluster_with(&r, "Andy Robinson"), ["Andy Robinson"]);
+    assert_eq!(cluster_with(&r, "Robinson"), ["Andy Robinson"]);
+    assert!(cluster_with(&r, "Coach Andy Robinson").is_empty());
+    let b = r
+        .clusters
+        .iter()
+        .flat_map(|c| &c.mentions)
+        .find(|m| m.article == "b")
+        .unwrap();
+    assert_eq!((b.start, b.form.as_str()), (6, "Andy Robinson"));
+    assert!(!cluster_with(&r, "Ole Gunnar Solskjaer").is_empty());
+}
+
 #[test]
 fn a_later_spelling_of_a_bare_name_is_one_person() {
     let docs = [
