@@ -271,6 +271,14 @@ fn bessent_variants_and_role_conflict() {
     );
 }
 
+/// Every form of every cluster.
+fn all_forms(r: &NameReport) -> Vec<&str> {
+    r.clusters
+        .iter()
+        .flat_map(|c| c.forms.iter().map(String::as_str))
+        .collect()
+}
+
 fn cluster_with<'r>(r: &'r NameReport, form: &str) -> Vec<&'r str> {
     r.clusters
         .iter()
@@ -412,11 +420,7 @@ fn places_contractions_and_acronyms_are_no_people() {
         ),
     ];
     let r = find_names(&docs);
-    let forms: Vec<&str> = r
-        .clusters
-        .iter()
-        .flat_map(|c| c.forms.iter().map(String::as_str))
-        .collect();
+    let forms = all_forms(&r);
     for junk in [
         "Iraq",
         "Had England",
@@ -467,11 +471,7 @@ fn companies_are_no_people() {
         NameDoc::new("g", "Ford told reporters that nothing was agreed."),
     ];
     let r = find_names(&docs);
-    let forms: Vec<&str> = r
-        .clusters
-        .iter()
-        .flat_map(|c| c.forms.iter().map(String::as_str))
-        .collect();
+    let forms = all_forms(&r);
     for junk in ["Pennzoil", "Morgan Stanley"] {
         assert!(!forms.contains(&junk), "{junk} in {forms:?}");
     }
@@ -639,11 +639,7 @@ fn an_organisation_ends_at_its_last_organisation_word() {
          answer.\" Chair of Orion Mining Andrew Bailey agreed.",
     )];
     let r = find_names(&docs);
-    let forms: Vec<&str> = r
-        .clusters
-        .iter()
-        .flat_map(|c| c.forms.iter().map(String::as_str))
-        .collect();
+    let forms = all_forms(&r);
     assert!(forms.contains(&"Dao Xueying"), "{forms:?}");
     assert!(forms.contains(&"Andrew Bailey"), "{forms:?}");
     let roles: Vec<&str> = r
