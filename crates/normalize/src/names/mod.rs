@@ -440,7 +440,7 @@ impl Names {
                 // a company's name before its designator was kept only to be counted
                 let mut c: Vec<Candidate> = c.iter().filter(|c| !c.designated).cloned().collect();
                 for c in &mut c {
-                    drop_descriptor(c, d.text, &vocab);
+                    drop_descriptor(c, d.text, &vocab, &places.places);
                 }
                 accept(&mut c, &vocab, &orgs);
                 reject_non_people(&mut c, &places, &vocab);
@@ -646,17 +646,38 @@ fn reject_non_people(cs: &mut [Candidate], not: &places::NotPeople, vocab: &FxHa
 }
 
 /// Takes a capitalised descriptor off the front of a name of three words or more: a word
-/// the corpus also writes in lower case and that is no known given name, before one that is
-/// (`Actor Robert Blake`, `Coach Andy Robinson` are `Robert Blake`, `Andy Robinson`). Left
-/// on, it makes a second person (`Coach Andy Robinson` beside `Andy Robinson`), and a bare
-/// `Robinson` is then between two namesakes. The second word must be a known given name:
-/// `Ole Gunnar Solskjaer` and `Sung Won Sohn` start with words written in lower case too.
-fn drop_descriptor(c: &mut Candidate, text: &str, vocab: &FxHashSet<&str>) {
-    if c.folded.len() < 3
-        || c.chinese
-        || lexicon::is_given_name(&c.folded[0])
+/// the corpus also writes in lower case, or a word naming the people of one of its places
+/// (five letters or more in common: `American` of `America`, `Argentine` of `Argentina`),
+/// that is no known given name, before one that is (`Actor Robert Blake`, `Coach Andy
+/// Robinson`, `Americans Andy Roddick` are `Robert Blake`, `Andy Robinson`, `Andy
+/// Roddick`). Left on, it makes a second person (`Coach Andy Robinson` beside `Andy
+/// Robinson`), and a bare `Robinson` is then between two namesakes. The second word must be
+/// a known given name: `Ole Gunnar Solskjaer` and `Sung Won Sohn` start with words written
+/// in lower case too.
+fn drop_descriptor(
+    c: &mut Candidate,
+    text: &str,
+    vocab: &FxHashSet<&str>,
+    places: &FxHashSet<String>,
+) {
+    if c.folded.len() < 3 {
+        return;
+    }
+    let first = &c.folded[0];
+    let of_a_place = || {
+        places.iter().any(|p| {
+            p != first
+                && p.chars()
+                    .zip(first.chars())
+                    .take_while(|(a, b)| a == b)
+                    .count()
+                    >= 5
+        })
+    };
+    if c.chinese
+        || lexicon::is_given_name(first)
         || !lexicon::is_given_name(&c.folded[1])
-        || !vocab.contains(c.tokens[0].to_lowercase().as_str())
+        || !(vocab.contains(c.tokens[0].to_lowercase().as_str()) || of_a_place())
     {
         return;
     }

@@ -541,6 +541,11 @@ fn a_descriptor_before_a_full_name_is_no_part_of_it() {
             "e",
             "Ole Gunnar Solskjaer said he would return. The ole was sung.",
         ),
+        NameDoc::new(
+            "f",
+            "Prices rose in Argentina. Rain fell in Argentina. Banks shut in Argentina. \
+             Argentine David Nalbandian said he was ready.",
+        ),
     ];
     let r = find_names(&docs);
     assert_eq!(cluster_with(&r, "Andy Robinson"), ["Andy Robinson"]);
@@ -554,6 +559,8 @@ fn a_descriptor_before_a_full_name_is_no_part_of_it() {
         .unwrap();
     assert_eq!((b.start, b.form.as_str()), (6, "Andy Robinson"));
     assert!(!cluster_with(&r, "Ole Gunnar Solskjaer").is_empty());
+    // a word for the people of a place of the corpus (`Argentine` of `Argentina`)
+    assert_eq!(cluster_with(&r, "David Nalbandian"), ["David Nalbandian"]);
 }
 
 #[test]
