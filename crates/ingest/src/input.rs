@@ -35,7 +35,8 @@ impl Format {
     /// The format of a file name by its extension (a trailing `.gz` is looked through), or
     /// `None` if the extension is not one newsdiff reads when walking directories.
     pub fn from_path(path: &Path) -> Option<Self> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        // lossy: a name that is not UTF-8 still has its (ASCII) extension
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         let name = name.strip_suffix(".gz").unwrap_or(&name);
         let ext = Path::new(name).extension()?.to_str()?;
         match ext {
@@ -264,6 +265,12 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("b.TSV")), Some(Format::Tsv));
         assert_eq!(Format::from_path(Path::new("b.md")), None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let odd = std::ffi::OsStr::from_bytes(b"bad\xff.txt");
+            assert_eq!(Format::from_path(Path::new(odd)), Some(Format::Text));
+        }
         assert_eq!(Input::File("x/003_abc.txt".into()).stem(), "003_abc");
         assert_eq!(Input::File("x/a.b.txt.gz".into()).stem(), "a.b");
         assert_eq!(Input::File("x/README".into()).stem(), "README");
