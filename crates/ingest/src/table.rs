@@ -110,31 +110,48 @@ impl<'r> QuoteCheck<'r> {
         }
     }
 
-    /// Notes the offsets of the bytes that are not UTF-8 in `bytes` (read at `start`).
+    /// Notes the offsets of the bytes that are not UTF-8 in `bytes` (read at `start`). Only
+    /// a character split between two reads is copied (into `carry`); the rest is checked
+    /// where it lies.
     fn check(&mut self, bytes: &[u8], start: u64) {
         if !self.check_utf8 {
             return;
         }
-        let begin = start - self.carry.len() as u64;
-        self.carry.extend_from_slice(bytes);
+        let (mut bytes, mut start) = (bytes, start);
+        if let Some(&lead) = self.carry.first() {
+            // complete the split character: its first byte says how long it is
+            let len = match lead {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let take = (len - self.carry.len().min(len)).min(bytes.len());
+            self.carry.extend_from_slice(&bytes[..take]);
+            if self.carry.len() < len && !self.eof {
+                return;
+            }
+            let carried = std::mem::take(&mut self.carry);
+            let begin = start - (carried.len() - take) as u64;
+            if std::str::from_utf8(&carried).is_err() {
+                self.bad_ahead.push_back(begin);
+            }
+            bytes = &bytes[take..];
+            start += take as u64;
+        }
         let mut at = 0;
         loop {
-            match std::str::from_utf8(&self.carry[at..]) {
-                Ok(_) => {
-                    self.carry.clear();
-                    return;
-                }
+            match std::str::from_utf8(&bytes[at..]) {
+                Ok(_) => return,
                 // cut short at the end: the rest of the character comes with the next read
                 Err(e) if e.error_len().is_none() && !self.eof => {
-                    self.carry.drain(..at + e.valid_up_to());
+                    self.carry.extend_from_slice(&bytes[at + e.valid_up_to()..]);
                     return;
                 }
                 Err(e) => {
                     let bad = at + e.valid_up_to();
-                    self.bad_ahead.push_back(begin + bad as u64);
-                    at = bad + e.error_len().unwrap_or(self.carry.len() - bad).max(1);
-                    if at >= self.carry.len() {
-                        self.carry.clear();
+                    self.bad_ahead.push_back(start + bad as u64);
+                    at = bad + e.error_len().unwrap_or(bytes.len() - bad).max(1);
+                    if at >= bytes.len() {
                         return;
                     }
                 }
@@ -144,9 +161,13 @@ impl<'r> QuoteCheck<'r> {
 
     fn scan(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            if self.bad_ahead.front() == Some(&self.pos) {
+            // (a character split between two reads is checked once complete, so its offset
+            // may be behind: no line break lies between, so the line is the same)
+            while let Some(&o) = self.bad_ahead.front()
+                && o <= self.pos
+            {
                 self.bad_ahead.pop_front();
-                self.bad.push_back((self.pos, self.line));
+                self.bad.push_back((o, self.line));
             }
             let line_end = b == b'\n' || b == b'\r';
             if self.at_record_start && !line_end {
@@ -369,4 +390,44 @@ pub(crate) fn read(
         ))?;
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hands out its bytes two at a time, so that characters are split between reads.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(2).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn bad_bytes(input: &[u8]) -> Vec<(u64, usize)> {
+        let mut inner = std::io::BufReader::with_capacity(1, Trickle(input));
+        let mut check = QuoteCheck::new(&mut inner, b',', true);
+        let mut sink = Vec::new();
+        check.read_to_end(&mut sink).unwrap();
+        check.bad.iter().copied().collect()
+    }
+
+    #[test]
+    fn split_characters_are_whole_and_bad_bytes_found_where_they_are() {
+        // `é` (2 bytes), `€` (3), `😀` (4) across reads of 2 bytes: no bad byte
+        assert!(bad_bytes("a,é€😀\nb,ok\n".as_bytes()).is_empty());
+        // a stray continuation byte, a lead byte cut short by a newline, a bad byte at the end
+        let mut input = b"a,x".to_vec();
+        input.push(0x80);
+        input.extend_from_slice(b"\nb,");
+        input.push(0xE2);
+        input.extend_from_slice(b"\nc,");
+        input.push(0xFF);
+        let bad: Vec<u64> = bad_bytes(&input).iter().map(|&(o, _)| o).collect();
+        assert_eq!(bad, [3, 7, 11]);
+    }
 }

@@ -502,32 +502,10 @@ fn process_run(
     });
 }
 
-/// Company designators (`Inc`, `Corp`, `AG`), lower case.
-pub(crate) const DESIGNATORS: &[&str] = &[
-    "ab",
-    "ag",
-    "co",
-    "company",
-    "corp",
-    "corporation",
-    "gmbh",
-    "group",
-    "holdings",
-    "industries",
-    "inc",
-    "limited",
-    "llc",
-    "ltd",
-    "nv",
-    "plc",
-    "sa",
-    "spa",
-];
-
 /// How many leading words of a run are a company's name when the rest are its designators
 /// (`Pennzoil Co`: 1, `Morgan Stanley and Co Inc`: 2); `None` when the run does not end so.
 fn company_name_len(words: &[&String]) -> Option<usize> {
-    let is_designator = |w: &str| DESIGNATORS.contains(&w);
+    let is_designator = lx::is_designator;
     let k = words.iter().position(|w| is_designator(w))?;
     // `and Co`, `& Co`: the connector belongs to the designator
     let k = if k > 0 && matches!(words[k - 1].as_str(), "and" | "&") {

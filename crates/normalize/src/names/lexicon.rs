@@ -1463,6 +1463,34 @@ pub fn is_pinyin_syllable(s: &str) -> bool {
     })
 }
 
+/// Company designators (`Inc`, `Corp`, `AG`), lower case.
+const DESIGNATORS: &[&str] = &[
+    "ab",
+    "ag",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "gmbh",
+    "group",
+    "holdings",
+    "industries",
+    "inc",
+    "limited",
+    "llc",
+    "ltd",
+    "nv",
+    "plc",
+    "sa",
+    "spa",
+];
+
+/// Whether a lower-case word says that the name before it is a company's (`inc`, `corp`,
+/// `co`, `ag`).
+pub fn is_designator(word: &str) -> bool {
+    DESIGNATORS.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

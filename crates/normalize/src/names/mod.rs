@@ -118,7 +118,7 @@ mod extract;
 pub mod fold;
 pub mod lexicon;
 mod local;
-mod places;
+mod not_people;
 mod roles;
 pub mod romanize;
 
@@ -427,7 +427,7 @@ impl Names {
             .flat_map(|(c, _)| c.iter().filter(|c| c.org).map(|c| c.folded.clone()))
             .collect();
         // names the corpus uses as places (`in Iraq`) and companies (`Texaco Inc`)
-        let places = places::not_people(
+        let not = not_people::not_people(
             order
                 .iter()
                 .zip(&scanned)
@@ -440,10 +440,10 @@ impl Names {
                 // a company's name before its designator was kept only to be counted
                 let mut c: Vec<Candidate> = c.iter().filter(|c| !c.designated).cloned().collect();
                 for c in &mut c {
-                    drop_descriptor(c, d.text, &vocab, &places.places);
+                    not.drop_descriptor(c, d.text, &vocab);
                 }
                 accept(&mut c, &vocab, &orgs);
-                reject_non_people(&mut c, &places, &vocab);
+                not.reject(&mut c, &vocab);
                 c
             })
             .collect();
@@ -478,31 +478,11 @@ impl Names {
                         c.accepted = true;
                     }
                 }
-                reject_non_people(cs, &places, &vocab);
+                not.reject(cs, &vocab);
             });
         }
-        // a one-word company name that a person of the corpus is written with a given name
-        // is that person's family name too (`Wilson and Co`, `Michael Wilson`): kept
-        let held: FxHashSet<String> = cands
-            .iter()
-            .flatten()
-            .filter(|c| c.accepted && c.folded.len() >= 2)
-            .filter_map(|c| match local::split(c) {
-                // a known given name, not a company's first word (`Deutsche Texaco`)
-                (Some((given, _)), family) if lexicon::is_given_name(&given) => Some(family),
-                _ => None,
-            })
-            .collect();
-        cands.par_iter_mut().for_each(|cs| {
-            for c in cs.iter_mut().filter(|c| c.accepted && c.cue < Cue::Strong) {
-                if let [form] = &c.folded[..]
-                    && places.companies.contains(&c.folded)
-                    && !held.contains(form)
-                {
-                    c.accepted = false;
-                }
-            }
-        });
+        // a one-word company name stays the family name of a person named in full
+        not.reject_companies(&mut cands);
         // 4. name order: the token a corpus uses alone is the family name, unless only the
         // first is a known given name (`Kerry McFadden` stays given-first however often
         // another person's `Kerry` stands alone; `Orbán Viktor` may still turn). The given
@@ -614,106 +594,6 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<St
             c.accepted = true;
         }
     }
-}
-
-/// Takes back what cannot be a person: a contraction (`I've`), a plural acronym (`MPs`); and,
-/// without a title, honorific or role next to it (`Ms Essex` stays), a word the corpus uses
-/// as a place (`Iraq`, `Chelsea`), a name of several words it uses as a company's (`Morgan
-/// Stanley`), or a name ending in a place after a common word (`Had England`, `Good Morning
-/// Wales`, `Northern Ireland`; `Jason Scotland` stays). One-word company names are taken
-/// back later, when the corpus's full names are known.
-fn reject_non_people(cs: &mut [Candidate], not: &places::NotPeople, vocab: &FxHashSet<&str>) {
-    for c in cs.iter_mut().filter(|c| c.accepted) {
-        let not_person = match (&c.folded[..], &c.tokens[..]) {
-            ([_], [written]) if is_contraction(written) || is_plural_acronym(written) => true,
-            _ if c.cue == Cue::Strong => false,
-            ([form], _) => not.places.contains(form),
-            _ => {
-                not.companies.contains(&c.folded)
-                    || match local::split(c) {
-                        (Some((given, _)), family) => {
-                            not.places.contains(&family)
-                                && (vocab.contains(given.as_str()) || lexicon::is_common(&given))
-                        }
-                        (None, _) => false,
-                    }
-            }
-        };
-        if not_person {
-            c.accepted = false;
-        }
-    }
-}
-
-/// Takes a capitalised descriptor off the front of a name of three words or more: a word
-/// the corpus also writes in lower case, or a word naming the people of one of its places
-/// (five letters or more in common: `American` of `America`, `Argentine` of `Argentina`),
-/// that is no known given name, before one that is (`Actor Robert Blake`, `Coach Andy
-/// Robinson`, `Americans Andy Roddick` are `Robert Blake`, `Andy Robinson`, `Andy
-/// Roddick`). Left on, it makes a second person (`Coach Andy Robinson` beside `Andy
-/// Robinson`), and a bare `Robinson` is then between two namesakes. The second word must be
-/// a known given name: `Ole Gunnar Solskjaer` and `Sung Won Sohn` start with words written
-/// in lower case too.
-fn drop_descriptor(
-    c: &mut Candidate,
-    text: &str,
-    vocab: &FxHashSet<&str>,
-    places: &FxHashSet<String>,
-) {
-    if c.folded.len() < 3 {
-        return;
-    }
-    let first = &c.folded[0];
-    let of_a_place = || {
-        places.iter().any(|p| {
-            p != first
-                && p.chars()
-                    .zip(first.chars())
-                    .take_while(|(a, b)| a == b)
-                    .count()
-                    >= 5
-        })
-    };
-    if c.chinese
-        || lexicon::is_given_name(first)
-        || !lexicon::is_given_name(&c.folded[1])
-        || !(vocab.contains(c.tokens[0].to_lowercase().as_str()) || of_a_place())
-    {
-        return;
-    }
-    // the second word's start: after the first word and the space after it
-    let Some(name) = text.get(c.span.clone()) else {
-        return;
-    };
-    let Some(at) = name
-        .get(c.tokens[0].len()..)
-        .and_then(|rest| rest.find(c.tokens[1].as_str()))
-        .map(|k| c.span.start + c.tokens[0].len() + k)
-    else {
-        return;
-    };
-    c.span.start = at;
-    c.tokens.remove(0);
-    c.folded.remove(0);
-}
-
-/// `I've`, `We'll`, `Don't`: a pronoun with a contracted verb, or a negation; not a
-/// transliterated soft sign (`Arnol'd`, `Il'ya`).
-fn is_contraction(word: &str) -> bool {
-    const PRONOUNS: &[&str] = &[
-        "i", "we", "you", "they", "he", "she", "it", "that", "there", "who", "what",
-    ];
-    word.rsplit_once(['\'', '’']).is_some_and(|(stem, end)| {
-        let stem = stem.to_lowercase();
-        (matches!(end, "ve" | "m" | "re" | "ll" | "d") && PRONOUNS.contains(&stem.as_str()))
-            || (end == "t" && stem.ends_with('n'))
-    })
-}
-
-/// `MPs`, `NGOs`: capitals then a plural `s`.
-fn is_plural_acronym(word: &str) -> bool {
-    word.strip_suffix('s')
-        .is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()))
 }
 
 fn key_of(canonical: &str, center: &str) -> u64 {
