@@ -26,7 +26,10 @@
 //!    in 40 or more: `Iraq`, `Chelsea`), names ending in one after a common word (`Had
 //!    England`), names it uses as companies (written before `Inc`, `Corp`, `and Co`, `AG`
 //!    in 1 use in 40 or more: `Texaco`, `Morgan Stanley`; a one-word one that a person of
-//!    the corpus is named with stays theirs: `Wilson and Co`, `Michael Wilson`), and always
+//!    the corpus is named with stays theirs: `Wilson and Co`, `Michael Wilson`), one-word
+//!    names it treats as things or kinds (the next pronoun in the sentence is `it` in 4
+//!    uses or more and twice as often as `he`/`she`: `Yukos said it`; or the plural is
+//!    written capitalised in 1 use in 10: `Muslim`/`Muslims`), and always
 //!    contractions (`I've`) and plural acronyms (`MPs`); so is a run with an indefinite appositive naming a
 //!    kind of organisation (`Lockheed Martin, a major American aerospace and military
 //!    contractor`), and that multi-word form everywhere. Mention spans are the name only.

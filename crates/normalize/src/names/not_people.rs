@@ -3,7 +3,9 @@
 //! preposition, `in Iraq`, `at Chelsea`, in a fair share of its uses is a place; a name
 //! written before a company designator, `Texaco Inc`, `Morgan Stanley and Co`, in a fair
 //! share of its uses is a company), contractions (`I've`), plural acronyms (`MPs`), and
-//! descriptors before a full name (`Coach Andy Robinson`).
+//! descriptors before a full name (`Coach Andy Robinson`); and one-word names the corpus
+//! treats as things or kinds: the next pronoun after them is mostly `it` (`Yukos said it
+//! would appeal`), or their plural is written capitalised too (`Tory`/`Tories`).
 //!
 //! Written here, not taken from a gazetteer: the tests read only the corpus, so they know
 //! the clubs, firms and towns of any corpus in any country, and no list has to ship. On BBC
@@ -52,12 +54,68 @@ pub(crate) struct NotPeople {
     /// The first five letters of the places of five letters or more, with how many places
     /// begin so (for the people of a place: `Argentine` of `Argentina`).
     stems: FxHashMap<String, usize>,
+    /// Folded one-word forms the corpus treats as things or kinds, never with a title,
+    /// honorific or role: the next third-person pronoun is mostly `it`/`its` (`Sony said
+    /// its …`), or the corpus writes their plural capitalised (`Tories`).
+    pub things: FxHashSet<String>,
+}
+
+/// What the next third-person pronouns after a one-word form say of it, over the corpus.
+#[derive(Debug, Default, Clone, Copy)]
+struct Pronouns {
+    /// `he`, `she`, `his`, `her`, `him` first.
+    person: usize,
+    /// `it`, `its` first.
+    thing: usize,
+    /// Written with a title, honorific or role somewhere.
+    strong: bool,
+}
+
+/// Which a pronoun refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Person,
+    Thing,
+}
+
+/// Fewest `it`/`its` after a one-word form for it to be a thing (see [`NotPeople::things`]);
+/// 3 took `Robbie` (Williams) out of BBC's reader comments (`every track Robbie has
+/// released as a single, it's …`).
+const MIN_PRONOUNS: usize = 4;
+
+/// Words after a name searched for a third-person pronoun.
+const PRONOUN_WINDOW: usize = 8;
+
+/// One use in this many of a form written as its plural makes it a kind (see
+/// [`NotPeople::things`]).
+const PLURAL_ONE_IN: usize = 10;
+
+/// The first lower-case third-person pronoun among the next [`PRONOUN_WINDOW`] words of
+/// `after` (the rest of the name's sentence): `he`/`his`/`she`/`her`/`him` for a person,
+/// `it`/`its` for a thing; `they` and the like, or a capitalised word (another name, whose
+/// the pronoun likelier is), stop the search with no answer.
+fn next_pronoun(after: &str) -> Option<Gender> {
+    after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(PRONOUN_WINDOW)
+        .find_map(|w| match w {
+            "he" | "his" | "she" | "her" | "him" => Some(Some(Gender::Person)),
+            "it" | "its" => Some(Some(Gender::Thing)),
+            "they" | "their" | "them" => Some(None),
+            // a pronoun after another name is likelier that name's
+            _ if w.starts_with(char::is_uppercase) => Some(None),
+            _ => None,
+        })
+        .flatten()
 }
 
 /// Reads the places and companies of a corpus from its articles' texts and candidates.
 pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate])>) -> NotPeople {
     // folded form -> (uses, locative uses)
     let mut uses: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    // folded one-word form -> what the next third-person pronoun says of it
+    let mut pronouns: FxHashMap<&str, Pronouns> = FxHashMap::default();
     // folded words -> (uses, uses before a designator)
     let mut named: FxHashMap<&[String], (usize, usize)> = FxHashMap::default();
     for (text, cands) in docs {
@@ -75,14 +133,28 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
                 let before = text.get(c.sentence.start..c.span.start).unwrap_or("");
                 let after = text.get(c.span.end..c.sentence.end).unwrap_or("");
                 e.1 += usize::from(locative_before(before) && !possessive(after));
+                let p = pronouns.entry(form.as_str()).or_default();
+                p.strong |= c.cue == Cue::Strong;
+                // after a possessive the next pronoun is the possession's (`Eastwood's
+                // film … it`)
+                let pronoun = if possessive(after) {
+                    None
+                } else {
+                    next_pronoun(after)
+                };
+                match pronoun {
+                    Some(Gender::Person) => p.person += 1,
+                    Some(Gender::Thing) => p.thing += 1,
+                    None => {}
+                }
             }
         }
     }
     let telling = |n: usize, told: usize| told >= MIN_LOCATIVE && told * LOCATIVE_ONE_IN >= n;
     let places: FxHashSet<String> = uses
-        .into_iter()
-        .filter(|&(_, (n, loc))| telling(n, loc))
-        .map(|(f, _)| f.to_owned())
+        .iter()
+        .filter(|&(_, &(n, loc))| telling(n, loc))
+        .map(|(f, _)| (*f).to_owned())
         .collect();
     let mut stems: FxHashMap<String, usize> = FxHashMap::default();
     // a count, the same in any order
@@ -90,7 +162,33 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
         .iter()
         .filter_map(|p| stem(p))
         .for_each(|s| *stems.entry(s.to_owned()).or_default() += 1);
+    // a one-word form whose plural the corpus also writes capitalised names a kind of
+    // people or things (`Tory`/`Tories`, `Muslim`/`Muslims`, `Oscar`/`Oscars`)
+    // (`Gross` is no plural of `Gros`)
+    let plural_uses = |form: &str| -> usize {
+        if form.ends_with('s') {
+            return 0;
+        }
+        let ies = form
+            .strip_suffix('y')
+            .map(|stem| format!("{stem}ies"))
+            .and_then(|p| uses.get(p.as_str()).map(|u| u.0))
+            .unwrap_or(0);
+        uses.get(format!("{form}s").as_str()).map_or(0, |u| u.0) + ies
+    };
+    let things: FxHashSet<String> = pronouns
+        .iter()
+        .filter(|(form, p)| {
+            !p.strong
+                && (p.thing >= MIN_PRONOUNS && p.thing >= 2 * p.person
+                    || !lexicon::is_given_name(form)
+                        && plural_uses(form) >= MIN_LOCATIVE
+                        && plural_uses(form) * PLURAL_ONE_IN >= uses.get(*form).map_or(0, |u| u.0))
+        })
+        .map(|(form, _)| (*form).to_owned())
+        .collect();
     NotPeople {
+        things,
         places,
         companies: named
             .into_iter()
@@ -151,7 +249,8 @@ impl NotPeople {
         }
     }
 
-    /// Takes back one-word company names without a title, honorific or role next to them,
+    /// Takes back one-word company names and [things](Self::things) without a title,
+    /// honorific or role next to them,
     /// unless a person of the corpus is written with that family name after a known given
     /// name (`Wilson and Co`, `Michael Wilson`: kept; `Deutsche Texaco` is no person's).
     pub fn reject_companies(&self, cands: &mut [Vec<Candidate>]) {
@@ -167,7 +266,7 @@ impl NotPeople {
         cands.par_iter_mut().for_each(|cs| {
             for c in cs.iter_mut().filter(|c| c.accepted && c.cue < Cue::Strong) {
                 if let [form] = &c.folded[..]
-                    && self.companies.contains(&c.folded)
+                    && (self.companies.contains(&c.folded) || self.things.contains(form))
                     && !held.contains(form)
                 {
                     c.accepted = false;
