@@ -366,6 +366,16 @@ pub fn kind_name(d: &Divergence) -> &'static str {
     }
 }
 
+/// A divergence's side for a terminal: `(none)` where that side states nothing (a negation
+/// only the other side has).
+fn piece_for_reader(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_empty() {
+        "(none)".into()
+    } else {
+        for_terminal(text)
+    }
+}
+
 const DEL: Style = AnsiColor::Red.on_default();
 const INS: Style = AnsiColor::Green.on_default();
 const DIM: Style = AnsiColor::BrightBlack.on_default();
@@ -377,7 +387,7 @@ fn write_inline_diff(
     out: &mut dyn Write,
     indent: &str,
     ops: &[DiffOp],
-    a: &str,
+    a: (&str, usize),
     b: &str,
     b_range: (usize, usize),
 ) -> std::io::Result<()> {
@@ -485,49 +495,89 @@ fn write_sides(
 fn write_diff_words(
     out: &mut dyn Write,
     ops: &[DiffOp],
-    a: &str,
+    (a, a_start): (&str, usize),
     b: &str,
     b_range: (usize, usize),
 ) -> std::io::Result<()> {
-    let mut cursor = b_range.0;
-    // Whether the last thing written ends in white space: a deletion after a word gets the
-    // space it had on side `a` (`further [-talks-]`, not `further[-talks-]`).
-    let mut spaced = true;
-    for op in ops {
-        if op.b[0] > cursor {
-            let gap = &b[cursor..op.b[0]];
-            write!(out, "{}", passage_for_terminal(gap))?;
-            spaced = gap.ends_with(char::is_whitespace);
-        }
+    // Each op is written with the text before it on its own side (`git diff --word-diff`'s
+    // rule): a deleted stretch keeps the punctuation and paragraph break it had on side `a`
+    // (`said[-. ¶ A second paragraph follows here-].`), where writing side `b`'s text
+    // around it put it before `b`'s full stop, and white space alone stays outside the
+    // brackets (`further [-talks-] were`).
+    let (mut cur_a, mut cur_b) = (a_start, b_range.0);
+    // the white space before the last deletion, which the insertion after it shares
+    let mut after_deletion = false;
+    let next = ops;
+    for (i, op) in ops.iter().enumerate() {
         match op.op {
             Op::Equal => {
-                let t = &b[op.b[0]..op.b[1]];
+                let t = b.get(cur_b..op.b[1]).unwrap_or("");
                 write!(out, "{}", passage_for_terminal(t))?;
-                spaced = t.ends_with(char::is_whitespace);
+                after_deletion = false;
             }
-            Op::Delete => {
-                let before = a[..op.a[0]].ends_with(char::is_whitespace);
+            Op::Delete | Op::Insert => {
+                let (text, from, to, style, open, close) = if op.op == Op::Delete {
+                    (a, cur_a, op.a[1], DEL, "[-", "-]")
+                } else {
+                    (b, cur_b, op.b[1], INS, "{+", "+}")
+                };
+                let words_at = if op.op == Op::Delete {
+                    op.a[0]
+                } else {
+                    op.b[0]
+                };
+                let gap = text.get(from..words_at.max(from)).unwrap_or("");
+                let following = next.get(i + 1);
+                // a replacement whose two sides had the same text before them (`. ¶ `) keeps
+                // it outside the brackets
+                let shared_gap = op.op == Op::Delete
+                    && following
+                        .is_some_and(|n| n.op == Op::Insert && b.get(cur_b..n.b[0]) == Some(gap));
+                let (outside, inside_from) = if op.op == Op::Insert && after_deletion {
+                    // the deletion before wrote this text already
+                    ("", words_at.max(from))
+                } else if shared_gap || gap.chars().all(char::is_whitespace) {
+                    (gap, words_at.max(from))
+                } else {
+                    ("", from)
+                };
+                // a deletion after white space takes the punctuation after it with it, up to
+                // the next word (`[-First paragraph here. ¶ -]Rates`), unless side `b` has
+                // the same there
+                let mut to = to;
+                if op.op == Op::Delete
+                    && outside.len() == gap.len()
+                    && following.is_none_or(|n| n.op == Op::Equal)
+                {
+                    let next_word = following.map_or(to, |n| n.a[0]).max(to);
+                    let trail = a.get(to..next_word).unwrap_or("");
+                    let b_trail = b.get(cur_b..).unwrap_or("");
+                    if !trail.chars().all(char::is_whitespace)
+                        && !b_trail.starts_with(trail.trim_end())
+                    {
+                        to = next_word;
+                    }
+                }
+                write!(out, "{}", passage_for_terminal(outside))?;
                 write!(
                     out,
-                    "{}{DEL}[-{}-]{DEL:#}",
-                    if before && !spaced { " " } else { "" },
-                    passage_for_terminal(&a[op.a[0]..op.a[1]])
+                    "{style}{open}{}{close}{style:#}",
+                    passage_for_terminal(text.get(inside_from..to).unwrap_or(""))
                 )?;
-                spaced = false;
-            }
-            Op::Insert => {
-                write!(
-                    out,
-                    "{INS}{{+{}+}}{INS:#}",
-                    passage_for_terminal(&b[op.b[0]..op.b[1]])
-                )?;
-                spaced = false;
+                after_deletion = op.op == Op::Delete && !outside.is_empty();
             }
         }
-        cursor = cursor.max(op.b[1]);
+        // a deletion's empty range on side `b` (and an insertion's on `a`) is where the
+        // next word starts: the text before that word is still to be written
+        if op.op != Op::Insert {
+            cur_a = cur_a.max(op.a[1]);
+        }
+        if op.op != Op::Delete {
+            cur_b = cur_b.max(op.b[1]);
+        }
     }
-    if cursor < b_range.1 {
-        write!(out, "{}", passage_for_terminal(&b[cursor..b_range.1]))?;
+    if cur_b < b_range.1 {
+        write!(out, "{}", passage_for_terminal(&b[cur_b..b_range.1]))?;
     }
     Ok(())
 }
@@ -597,8 +647,8 @@ fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> st
                     format!(
                         "{} {} → {}",
                         kind_name(d),
-                        for_terminal(&d.a.text),
-                        for_terminal(&d.b.text)
+                        piece_for_reader(&d.a.text),
+                        piece_for_reader(&d.b.text)
                     )
                 })
                 .collect();
@@ -622,7 +672,7 @@ fn write_text(out: &mut dyn Write, found: &Overlaps, articles: &[Article]) -> st
                     out,
                     "    ",
                     &o.ops,
-                    text_of(a),
+                    (text_of(a), o.a.start),
                     text_of(b),
                     (o.b.start, o.b.end),
                 )?;
@@ -731,7 +781,9 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
             names: names.of(&pair[1].id),
         },
     );
-    let differ = d.ops.iter().any(|o| o.op != Op::Equal);
+    // punctuation alone may differ too: the words are then all equal
+    let differ =
+        d.ops.iter().any(|o| o.op != Op::Equal) || a.text.get(ra.0..ra.1) != b.text.get(rb.0..rb.1);
     match args.format {
         OutputFormat::Json | OutputFormat::Jsonl => {
             let mut out = output::machine_stdout();
@@ -790,11 +842,11 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
                     out,
                     "  {} {} → {}",
                     kind_name(dv),
-                    for_terminal(&dv.a.text),
-                    for_terminal(&dv.b.text)
+                    piece_for_reader(&dv.a.text),
+                    piece_for_reader(&dv.b.text)
                 )?;
             }
-            write_inline_diff(&mut out, "", &d.ops, &a.text, &b.text, rb)?;
+            write_inline_diff(&mut out, "", &d.ops, (&a.text, ra.0), &b.text, rb)?;
             out.flush()?;
         }
     }

@@ -40,25 +40,34 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Passage text for one terminal line: each line break (a run of `\n`/`\r`) shown as ` ¶ `,
-/// then [`for_terminal`].
+/// Passage text for one terminal line: each paragraph break (a run of `\n`/`\r` after the
+/// end of a sentence, before an indented line, or with a blank line) shown as ` ¶ `, any
+/// other line break (a hard-wrapped paragraph's) as a space, then [`for_terminal`].
 pub fn passage_for_terminal(text: &str) -> Cow<'_, str> {
     if !text.contains(['\n', '\r']) {
         return for_terminal(text);
     }
     let mut flat = String::with_capacity(text.len() + 8);
-    let mut in_break = false;
-    for c in text.chars() {
-        if c == '\n' || c == '\r' {
-            if !in_break {
-                flat.push_str(" ¶ ");
-            }
-            in_break = true;
-        } else {
-            flat.push(c);
-            in_break = false;
-        }
+    let mut rest = text;
+    while let Some(at) = rest.find(['\n', '\r']) {
+        let (before, tail) = rest.split_at(at);
+        let after = tail.trim_start_matches(['\n', '\r']);
+        let breaks = &tail[..tail.len() - after.len()];
+        flat.push_str(before);
+        // A paragraph ends at a blank line, after the end of a sentence, or before an
+        // indented line; any other single break is where a hard-wrapped paragraph was cut
+        // (Reuters' `is not under¶pressure`), read as a space.
+        let blank = breaks.replace("\r\n", "\n").chars().count() > 1;
+        let sentence_end = before
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']']);
+        let indented = after.starts_with([' ', '\t']);
+        let paragraph =
+            blank || sentence_end || indented || before.trim().is_empty() || after.is_empty();
+        flat.push_str(if paragraph { " ¶ " } else { " " });
+        rest = after;
     }
+    flat.push_str(rest);
     Cow::Owned(for_terminal(&flat).into_owned())
 }
 
@@ -72,7 +81,12 @@ mod tests {
             passage_for_terminal("one.\n\ntwo.\r\nthree"),
             "one. ¶ two. ¶ three"
         );
-        assert_eq!(passage_for_terminal("a\u{202E}\nb"), "a\\u{202E} ¶ b");
+        assert_eq!(passage_for_terminal("a\u{202E}.\nb"), "a\\u{202E}. ¶ b");
+        // a hard-wrapped paragraph's line breaks are spaces
+        assert_eq!(
+            passage_for_terminal("is not under\npressure to act.\n    The bank"),
+            "is not under pressure to act. ¶     The bank"
+        );
     }
 
     #[test]

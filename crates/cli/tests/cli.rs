@@ -826,6 +826,40 @@ fn overlaps_nothing_found_exits_one() {
     assert_eq!(records(&o, "meta").len(), 1);
 }
 
+/// Found by a user audit: the text word diff shows a deleted paragraph with its own full
+/// stop and paragraph break, where it was (not before side b's full stop), keeps the space
+/// before a deleted word, and `--exit-code` sees a change of punctuation alone.
+#[test]
+fn diff_text_shows_deletions_where_they_were() {
+    let case = |a: &str, b: &str| -> (String, Option<i32>) {
+        let (_d, pa) = temp_file("a.txt", a.as_bytes());
+        let (_d2, pb) = temp_file("b.txt", b.as_bytes());
+        let o = run(&["diff", "--color", "never", "--exit-code", &pa, &pb]);
+        let body = stdout(&o).lines().skip(1).collect::<Vec<_>>().join("\n");
+        (body, o.status.code())
+    };
+    let (body, _) = case(
+        "Rates were unchanged, officials said.\nA second paragraph follows here.\n",
+        "Rates were unchanged, officials said.\n",
+    );
+    assert!(
+        body.ends_with("officials said[-. ¶ A second paragraph follows here-]."),
+        "{body}"
+    );
+    let (body, _) = case("First paragraph here.\nRates rose.\n", "Rates rose.\n");
+    assert!(
+        body.starts_with("[-First paragraph here. ¶ -]Rates"),
+        "{body}"
+    );
+    let (body, _) = case("further talks were held\n", "further were held\n");
+    assert_eq!(body, "further [-talks-] were held");
+    let (body, code) = case(
+        "The rate is 5% (up from 4%).\n",
+        "The rate is 5% [up from 4%]!\n",
+    );
+    assert_eq!(code, Some(1), "{body}");
+}
+
 #[test]
 fn diff_json_contract_and_exit_code() {
     let (_d, a) = temp_file(

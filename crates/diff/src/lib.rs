@@ -45,7 +45,7 @@
 //!    six words, as its words beyond the fifth. Each differing number (×0.9) or
 //!    negation (×0.85) lowers the score. A passage of several matched sentences scores at
 //!    least `1 − Π(1 − s)` over its sentence pairs' own scores: evidence adds up.
-//!    Kind: `verbatim` when the words agree in order (ratio ≥ 0.98), `near` from 0.6,
+//!    Kind: `verbatim` when the words are the same in order (ratio 1), `near` from 0.6,
 //!    `paraphrase` below.
 //!
 //! Work runs in parallel with rayon; output is sorted by a total order and is the same for

@@ -86,7 +86,9 @@ pub(crate) fn penalty(e: &Evidence) -> f64 {
 
 /// Verbatim when the words are the same in order, near for light edits, paraphrase otherwise.
 pub(crate) fn kind(e: &Evidence) -> Kind {
-    if e.ratio >= 0.98 {
+    // every word the same, in order: a long passage with one word changed (ratio 0.98 or
+    // more) is a light edit, which a reader must not take for a copy
+    if e.ratio >= 1.0 {
         Kind::Verbatim
     } else if e.ratio >= NEAR_RATIO {
         Kind::Near

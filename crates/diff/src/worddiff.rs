@@ -241,6 +241,12 @@ pub struct WordDiff {
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "n't", "nor", "neither", "none", "without", "nothing", "cannot",
 ];
+
+/// Whether a word key negates: a word of [`NEGATIONS`] or a contracted negation kept as one
+/// word (`isn't`, `didn’t`, `won't`).
+fn is_negation(key: &str) -> bool {
+    NEGATIONS.contains(&key) || key.ends_with("n't") || key.ends_with("n’t")
+}
 const ROLE_WORDS: &[&str] = &[
     "secretary",
     "minister",
@@ -401,7 +407,7 @@ pub(crate) fn diff_words(
     }
     let (na, nb) = (numbers(wa), numbers(wb));
     let differing_numbers = na.difference(&nb).count().min(nb.difference(&na).count());
-    let negations = |ws: &[Word<'_>]| ws.iter().filter(|w| NEGATIONS.contains(&w.key)).count();
+    let negations = |ws: &[Word<'_>]| ws.iter().filter(|w| is_negation(w.key)).count();
     let negation_differs = negations(wa) != negations(wb);
     WordDiff {
         ops,
@@ -507,8 +513,27 @@ fn divergences(
         v
     };
     let (pa, pb) = (persons(wa), persons(wb));
-    let only_a: Vec<u64> = pa.iter().copied().filter(|p| !pb.contains(p)).collect();
-    let only_b: Vec<u64> = pb.iter().copied().filter(|p| !pa.contains(p)).collect();
+    let mut only_a: Vec<u64> = pa.iter().copied().filter(|p| !pb.contains(p)).collect();
+    let mut only_b: Vec<u64> = pb.iter().copied().filter(|p| !pa.contains(p)).collect();
+    // Two people written with a word in common are no swap, whatever their keys say: the
+    // names step may have left `Radcliffe` apart from `Paula Radcliffe`, or one spelling in
+    // two clusters (`Khodorkovsky` and `Khodorkovsky`); flagging them cries wolf.
+    let words_of = |ws: &[Word<'_>], p: u64| -> Vec<u64> {
+        ws.iter()
+            .filter(|w| w.person == Some(p) && w.key.chars().count() >= 3)
+            .map(|w| w.hash)
+            .collect()
+    };
+    let same_words: Vec<(u64, u64)> = only_a
+        .iter()
+        .flat_map(|&x| only_b.iter().map(move |&y| (x, y)))
+        .filter(|&(x, y)| {
+            let wy = words_of(wb, y);
+            words_of(wa, x).iter().any(|h| wy.contains(h))
+        })
+        .collect();
+    only_a.retain(|x| !same_words.iter().any(|(p, _)| p == x));
+    only_b.retain(|y| !same_words.iter().any(|(_, q)| q == y));
     // A swap under one title is a role divergence (`Commerce Secretary Raimondo` vs
     // `Commerce Secretary Lutnick`); a lone swap of one person for another, near a verb of
     // saying, a speaker divergence; any other lone swap, a name divergence. The people left
@@ -562,12 +587,14 @@ fn divergences(
         }
         // Negation: one side negates here, the other does not, and the other states what the
         // negation applies to (`is not easy` and `is easy`; see `negation_anchored`).
-        let is_neg = |w: &Word<'_>| NEGATIONS.contains(&w.key);
+        let is_neg = |w: &Word<'_>| is_negation(w.key);
         let neg = |h: &[Word<'_>]| h.iter().filter(|w| is_neg(w)).count();
+        // (both sides negating here is no divergence: `was no guarantee` and `were no
+        // guarantees`)
         let (na, nb) = (neg(&wa[ra.clone()]), neg(&wb[rb.clone()]));
-        let anchored = if na > nb {
+        let anchored = if na > 0 && nb == 0 {
             negation_anchored(a, wa, ra, wb, rb)
-        } else if nb > na {
+        } else if nb > 0 && na == 0 {
             negation_anchored(b, wb, rb, wa, ra)
         } else {
             false
@@ -587,7 +614,7 @@ fn divergences(
 /// never a number or a function word (`the`, `is`, `of`).
 fn is_anchor(w: &Word<'_>) -> bool {
     w.kind != TokenKind::Number
-        && !NEGATIONS.contains(&w.key)
+        && !is_negation(w.key)
         && newsdiff_normalize::stopwords::ENGLISH
             .binary_search(&w.key)
             .is_err()
@@ -620,7 +647,15 @@ fn is_month(side: &DiffSide<'_>, ws: &[Word<'_>], k: usize) -> bool {
 /// no number beside it is no figure.
 fn figures(side: &DiffSide<'_>, ws: &[Word<'_>], r: &Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let number = |k: usize| ws[k].kind == TokenKind::Number;
+    let digits = |k: usize| ws[k].kind == TokenKind::Number;
+    // a scale word after a number is part of it (`5 billion`, `12.9 mln`)
+    let number = |k: usize| {
+        digits(k)
+            || (k > 0
+                && digits(k - 1)
+                && magnitude(ws[k].key).is_some()
+                && !breaks_after(side, ws, k - 1))
+    };
     for k in r.clone() {
         if out.last().is_some_and(|run| run.contains(&k)) {
             continue;
@@ -646,11 +681,30 @@ fn figures(side: &DiffSide<'_>, ws: &[Word<'_>], r: &Range<usize>) -> Vec<Range<
         while end < ws.len() && !breaks_after(side, ws, end - 1) && joins(end, &mut months) {
             end += 1;
         }
-        if (start..end).any(number) {
+        if (start..end).any(digits) {
             out.push(start..end);
         }
     }
     out
+}
+
+/// The scale a word gives the number before it (`million` and `mln` are one), if any.
+fn magnitude(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "thousand" => "thousand",
+        "million" | "mln" => "million",
+        "billion" | "bln" | "bn" => "billion",
+        "trillion" => "trillion",
+        _ => return None,
+    })
+}
+
+/// Whether two words of figures state the same value: the same word, a number with and
+/// without thousands separators (`1,200` and `1200`), or one scale in two spellings.
+fn same_value(p: &str, q: &str) -> bool {
+    p == q
+        || (p.contains(',') || q.contains(',')) && p.replace(',', "") == q.replace(',', "")
+        || magnitude(p).is_some_and(|m| magnitude(q) == Some(m))
 }
 
 /// The anchor words nearest before and after figure `run`, within two words and one sentence
@@ -691,7 +745,7 @@ fn number_pair(
             || wa[x.clone()]
                 .iter()
                 .zip(&wb[y.clone()])
-                .any(|(p, q)| p.key != q.key)
+                .any(|(p, q)| !same_value(p.key, q.key))
     };
     let only_figures = |r: &Range<usize>, runs: &[Range<usize>]| {
         r.clone().all(|k| runs.iter().any(|run| run.contains(&k)))
@@ -740,7 +794,7 @@ fn negation_anchored(
     }
     let window = ro.start.saturating_sub(3)..(ro.end + 3).min(wo.len());
     rn.clone()
-        .filter(|&k| NEGATIONS.contains(&wn[k].key))
+        .filter(|&k| is_negation(wn[k].key))
         .filter_map(|k| {
             (k + 1..(k + 5).min(wn.len()))
                 .take_while(|&j| !breaks_after(sn, wn, j - 1))
@@ -839,6 +893,86 @@ mod tests {
             }
         }
         assert!(checked > 100, "{checked}");
+    }
+
+    /// Found by a user audit: a contracted negation is a negation, both sides negating is no
+    /// divergence, a number written with and without separators is one value, and a changed
+    /// scale word is a changed number.
+    #[test]
+    fn negations_and_numbers_as_a_reader_sees_them() {
+        let kinds = |a: &str, b: &str| -> Vec<(DivergenceKind, String, String)> {
+            diff(a, b)
+                .divergences
+                .into_iter()
+                .map(|d| (d.kind, d.a.text, d.b.text))
+                .collect()
+        };
+        for b in [
+            "China isn't easy to deal with.",
+            "China isn\u{2019}t easy to deal with.",
+        ] {
+            let k = kinds("China is easy to deal with.", b);
+            assert!(
+                k.iter()
+                    .any(|(kind, _, _)| *kind == DivergenceKind::Negation),
+                "{b}: {k:?}"
+            );
+        }
+        assert_eq!(
+            kinds(
+                "There was no guarantee of success.",
+                "There were no guarantees of success."
+            ),
+            []
+        );
+        assert_eq!(
+            kinds(
+                "About 1,200 people attended.",
+                "About 1200 people attended."
+            ),
+            []
+        );
+        assert_eq!(
+            kinds("Sales were 5 mln dlrs.", "Sales were 5 million dlrs."),
+            []
+        );
+        assert_eq!(
+            kinds("Sales were 5 billion dlrs.", "Sales were 5 million dlrs."),
+            [(
+                DivergenceKind::Number,
+                "5 billion".to_owned(),
+                "5 million".to_owned()
+            )]
+        );
+    }
+
+    /// Two people written with a word in common are not flagged as a swap, whatever their
+    /// name keys (`Radcliffe` left apart from `Paula Radcliffe`).
+    #[test]
+    fn people_with_a_word_in_common_are_no_swap() {
+        let a = "Radcliffe said she would run.";
+        let b = "Paula Radcliffe said she would run.";
+        let na = [NameKey {
+            start: 0,
+            end: 9,
+            key: 1,
+        }];
+        let nb = [NameKey {
+            start: 0,
+            end: 15,
+            key: 2,
+        }];
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
+        assert!(d.divergences.is_empty(), "{:?}", d.divergences);
+        // a true swap is still one
+        let c = "Lutnick said she would run.";
+        let nc = [NameKey {
+            start: 0,
+            end: 7,
+            key: 3,
+        }];
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(c, &nc));
+        assert_eq!(d.divergences.len(), 1, "{:?}", d.divergences);
     }
 
     #[test]
