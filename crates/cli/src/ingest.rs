@@ -65,10 +65,9 @@ pub fn read(input: &InputArgs) -> Result<Corpus> {
         let unknown = sidecar.apply(&mut corpus.articles);
         if !unknown.is_empty() {
             output::note(&format!(
-                "{}: {} id{} match no article (first: `{}`)",
+                "{}: {} no article (first: `{}`)",
                 path.display(),
-                unknown.len(),
-                if unknown.len() == 1 { "" } else { "s" },
+                output::count(unknown.len(), "id matches", "ids match"),
                 unknown[0]
             ));
         }

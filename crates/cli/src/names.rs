@@ -130,9 +130,9 @@ fn write_text(out: &mut dyn Write, report: &NameReport) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "{bold}{} people{bold:#}, {} mentions\n",
-        report.clusters.len(),
-        report.mention_count()
+        "{bold}{}{bold:#}, {}\n",
+        crate::output::count(report.clusters.len(), "person", "people"),
+        crate::output::count(report.mention_count(), "mention", "mentions")
     )?;
     for c in &report.clusters {
         write_cluster(out, c)?;

@@ -125,6 +125,11 @@ pub fn error(message: &str) {
     );
 }
 
+/// `n` and the noun for it: `1 person`, `2 people`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Prints a note on stderr.
 #[allow(clippy::print_stderr)]
 pub fn note(message: &str) {

@@ -987,7 +987,7 @@ fn stories_text_view_snapshot() {
         "corpus/seeds",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("1 id match no article (first: `999_not_in_the_input`)"));
+    assert!(stderr(&o).contains("1 id matches no article (first: `999_not_in_the_input`)"));
     insta::assert_snapshot!(stdout(&o));
 }
 
@@ -1133,6 +1133,17 @@ fn report_bad_output_path_leaves_nothing() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("/nonexistent-dir"), "{}", stderr(&o));
     assert!(stdout(&o).is_empty());
+    // a directory is refused before any work, without a temporary file's name
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "report",
+        "no-such-input",
+        "-o",
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("persist"), "{}", stderr(&o));
 }
 
 #[test]

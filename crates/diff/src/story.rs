@@ -17,9 +17,11 @@
 //!    that intersect form one segment (only overlaps between articles of the story count); the sides of an overlap join their segments; each
 //!    connected set of segments is one [`SharedPassage`].
 //! 3. **Who has it first.** When every article holding a passage has a date, the passage's
-//!    [`first`](SharedPassage::first) lists the articles with the earliest day (several on a
-//!    tie). Dates are ISO 8601 (`2025-06-10`, `2025-06-10T09:30:00Z`) compared by calendar
-//!    day (see [`date_key`]); a date not in that form is kept for display but orders nothing.
+//!    [`first`](SharedPassage::first) lists the articles with the earliest date (several on a
+//!    tie). Dates are ISO 8601 (`2025-06-10`, `2025-06-10T09:30:00Z`), compared to the
+//!    second when all the dates compared are written alike in one time zone, else by
+//!    calendar day (see [`date_key`]); a date not in that form is kept for display but orders
+//!    nothing.
 //! 4. **Unique passages.** Every content paragraph of a story's article that no overlap or
 //!    group member touches (against any article of the input) is unique to that article:
 //!    what only one outlet says.
@@ -330,7 +332,7 @@ impl StoryBuilder {
                 continue;
             }
             let articles = distinct.len();
-            occurrences.sort_by(|x, y| by_date(&x.date, &y.date).then_with(|| x.cmp(y)));
+            sort_by_date(&mut occurrences, |o| &o.date, |x, y| x.cmp(y));
             let first = earliest(&occurrences);
             let (score, kind) = segs.iter().fold((0.0f64, Kind::Paraphrase), |acc, &s| {
                 (acc.0.max(best[s].0), acc.1.min(best[s].1))
@@ -390,9 +392,11 @@ impl StoryBuilder {
                         unique_paragraphs,
                     });
                 }
-                story_articles.sort_by(|x, y| {
-                    by_date(&x.date, &y.date).then_with(|| x.article.cmp(&y.article))
-                });
+                sort_by_date(
+                    &mut story_articles,
+                    |a| &a.date,
+                    |x, y| x.article.cmp(&y.article),
+                );
                 let mut passages = passages_by_story.remove(root).unwrap_or_default();
                 passages.sort_by(|x, y| {
                     y.articles
@@ -505,12 +509,61 @@ pub fn date_key(date: &str) -> Option<String> {
     iso.then(|| d[..10].to_owned())
 }
 
-/// Orders two optional dates: comparable dates first, earliest first.
-fn by_date(x: &Option<String>, y: &Option<String>) -> std::cmp::Ordering {
-    let kx = x.as_deref().and_then(date_key);
-    let ky = y.as_deref().and_then(date_key);
+/// The order keys of a set of dates: each one's [`date_key`] (its calendar day), or, when
+/// every date of the set is written the same way to the second and in one time zone (all
+/// `1987-02-26T15:01:01`, all `…Z`, all `…+05:00`), the dates themselves, so that the time
+/// of day orders same-day articles too. A set that mixes forms or zones is ordered by day:
+/// comparing across zones needs an offset this module does not apply.
+fn order_keys<'d>(dates: impl Iterator<Item = &'d Option<String>> + Clone) -> Vec<Option<String>> {
+    let shape = |d: &str| -> Option<String> {
+        date_key(d)?;
+        let d = d.trim();
+        // digits masked in the date and time, the zone kept as written
+        let cut = d
+            .char_indices()
+            .find(|&(i, c)| {
+                i >= 10 && !(c.is_ascii_digit() || matches!(c, ':' | '.' | 'T' | 't' | ' '))
+            })
+            .map_or(d.len(), |(i, _)| i);
+        let mut s: String = d[..cut]
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect();
+        s.push_str(&d[cut..]);
+        Some(s)
+    };
+    let mut shapes = dates.clone().map(|d| d.as_deref().and_then(shape));
+    let first = shapes.next().flatten();
+    let uniform = first.is_some() && shapes.all(|s| s == first);
+    dates
+        .map(|d| {
+            let d = d.as_deref()?;
+            if uniform {
+                Some(d.trim().to_owned())
+            } else {
+                date_key(d)
+            }
+        })
+        .collect()
+}
+
+/// Sorts `items` by their dates' [`order_keys`] (comparable dates first, earliest first),
+/// then by `then`.
+fn sort_by_date<T>(
+    items: &mut Vec<T>,
+    date: impl Fn(&T) -> &Option<String>,
+    then: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    let keys = order_keys(items.iter().map(&date));
+    let mut tagged: Vec<(Option<String>, T)> = keys.into_iter().zip(items.drain(..)).collect();
+    tagged.sort_by(|(kx, x), (ky, y)| by_key(kx, ky).then_with(|| then(x, y)));
+    items.extend(tagged.into_iter().map(|(_, t)| t));
+}
+
+/// Orders two optional order keys: comparable dates first, earliest first.
+fn by_key(kx: &Option<String>, ky: &Option<String>) -> std::cmp::Ordering {
     match (kx, ky) {
-        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(a), Some(b)) => a.cmp(b),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
@@ -532,9 +585,8 @@ fn merge(mut rs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 
 /// Articles with the earliest date, when every occurrence has a comparable date.
 fn earliest(occurrences: &[Occurrence]) -> Vec<String> {
-    let keys: Option<Vec<String>> = occurrences
-        .iter()
-        .map(|o| o.date.as_deref().and_then(date_key))
+    let keys: Option<Vec<String>> = order_keys(occurrences.iter().map(|o| &o.date))
+        .into_iter()
         .collect();
     let Some(keys) = keys else {
         return Vec::new();
@@ -556,6 +608,23 @@ fn earliest(occurrences: &[Occurrence]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Same-day articles are ordered by the time of day when every date is written alike in
+    /// one zone, by the day alone when the zones differ.
+    #[test]
+    fn times_order_only_dates_written_alike() {
+        let keys = |ds: &[&str]| -> Vec<Option<String>> {
+            let v: Vec<Option<String>> = ds.iter().map(|d| Some((*d).to_owned())).collect();
+            order_keys(v.iter())
+        };
+        let k = keys(&["1987-02-26T16:40:34", "1987-02-26T15:45:35"]);
+        assert!(k[1] < k[0], "{k:?}");
+        let k = keys(&["2025-06-10T09:00:00+05:00", "2025-06-10T05:00:00Z"]);
+        assert_eq!(k[0], k[1]);
+        let k = keys(&["2025-06-10T09:00:00Z", "2025-06-10", "2025-06-09T23:00:00Z"]);
+        assert_eq!(k[0], k[1]);
+        assert!(k[2] < k[0]);
+    }
 
     #[test]
     fn iso_dates_compare_others_do_not() {

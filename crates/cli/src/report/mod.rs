@@ -85,6 +85,28 @@ pub fn render(data: &ReportData) -> Result<String> {
 
 /// Runs `newsdiff report`.
 pub fn run(args: &ReportArgs) -> Result<u8> {
+    // The output is checked before the work, which may take minutes: a report is written
+    // whole to a temporary file beside the target, then renamed, so that an error never
+    // leaves a partial report that looks complete.
+    let target = &args.output;
+    let tmp = if target.as_os_str() == "-" {
+        None
+    } else {
+        if target.is_dir() {
+            anyhow::bail!("{}: is a directory; give a file name", target.display());
+        }
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        if !dir.is_dir() {
+            anyhow::bail!("{}: no such directory", dir.display());
+        }
+        Some(
+            tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("{}: cannot create a file there", dir.display()))?,
+        )
+    };
     let corpus = crate::ingest::read(&args.input)?;
     let (found, names) = crate::stories::search(&args.search, &corpus.articles, true)?;
     let stories = args.story.builder().build(&corpus.articles, &found);
@@ -102,20 +124,7 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
     } else {
         render(&data)?.into_bytes()
     };
-    if args.output.as_os_str() == "-" {
-        let mut out = crate::output::machine_stdout();
-        out.write_all(&bytes)?;
-        out.flush()?;
-    } else {
-        // Written whole to a temporary file beside the target, then renamed: an error never
-        // leaves a partial report that looks complete.
-        let target = &args.output;
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
+    if let Some(mut tmp) = tmp {
         tmp.write_all(&bytes)
             .with_context(|| format!("{}: cannot write", target.display()))?;
         // A temporary file is private (0600); a report is an ordinary document.
@@ -126,17 +135,24 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
                 .set_permissions(std::fs::Permissions::from_mode(0o644))
                 .with_context(|| format!("{}: cannot write", target.display()))?;
         }
+        // (the temporary file's name is no help to a reader: its error alone)
         tmp.persist(target)
+            .map_err(|e| e.error)
             .with_context(|| format!("{}: cannot write", target.display()))?;
+        use crate::output::count;
         crate::output::note(&format!(
-            "wrote {} ({} KB): {} articles, {} overlaps, {} people, {} stories",
+            "wrote {} ({} KB): {}, {}, {}, {}",
             target.display(),
             bytes.len().div_ceil(1024),
-            data.summary.articles,
-            data.overlaps.len(),
-            data.people_found,
-            data.stories_found
+            count(data.summary.articles, "article", "articles"),
+            count(data.overlaps.len(), "overlap", "overlaps"),
+            count(data.people_found, "person", "people"),
+            count(data.stories_found, "story", "stories")
         ));
+    } else {
+        let mut out = crate::output::machine_stdout();
+        out.write_all(&bytes)?;
+        out.flush()?;
     }
     Ok(crate::FOUND)
 }

@@ -48,6 +48,8 @@ pub struct ReportData {
     pub overlaps: Vec<OverlapEntry>,
     /// Overlaps found before the cap.
     pub overlaps_found: usize,
+    /// Article pairs with an overlap, before the cap.
+    pub pairs_found: usize,
     /// Passages shared by many articles, most members first (capped).
     pub groups: Vec<GroupEntry>,
     /// Groups found before the cap.
@@ -549,6 +551,16 @@ impl ReportData {
             pairs,
             overlaps,
             overlaps_found: found.overlaps.len(),
+            pairs_found: {
+                let mut p: Vec<(&str, &str)> = found
+                    .overlaps
+                    .iter()
+                    .map(|o| (o.a.article.as_str(), o.b.article.as_str()))
+                    .collect();
+                p.sort_unstable();
+                p.dedup();
+                p.len()
+            },
             groups,
             groups_found: found.groups.len(),
             people,
