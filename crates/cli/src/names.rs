@@ -103,7 +103,7 @@ fn write_cluster(out: &mut dyn Write, c: &NameCluster) -> std::io::Result<()> {
         writeln!(
             out,
             "  role: {} ({})",
-            for_terminal(&r.key),
+            for_terminal(&role_label(&r.key)),
             for_terminal(&articles_list(&r.articles))
         )?;
     }
@@ -157,12 +157,18 @@ fn write_text(out: &mut dyn Write, report: &NameReport) -> std::io::Result<()> {
             ConflictKind::Succession => "succession: one after another",
             ConflictKind::Undated => "different holders (undated)",
         };
-        writeln!(
-            out,
-            "{warn}{}{warn:#} ({}): {kind}",
-            for_terminal(&rc.role),
-            for_terminal(&rc.key)
-        )?;
+        // the office as the articles write it, and as matched when it differs
+        let label = role_label(&rc.key);
+        if label == rc.role {
+            writeln!(out, "{warn}{}{warn:#}: {kind}", for_terminal(&rc.role))?;
+        } else {
+            writeln!(
+                out,
+                "{warn}{}{warn:#} ({}): {kind}",
+                for_terminal(&rc.role),
+                for_terminal(&label)
+            )?;
+        }
         for h in &rc.holders {
             writeln!(
                 out,
@@ -182,4 +188,37 @@ fn write_text(out: &mut dyn Write, report: &NameReport) -> std::io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// A role key for a reader: `us:commerce secretary` is `US commerce secretary`,
+/// `china:foreign minister` `China foreign minister`, `?:president` (no country given)
+/// `president`.
+pub(crate) fn role_label(key: &str) -> String {
+    match key.split_once(':') {
+        Some(("?", office)) => office.to_owned(),
+        Some((country, office)) => {
+            let country = if country.chars().count() <= 3 {
+                country.to_uppercase()
+            } else {
+                let mut c = country.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            };
+            format!("{country} {office}")
+        }
+        None => key.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_keys_read_as_offices() {
+        assert_eq!(role_label("us:commerce secretary"), "US commerce secretary");
+        assert_eq!(role_label("china:foreign minister"), "China foreign minister");
+        assert_eq!(role_label("?:president"), "president");
+    }
 }

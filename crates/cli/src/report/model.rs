@@ -426,7 +426,16 @@ impl ReportData {
                             canonical: clean(&c.canonical),
                             forms: forms.into_iter().map(|(f, n)| (clean(f), n)).collect(),
                             articles: arts.iter().map(|a| clean(a)).collect(),
-                            roles: c.roles.iter().map(|r| clean(&r.role)).collect(),
+                            roles: {
+                                // `US president` beside `president`, each once
+                                let mut r: Vec<String> = c
+                                    .roles
+                                    .iter()
+                                    .map(|r| clean(&crate::names::role_label(&r.key)))
+                                    .collect();
+                                r.dedup();
+                                r
+                            },
                             evidence: c
                                 .evidence
                                 .iter()

@@ -355,7 +355,18 @@ fn process_run(
                 role_end = c - 1;
                 name_from = c;
             }
-            let words: Vec<&str> = run[s..=role_end].iter().map(|&k| toks[k].text).collect();
+            let mut words: Vec<&str> = run[s..=role_end].iter().map(|&k| toks[k].text).collect();
+            // a past holder, written in lower case before the capitalised office (`of former
+            // Culture Secretary Chris Smith`), holds another office than the present one
+            let before = toks[..run[s]].iter().rev().find(|t| t.word);
+            if let Some(past) = before.filter(|t| {
+                matches!(
+                    t.lower().as_str(),
+                    "former" | "ex" | "late" | "erstwhile" | "onetime"
+                )
+            }) {
+                words.insert(0, past.text);
+            }
             if let Some(key) = parse_role(&words) {
                 role = Some(RoleAt {
                     key,

@@ -481,6 +481,28 @@ fn companies_are_no_people() {
     );
 }
 
+/// Found by a user audit: a past holder written in lower case before the office (`of former
+/// Culture Secretary Chris Smith`) holds the former office, which is no conflict with the
+/// present holder.
+#[test]
+fn a_former_holder_is_no_role_conflict() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Culture Secretary Tessa Jowell said the BBC would change.",
+        ),
+        NameDoc::new("b", "Culture Secretary Tessa Jowell met the board."),
+        NameDoc::new("c", "Culture Secretary Tessa Jowell spoke."),
+        NameDoc::new(
+            "d",
+            "A party marked the anniversary of former Culture Secretary Chris Smith coming out.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert!(r.role_conflicts.is_empty(), "{:?}", r.role_conflicts);
+    assert!(all_forms(&r).contains(&"Chris Smith"));
+}
+
 /// A one-word name that the next pronoun calls `it` (`Yukos said it would appeal`) in most
 /// of four uses or more, never with a title, honorific or role, is a thing, not a person; so
 /// is a word whose plural the corpus writes capitalised (`Briton`, `Britons`). A person called
