@@ -801,11 +801,19 @@ fn overlaps_csv_and_filters() {
     let mut rows = csv::Reader::from_reader(out.as_bytes());
     let headers = rows.headers().unwrap().clone();
     assert_eq!(&headers[0], "record");
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (sim, shared) = (col("similarity"), col("shared_words"));
+    let mut n = 0;
     for r in rows.records() {
         let r = r.unwrap();
         assert_eq!(&r[1], "001_05c99393d83f7017");
         assert_eq!(&r[4], "004_a05286936f21040d");
+        let s: f64 = r[sim].parse().unwrap();
+        assert!((0.0..=1.0).contains(&s));
+        assert!(r[shared].parse::<usize>().unwrap() >= 2);
+        n += 1;
     }
+    assert!(n > 0);
     let o = run(&["overlaps", "--article", "no-such-id", "corpus/seeds"]);
     assert_error(&o, "no article with id `no-such-id`");
 }
