@@ -218,7 +218,10 @@ mod tests {
     #[test]
     fn role_keys_read_as_offices() {
         assert_eq!(role_label("us:commerce secretary"), "US commerce secretary");
-        assert_eq!(role_label("china:foreign minister"), "China foreign minister");
+        assert_eq!(
+            role_label("china:foreign minister"),
+            "China foreign minister"
+        );
         assert_eq!(role_label("?:president"), "president");
     }
 }

@@ -868,6 +868,50 @@ fn diff_text_shows_deletions_where_they_were() {
     assert_eq!(code, Some(1), "{body}");
 }
 
+/// Found by a user audit: a person swapped at one place of a passage of several sentences is
+/// flagged although the other side names that person elsewhere (`Commerce Secretary Howard
+/// Lutnick` / `Gina Raimondo` in one sentence, `Bessent told` / `Lutnick told` in another).
+#[test]
+fn overlaps_flag_swaps_inside_longer_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let common = [
+        "Talks ended in London on Tuesday after two days.",
+        "The deal covers rare earth magnets and chip design software exports.",
+    ];
+    let a = format!(
+        "{}\nCommerce Secretary Howard Lutnick said the framework was agreed and tariffs of 55 percent stay.\n{}\n\"We are very happy with the outcome,\" Bessent told reporters after the meeting.\n",
+        common[0], common[1]
+    );
+    let b = a
+        .replace("Howard Lutnick", "Gina Raimondo")
+        .replace("Bessent told", "Lutnick told");
+    std::fs::write(dir.path().join("a.txt"), a).unwrap();
+    std::fs::write(dir.path().join("b.txt"), b).unwrap();
+    let o = run(&[
+        "overlaps",
+        "--format",
+        "json",
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let flags: Vec<(String, String, String)> = doc["overlaps"][0]["divergences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["kind"].as_str().unwrap().to_owned(),
+                d["a"]["text"].as_str().unwrap().to_owned(),
+                d["b"]["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let has = |k: &str, x: &str, y: &str| flags.iter().any(|f| f.0 == k && f.1 == x && f.2 == y);
+    assert!(has("role", "Howard Lutnick", "Gina Raimondo"), "{flags:?}");
+    assert!(has("speaker", "Bessent", "Lutnick"), "{flags:?}");
+}
+
 #[test]
 fn diff_json_contract_and_exit_code() {
     let (_d, a) = temp_file(

@@ -247,6 +247,9 @@ const NEGATIONS: &[&str] = &[
 fn is_negation(key: &str) -> bool {
     NEGATIONS.contains(&key) || key.ends_with("n't") || key.ends_with("n’t")
 }
+/// Longest hunk side (in words) read as one person put in another's place.
+const SWAP_WORDS: usize = 6;
+
 const ROLE_WORDS: &[&str] = &[
     "secretary",
     "minister",
@@ -444,6 +447,11 @@ fn near_person<'a, 'w>(ws: &'w [Word<'a>], person: u64) -> impl Iterator<Item = 
         .iter()
         .position(|w| w.person == Some(person))
         .unwrap_or(0);
+    near(ws, at)
+}
+
+/// The words within three of word `at`.
+fn near<'a, 'w>(ws: &'w [Word<'a>], at: usize) -> impl Iterator<Item = &'a str> + 'w {
     ws[at.saturating_sub(3)..(at + 4).min(ws.len())]
         .iter()
         .map(|w| w.key)
@@ -455,6 +463,11 @@ fn near_person<'a, 'w>(ws: &'w [Word<'a>], person: u64) -> impl Iterator<Item = 
 /// `{commerce, secretary}`), or `None` without a title word.
 fn role_before<'a>(ws: &[Word<'a>], person: u64) -> Option<Vec<&'a str>> {
     let first = ws.iter().position(|w| w.person == Some(person))?;
+    role_at(ws, first)
+}
+
+/// The title before word `first` (see [`role_before`]).
+fn role_at<'a>(ws: &[Word<'a>], first: usize) -> Option<Vec<&'a str>> {
     let window = &ws[first.saturating_sub(4)..first];
     let last_role = window.iter().rposition(|w| ROLE_WORDS.contains(&w.key))?;
     let mut key: Vec<&str> = window[last_role.saturating_sub(1)..]
@@ -534,6 +547,58 @@ fn divergences(
         .collect();
     only_a.retain(|x| !same_words.iter().any(|(p, _)| p == x));
     only_b.retain(|y| !same_words.iter().any(|(_, q)| q == y));
+    // A swap at one place of a longer passage (`Commerce Secretary Howard Lutnick said` and
+    // `Commerce Secretary Gina Raimondo said` in one sentence of several): a short hunk that
+    // replaces one person with another under one title or beside a verb of saying, even when the other side names the first person
+    // elsewhere (which hides the swap from the passage-wide comparison below). The people
+    // swapped so are left out of that comparison.
+    let mut flagged: Vec<(u64, u64)> = Vec::new();
+    for (ra, rb) in hunks {
+        if ra.is_empty() || rb.is_empty() || ra.len() > SWAP_WORDS || rb.len() > SWAP_WORDS {
+            continue;
+        }
+        let (ha, hb) = (persons(&wa[ra.clone()]), persons(&wb[rb.clone()]));
+        let (xa, xb): (Vec<u64>, Vec<u64>) = (
+            ha.iter().copied().filter(|p| !hb.contains(p)).collect(),
+            hb.iter().copied().filter(|p| !ha.contains(p)).collect(),
+        );
+        let ([x], [y]) = (xa.as_slice(), xb.as_slice()) else {
+            continue;
+        };
+        let wy = words_of(wb, *y);
+        let same = words_of(wa, *x).iter().any(|h| wy.contains(h));
+        if same || flagged.contains(&(*x, *y)) {
+            continue;
+        }
+        flagged.push((*x, *y));
+        // the title and the verbs at this place, not at the people's first mentions
+        let at = |ws: &[Word<'_>], r: &Range<usize>, p: u64| {
+            r.clone()
+                .find(|&k| ws[k].person == Some(p))
+                .unwrap_or(r.start)
+        };
+        let (ka, kb) = (at(wa, ra, *x), at(wb, rb, *y));
+        let role_a = role_at(wa, ka);
+        let kind = if role_a.is_some() && role_a == role_at(wb, kb) {
+            DivergenceKind::Role
+        } else if near(wa, ka)
+            .chain(near(wb, kb))
+            .any(|k| SPEECH_WORDS.contains(&k))
+        {
+            DivergenceKind::Speaker
+        } else {
+            // one name for another with neither a shared title nor a verb of saying is
+            // often a list that differs (award winners, a team sheet): left to the
+            // passage-wide comparison
+            flagged.pop();
+            continue;
+        };
+        out.push(Divergence {
+            kind,
+            a: piece(a, wa, ra, |w| w.person == Some(*x)),
+            b: piece(b, wb, rb, |w| w.person == Some(*y)),
+        });
+    }
     // A swap under one title is a role divergence (`Commerce Secretary Raimondo` vs
     // `Commerce Secretary Lutnick`); a lone swap of one person for another, near a verb of
     // saying, a speaker divergence; any other lone swap, a name divergence. The people left
@@ -541,6 +606,8 @@ fn divergences(
     // of `Bessent` on one side, `Lutnick` and `Greer` on the other: a role and a speaker).
     // Several people swapped without a shared title cannot be paired safely and are not
     // flagged.
+    only_a.retain(|p| !flagged.iter().any(|(x, _)| x == p));
+    only_b.retain(|p| !flagged.iter().any(|(_, y)| y == p));
     let (mut rest_a, mut rest_b) = (only_a.clone(), only_b.clone());
     for &pa_key in &only_a {
         let role_a = role_before(wa, pa_key);
@@ -607,6 +674,11 @@ fn divergences(
             });
         }
     }
+    // in reading order
+    out.sort_by(|x, y| {
+        (x.a.start, x.b.start, x.kind, x.a.end, x.b.end)
+            .cmp(&(y.a.start, y.b.start, y.kind, y.a.end, y.b.end))
+    });
     out
 }
 
