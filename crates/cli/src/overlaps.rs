@@ -19,7 +19,7 @@ use crate::args::{
 /// Up to this many articles, `--names auto` matches name variants.
 const NAMES_AUTO_MAX: usize = 20_000;
 use crate::output;
-use crate::sanitize::{for_terminal, passage_for_terminal};
+use crate::sanitize::{for_terminal, passage_for_terminal, slice_for_terminal};
 
 #[derive(Serialize)]
 struct Parameters<'a> {
@@ -505,87 +505,98 @@ fn write_diff_words(
     b: &str,
     b_range: (usize, usize),
 ) -> std::io::Result<()> {
-    // Each op is written with the text before it on its own side (`git diff --word-diff`'s
-    // rule): a deleted stretch keeps the punctuation and paragraph break it had on side `a`
-    // (`said[-. ¶ A second paragraph follows here-].`), where writing side `b`'s text
-    // around it put it before `b`'s full stop, and white space alone stays outside the
-    // brackets (`further [-talks-] were`).
+    // Each change is written with the text before it on its own side, as `git diff
+    // --word-diff` does, so that a deleted stretch keeps the punctuation and the paragraph
+    // break it had on side `a`, where it was: `said[-. ¶ A second paragraph follows
+    // here-].` (writing side `b`'s text around it put it before `b`'s full stop). Text the
+    // two sides have alike before a change stays outside the brackets (`year. [-Mr-] Wu`),
+    // and so does white space (`further [-talks-] were`).
     let (mut cur_a, mut cur_b) = (a_start, b_range.0);
-    // the white space before the last deletion, which the insertion after it shares
-    let mut after_deletion = false;
-    let next = ops;
     for (i, op) in ops.iter().enumerate() {
+        let following = ops.get(i + 1);
         match op.op {
             Op::Equal => {
-                let t = b.get(cur_b..op.b[1]).unwrap_or("");
-                write!(out, "{}", passage_for_terminal(t))?;
-                after_deletion = false;
+                write!(out, "{}", piece(b, cur_b, op.b[1]))?;
+                cur_a = cur_a.max(op.a[1]);
+                cur_b = cur_b.max(op.b[1]);
             }
             Op::Delete | Op::Insert => {
-                let (text, from, to, style, open, close) = if op.op == Op::Delete {
-                    (a, cur_a, op.a[1], DEL, "[-", "-]")
+                let delete = op.op == Op::Delete;
+                let (text, cur, words, (style, open, close)) = if delete {
+                    (a, cur_a, (op.a[0], op.a[1]), (DEL, "[-", "-]"))
                 } else {
-                    (b, cur_b, op.b[1], INS, "{+", "+}")
+                    (b, cur_b, (op.b[0], op.b[1]), (INS, "{+", "+}"))
                 };
-                let words_at = if op.op == Op::Delete {
-                    op.a[0]
+                let words_at = words.0.max(cur);
+                // the text before the change on this side and on the other
+                let own_gap = text.get(cur..words_at).unwrap_or("");
+                let other_gap = if delete {
+                    b.get(cur_b..op.b[0].max(cur_b)).unwrap_or("")
                 } else {
-                    op.b[0]
+                    a.get(cur_a..op.a[0].max(cur_a)).unwrap_or("")
                 };
-                let gap = text.get(from..words_at.max(from)).unwrap_or("");
-                let following = next.get(i + 1);
-                // a replacement whose two sides had the same text before them (`. ¶ `) keeps
-                // it outside the brackets
-                let shared_gap = op.op == Op::Delete
-                    && following
-                        .is_some_and(|n| n.op == Op::Insert && b.get(cur_b..n.b[0]) == Some(gap));
-                let (outside, inside_from) = if op.op == Op::Insert && after_deletion {
-                    // the deletion before wrote this text already
-                    ("", words_at.max(from))
-                } else if shared_gap || gap.chars().all(char::is_whitespace) {
-                    (gap, words_at.max(from))
+                let mut inside_from = words_at;
+                if own_gap == other_gap || own_gap.chars().all(char::is_whitespace) {
+                    write!(out, "{}", piece(text, cur, words_at))?;
+                    if own_gap == other_gap {
+                        // written for both sides
+                        if delete {
+                            cur_b = cur_b.max(op.b[0]);
+                        } else {
+                            cur_a = cur_a.max(op.a[0]);
+                        }
+                    }
                 } else {
-                    ("", from)
-                };
-                // a deletion after white space takes the punctuation after it with it, up to
-                // the next word (`[-First paragraph here. ¶ -]Rates`), unless side `b` has
-                // the same there
-                let mut to = to;
-                if op.op == Op::Delete
-                    && outside.len() == gap.len()
-                    && following.is_none_or(|n| n.op == Op::Equal)
-                {
+                    // white space first stays outside: ` [-(sharply)-]`
+                    let lead = own_gap.len() - own_gap.trim_start().len();
+                    write!(out, "{}", piece(text, cur, cur + lead))?;
+                    inside_from = cur + lead;
+                }
+                // a deletion before text both sides have takes its own punctuation with
+                // it, up to the next word (`[-First paragraph here. ¶ -]Rates`), unless
+                // side `b` has the same there
+                let mut to = words.1;
+                if delete && following.is_none_or(|n| n.op == Op::Equal) {
                     let next_word = following.map_or(to, |n| n.a[0]).max(to);
                     let trail = a.get(to..next_word).unwrap_or("");
                     let b_trail = b.get(cur_b..).unwrap_or("");
                     if !trail.chars().all(char::is_whitespace)
                         && !b_trail.starts_with(trail.trim_end())
                     {
-                        to = next_word;
+                        to = next_word - (trail.len() - trail.trim_end().len());
                     }
                 }
-                write!(out, "{}", passage_for_terminal(outside))?;
                 write!(
                     out,
                     "{style}{open}{}{close}{style:#}",
-                    passage_for_terminal(text.get(inside_from..to).unwrap_or(""))
+                    piece(text, inside_from, to)
                 )?;
-                after_deletion = op.op == Op::Delete && !outside.is_empty();
+                // white space after a deletion, before text both sides have, is written
+                // here: that text's own gap on side `b` was written before the deletion
+                if delete && following.is_some_and(|n| n.op == Op::Equal) && cur_b >= op.b[0] {
+                    let next_word = following.map_or(to, |n| n.a[0]).max(to);
+                    let trail = a.get(to..next_word).unwrap_or("");
+                    let space = trail.len() - trail.trim_start().len();
+                    write!(out, "{}", piece(a, to, to + space))?;
+                }
+                if delete {
+                    cur_a = cur_a.max(to);
+                } else {
+                    cur_b = cur_b.max(op.b[1]);
+                }
             }
-        }
-        // a deletion's empty range on side `b` (and an insertion's on `a`) is where the
-        // next word starts: the text before that word is still to be written
-        if op.op != Op::Insert {
-            cur_a = cur_a.max(op.a[1]);
-        }
-        if op.op != Op::Delete {
-            cur_b = cur_b.max(op.b[1]);
         }
     }
     if cur_b < b_range.1 {
-        write!(out, "{}", passage_for_terminal(&b[cur_b..b_range.1]))?;
+        write!(out, "{}", piece(b, cur_b, b_range.1))?;
     }
     Ok(())
+}
+
+/// `text[from..to]` for a terminal (empty when `to` is before `from`), its line breaks
+/// judged by the whole text.
+fn piece(text: &str, from: usize, to: usize) -> std::borrow::Cow<'_, str> {
+    slice_for_terminal(text, from..to.max(from))
 }
 
 /// Where a passage lies, for a reader: `id:line` or `id:first-last`, 1-based lines as in an
@@ -787,9 +798,16 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
             names: names.of(&pair[1].id),
         },
     );
-    // punctuation alone may differ too: the words are then all equal
-    let differ =
-        d.ops.iter().any(|o| o.op != Op::Equal) || a.text.get(ra.0..ra.1) != b.text.get(rb.0..rb.1);
+    // punctuation alone may differ too: the words are then all equal (white space and line
+    // endings are no difference)
+    let spaced = |t: Option<&str>| -> Vec<String> {
+        t.unwrap_or("")
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    };
+    let words_differ = d.ops.iter().any(|o| o.op != Op::Equal);
+    let differ = words_differ || spaced(a.text.get(ra.0..ra.1)) != spaced(b.text.get(rb.0..rb.1));
     match args.format {
         OutputFormat::Json | OutputFormat::Jsonl => {
             let mut out = output::machine_stdout();
@@ -838,10 +856,16 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
             let head = AnsiColor::Magenta.on_default().bold();
             writeln!(
                 out,
-                "{head}{} → {}{head:#}  {:.0}% of words kept in order",
+                "{head}{} → {}{head:#}  {:.0}% of words kept in order{}",
                 for_terminal(&a.id),
                 for_terminal(&b.id),
-                d.ratio * 100.0
+                d.ratio * 100.0,
+                // the word diff shows words: say so when only punctuation differs
+                if differ && !words_differ {
+                    "; only punctuation differs"
+                } else {
+                    ""
+                }
             )?;
             for dv in &d.divergences {
                 writeln!(

@@ -44,30 +44,46 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
 /// end of a sentence, before an indented line, or with a blank line) shown as ` ¶ `, any
 /// other line break (a hard-wrapped paragraph's) as a space, then [`for_terminal`].
 pub fn passage_for_terminal(text: &str) -> Cow<'_, str> {
-    if !text.contains(['\n', '\r']) {
-        return for_terminal(text);
+    slice_for_terminal(text, 0..text.len())
+}
+
+/// [`passage_for_terminal`] of `text[range]`, each line break judged by the whole `text`
+/// around it: a piece of a word diff that begins or ends at a line break (`under` | `¶
+/// pressure`) reads as its paragraph does.
+pub fn slice_for_terminal(text: &str, range: std::ops::Range<usize>) -> Cow<'_, str> {
+    let Some(piece) = text.get(range.clone()) else {
+        return Cow::Borrowed("");
+    };
+    if !piece.contains(['\n', '\r']) {
+        return for_terminal(piece);
     }
-    let mut flat = String::with_capacity(text.len() + 8);
-    let mut rest = text;
-    while let Some(at) = rest.find(['\n', '\r']) {
-        let (before, tail) = rest.split_at(at);
-        let after = tail.trim_start_matches(['\n', '\r']);
-        let breaks = &tail[..tail.len() - after.len()];
-        flat.push_str(before);
-        // A paragraph ends at a blank line, after the end of a sentence, or before an
-        // indented line; any other single break is where a hard-wrapped paragraph was cut
-        // (Reuters' `is not under¶pressure`), read as a space.
+    let is_break = |c: char| c == '\n' || c == '\r';
+    let mut flat = String::with_capacity(piece.len() + 8);
+    let mut at = range.start;
+    while let Some(k) = text[at..range.end].find(is_break) {
+        let run_start = at + k;
+        flat.push_str(&text[at..run_start]);
+        let run_end = range.end
+            - text[run_start..range.end]
+                .trim_start_matches(is_break)
+                .len();
+        // the whole run of breaks and what stands around it in the text
+        let full_start = text[..run_start].trim_end_matches(is_break).len();
+        let rest = text[run_start..].trim_start_matches(is_break);
+        let full_end = text.len() - rest.len();
+        let breaks = &text[full_start..full_end];
+        let before = &text[..full_start];
         let blank = breaks.replace("\r\n", "\n").chars().count() > 1;
         let sentence_end = before
             .trim_end()
             .ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']']);
-        let indented = after.starts_with([' ', '\t']);
+        let indented = rest.starts_with([' ', '\t']);
         let paragraph =
-            blank || sentence_end || indented || before.trim().is_empty() || after.is_empty();
+            blank || sentence_end || indented || before.trim().is_empty() || rest.is_empty();
         flat.push_str(if paragraph { " ¶ " } else { " " });
-        rest = after;
+        at = run_end;
     }
-    flat.push_str(rest);
+    flat.push_str(&text[at..range.end]);
     Cow::Owned(for_terminal(&flat).into_owned())
 }
 

@@ -856,11 +856,19 @@ fn diff_text_shows_deletions_where_they_were() {
     );
     let (body, _) = case("First paragraph here.\nRates rose.\n", "Rates rose.\n");
     assert!(
-        body.starts_with("[-First paragraph here. ¶ -]Rates"),
+        body.starts_with("[-First paragraph here.-] ¶ Rates"),
         "{body}"
     );
     let (body, _) = case("further talks were held\n", "further were held\n");
     assert_eq!(body, "further [-talks-] were held");
+    // text both sides have before a change stays outside; a hard wrap is a space
+    let (body, _) = case("Trade rose. Mr Wu said so.\n", "Trade rose. Wu said so.\n");
+    assert_eq!(body, "Trade rose. [-Mr-] Wu said so.");
+    let (body, _) = case(
+        "The bank is not under\npressure to act.\n",
+        "The bank is not under\nstrong pressure to act.\n",
+    );
+    assert_eq!(body, "The bank is not under {+strong+} pressure to act.");
     let (body, code) = case(
         "The rate is 5% (up from 4%).\n",
         "The rate is 5% [up from 4%]!\n",

@@ -486,10 +486,12 @@ impl StoryBuilder {
 }
 
 /// The sortable form of a date: the calendar day `YYYY-MM-DD` of an ISO 8601 date (a time
-/// after `T` or a space may follow and is ignored), else `None`. Stories order by day only:
-/// times come with and without time zones and at mixed precision, and comparing them as text
-/// would put a later article first; same-day articles tie. Hand-written: a dozen lines, and a
-/// date crate would add parsing of formats whose order we could not trust anyway.
+/// after `T` or a space may follow and is ignored), else `None`. Dates of mixed forms order
+/// by this day alone: times come with and without time zones and at mixed precision, and
+/// comparing them as text would put a later article first; such same-day articles tie.
+/// (Dates all written alike in one zone order to the second, see `order_keys`.)
+/// Hand-written: a dozen lines, and a date crate would add parsing of formats whose order we
+/// could not trust anyway.
 pub fn date_key(date: &str) -> Option<String> {
     let d = date.trim();
     let b = d.as_bytes();
@@ -525,11 +527,19 @@ fn order_keys<'d>(dates: impl Iterator<Item = &'d Option<String>> + Clone) -> Ve
                 i >= 10 && !(c.is_ascii_digit() || matches!(c, ':' | '.' | 'T' | 't' | ' '))
             })
             .map_or(d.len(), |(i, _)| i);
+        // a zone is `Z` or an offset; anything else (`PM`, a zone name) orders by day only
+        let zone = &d[cut..];
+        let offset = zone
+            .strip_prefix(['+', '-'])
+            .is_some_and(|o| !o.is_empty() && o.chars().all(|c| c.is_ascii_digit() || c == ':'));
+        if !(zone.is_empty() || zone == "Z" || zone == "z" || offset) {
+            return None;
+        }
         let mut s: String = d[..cut]
             .chars()
             .map(|c| if c.is_ascii_digit() { '0' } else { c })
             .collect();
-        s.push_str(&d[cut..]);
+        s.push_str(zone);
         Some(s)
     };
     let mut shapes = dates.clone().map(|d| d.as_deref().and_then(shape));
@@ -620,6 +630,8 @@ mod tests {
         let k = keys(&["1987-02-26T16:40:34", "1987-02-26T15:45:35"]);
         assert!(k[1] < k[0], "{k:?}");
         let k = keys(&["2025-06-10T09:00:00+05:00", "2025-06-10T05:00:00Z"]);
+        assert_eq!(k[0], k[1]);
+        let k = keys(&["2025-06-10 12:30 PM", "2025-06-10 01:00 PM"]);
         assert_eq!(k[0], k[1]);
         let k = keys(&["2025-06-10T09:00:00Z", "2025-06-10", "2025-06-09T23:00:00Z"]);
         assert_eq!(k[0], k[1]);

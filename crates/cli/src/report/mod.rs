@@ -85,7 +85,7 @@ pub fn render(data: &ReportData) -> Result<String> {
 
 /// Runs `newsdiff report`.
 pub fn run(args: &ReportArgs) -> Result<u8> {
-    // The output is checked before the work, which may take minutes: a report is written
+    // The output is checked before the work, which may take minutes. A report is written
     // whole to a temporary file beside the target, then renamed, so that an error never
     // leaves a partial report that looks complete.
     let target = &args.output;
@@ -102,10 +102,12 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
         if !dir.is_dir() {
             anyhow::bail!("{}: no such directory", dir.display());
         }
-        Some(
-            tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("{}: cannot create a file there", dir.display()))?,
-        )
+        // a file can be made there (this probe is removed at once; the report's own
+        // temporary file is made when the report is ready, so that an interrupted run
+        // leaves nothing behind)
+        tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
+        Some(dir.to_path_buf())
     };
     let corpus = crate::ingest::read(&args.input)?;
     let (found, names) = crate::stories::search(&args.search, &corpus.articles, true)?;
@@ -124,7 +126,9 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
     } else {
         render(&data)?.into_bytes()
     };
-    if let Some(mut tmp) = tmp {
+    if let Some(dir) = tmp {
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+            .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
         tmp.write_all(&bytes)
             .with_context(|| format!("{}: cannot write", target.display()))?;
         // A temporary file is private (0600); a report is an ordinary document.

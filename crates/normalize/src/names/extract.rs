@@ -358,7 +358,11 @@ fn process_run(
             let mut words: Vec<&str> = run[s..=role_end].iter().map(|&k| toks[k].text).collect();
             // a past holder, written in lower case before the capitalised office (`of former
             // Culture Secretary Chris Smith`), holds another office than the present one
-            let before = toks[..run[s]].iter().rev().find(|t| t.word);
+            // (the token right before it, a word: not `came out late, Culture Secretary …`)
+            let before = run[s]
+                .checked_sub(1)
+                .map(|k| &toks[k])
+                .filter(|t| t.word && t.span.end < toks[run[s]].span.start);
             if let Some(past) = before.filter(|t| {
                 matches!(
                     t.lower().as_str(),

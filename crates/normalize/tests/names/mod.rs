@@ -501,6 +501,14 @@ fn a_former_holder_is_no_role_conflict() {
     let r = find_names(&docs);
     assert!(r.role_conflicts.is_empty(), "{:?}", r.role_conflicts);
     assert!(all_forms(&r).contains(&"Chris Smith"));
+    // `late` before a comma is no part of the office
+    let mut docs = docs.to_vec();
+    docs[3] = NameDoc::new(
+        "d",
+        "The report came out late, Culture Secretary Chris Smith said.",
+    );
+    let r = find_names(&docs);
+    assert_eq!(r.role_conflicts.len(), 1, "{:?}", r.role_conflicts);
 }
 
 /// A one-word name that the next pronoun calls `it` (`Yukos said it would appeal`) in most
@@ -553,6 +561,36 @@ fn things_and_kinds_are_no_people() {
         assert!(!forms.contains(&junk), "{junk} in {forms:?}");
     }
     for person in ["Henman", "Eastwood", "Steven"] {
+        assert!(forms.contains(&person), "{person} missing from {forms:?}");
+    }
+}
+
+/// Found in review: a name whose plural is another person's family name is no kind
+/// (`Connor`, `Jimmy Connors`), and `it` after a verb of thinking is what is thought
+/// (`Wenger thinks it is over`).
+#[test]
+fn people_near_the_things_rule_stay_people() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Champion Jimmy Connors is coaching. \"We win,\" said Connors.",
+        ),
+        NameDoc::new("b", "Connors said the team was ready. Connors added more."),
+        NameDoc::new(
+            "c",
+            "The panel rejected Connor. Connor said he would appeal.",
+        ),
+        NameDoc::new("d", "Connor told reporters he was sad. Connor later left."),
+        NameDoc::new("e", "Wenger thinks it is over. Wenger thinks it was fair."),
+        NameDoc::new(
+            "f",
+            "Wenger thinks it will pass. Wenger believes it is right.",
+        ),
+        NameDoc::new("g", "Wenger said it would take time."),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    for person in ["Connor", "Connors", "Wenger"] {
         assert!(forms.contains(&person), "{person} missing from {forms:?}");
     }
 }
