@@ -13,9 +13,12 @@
 //!    groups share some reported passage, so related stories do not chain into one (plain
 //!    connected components put 2,099 of 5,000 BBC and Reuters articles into one "story").
 //!    An article in no story of two or more is *unlinked*.
-//! 2. **Shared passages.** Inside a story, overlap sides and group members on one article
-//!    that intersect form one segment (only overlaps between articles of the story count); the sides of an overlap join their segments; each
-//!    connected set of segments is one [`SharedPassage`].
+//! 2. **Shared passages.** Inside a story (only overlaps between its articles count), the
+//!    two sides of an overlap are one passage, the members of a group too, and so are two
+//!    sides on one article that mostly coincide (each at least half inside the shorter);
+//!    each connected set is one [`SharedPassage`], its sides on one article merged where
+//!    they intersect. Sides that merely touch stay apart: a long side that two short ones
+//!    each touch no longer chains two passages into one.
 //! 3. **Who has it first.** When every article holding a passage has a date, the passage's
 //!    [`first`](SharedPassage::first) lists the articles with the earliest date (several on a
 //!    tie). Dates are ISO 8601 (`2025-06-10`, `2025-06-10T09:30:00Z`), compared to the
@@ -245,51 +248,47 @@ impl StoryBuilder {
                     .map(|m| (g, m)),
             );
         }
-        let mut story_ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        // Passages: the sides of the story's overlaps and the members of its groups, as
+        // ranges; the two sides of an overlap and the members of a group are one passage,
+        // and so are two ranges of one article that mostly coincide (each half inside the
+        // other, or more). Ranges that only touch stay apart: a long side that two short
+        // ones each touch must not chain two different passages into one.
+        let mut ranges: Vec<Range> = Vec::new();
+        let mut joins: Vec<(usize, usize)> = Vec::new();
+        let mut evidence: Vec<(f64, Kind)> = Vec::new();
         for &(a, b, o) in &inside {
-            story_ranges[a].push((o.a.start, o.a.end));
-            story_ranges[b].push((o.b.start, o.b.end));
-        }
-        for (_, members) in &inside_groups {
-            for &(a, start, end) in members {
-                story_ranges[a].push((start, end));
-            }
-        }
-
-        // Segments: merged intersecting ranges per article.
-        let mut segments: Vec<(usize, usize, usize)> = Vec::new(); // (article, start, end)
-        let mut first_segment = vec![0usize; n + 1];
-        for (a, rs) in story_ranges.into_iter().enumerate() {
-            first_segment[a] = segments.len();
-            segments.extend(merge(rs).into_iter().map(|(s, e)| (a, s, e)));
-        }
-        first_segment[n] = segments.len();
-        let segment_of = |a: usize, start: usize| -> usize {
-            let slice = &segments[first_segment[a]..first_segment[a + 1]];
-            // The segment whose start is the last one at or before `start`.
-            let i = slice.partition_point(|&(_, s, _)| s <= start);
-            first_segment[a] + i.saturating_sub(1)
-        };
-
-        // Passages: segments joined by overlaps (and groups) inside one story.
-        let mut passages_of = UnionFind::new(segments.len());
-        let mut best: Vec<(f64, Kind)> = vec![(0.0, Kind::Paraphrase); segments.len()];
-        let mut note = |seg: usize, score: f64, kind: Kind| {
-            let b = &mut best[seg];
-            b.0 = b.0.max(score);
-            b.1 = b.1.min(kind);
-        };
-        for &(a, b, o) in &inside {
-            let (sa, sb) = (segment_of(a, o.a.start), segment_of(b, o.b.start));
-            passages_of.union(sa, sb);
-            note(sa, o.score, o.kind);
-            note(sb, o.score, o.kind);
+            let i = ranges.len();
+            ranges.push((a, o.a.start, o.a.end));
+            ranges.push((b, o.b.start, o.b.end));
+            evidence.extend([(o.score, o.kind); 2]);
+            joins.push((i, i + 1));
         }
         for (g, members) in &inside_groups {
-            let segs: Vec<usize> = members.iter().map(|&(a, s, _)| segment_of(a, s)).collect();
-            for &s in &segs {
-                passages_of.union(segs[0], s);
-                note(s, g.score, g.kind);
+            let first = ranges.len();
+            for (k, &m) in members.iter().enumerate() {
+                ranges.push(m);
+                evidence.push((g.score, g.kind));
+                joins.push((first, first + k));
+            }
+        }
+        let mut passages_of = UnionFind::new(ranges.len());
+        for &(x, y) in &joins {
+            passages_of.union(x, y);
+        }
+        let mut by_article: Vec<usize> = (0..ranges.len()).collect();
+        by_article.sort_unstable_by_key(|&r| ranges[r]);
+        for (k, &r) in by_article.iter().enumerate() {
+            let (a, start, end) = ranges[r];
+            for &q in by_article[k + 1..]
+                .iter()
+                .take_while(|&&q| ranges[q].0 == a && ranges[q].1 < end)
+            {
+                let (_, qs, qe) = ranges[q];
+                let common = end.min(qe).saturating_sub(start.max(qs));
+                let shorter = (end - start).min(qe - qs).max(1);
+                if 2 * common >= shorter {
+                    passages_of.union(r, q);
+                }
             }
         }
 
@@ -301,28 +300,34 @@ impl StoryBuilder {
                 .or_default()
                 .push(a);
         }
-        let mut passage_segments: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (s, seg) in segments.iter().enumerate() {
-            if linked[seg.0] {
-                passage_segments
-                    .entry(passages_of.find(s))
+        let mut passage_ranges: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (r, range) in ranges.iter().enumerate() {
+            if linked[range.0] {
+                passage_ranges
+                    .entry(passages_of.find(r))
                     .or_default()
-                    .push(s);
+                    .push(r);
             }
         }
         let mut passages_by_story: BTreeMap<usize, Vec<SharedPassage>> = BTreeMap::new();
-        for segs in passage_segments.values() {
-            let mut occurrences: Vec<Occurrence> = segs
-                .iter()
-                .map(|&s| {
-                    let (a, start, end) = segments[s];
-                    Occurrence {
-                        article: arts[a].id.clone(),
+        for members in passage_ranges.values() {
+            // each article's ranges of the passage, merged where they intersect
+            let mut per_article: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+            for &r in members {
+                let (a, start, end) = ranges[r];
+                per_article.entry(a).or_default().push((start, end));
+            }
+            let mut occurrences: Vec<Occurrence> = per_article
+                .into_iter()
+                .flat_map(|(a, rs)| {
+                    let art = arts[a];
+                    merge(rs).into_iter().map(move |(start, end)| Occurrence {
+                        article: art.id.clone(),
                         start,
                         end,
-                        date: arts[a].date.clone(),
-                        text: arts[a].text.get(start..end).unwrap_or_default().to_owned(),
-                    }
+                        date: art.date.clone(),
+                        text: art.text.get(start..end).unwrap_or_default().to_owned(),
+                    })
                 })
                 .collect();
             let mut distinct: Vec<&str> = occurrences.iter().map(|o| o.article.as_str()).collect();
@@ -334,10 +339,10 @@ impl StoryBuilder {
             let articles = distinct.len();
             sort_by_date(&mut occurrences, |o| &o.date, |x, y| x.cmp(y));
             let first = earliest(&occurrences);
-            let (score, kind) = segs.iter().fold((0.0f64, Kind::Paraphrase), |acc, &s| {
-                (acc.0.max(best[s].0), acc.1.min(best[s].1))
+            let (score, kind) = members.iter().fold((0.0f64, Kind::Paraphrase), |acc, &r| {
+                (acc.0.max(evidence[r].0), acc.1.min(evidence[r].1))
             });
-            let story = stories_of.find(segments[segs[0]].0);
+            let story = stories_of.find(ranges[members[0]].0);
             passages_by_story
                 .entry(story)
                 .or_default()
@@ -743,6 +748,47 @@ mod tests {
             ids.sort_unstable();
             prop_assert_eq!(seen, ids);
         }
+    }
+
+    /// Two passages that only touch on a third article stay two passages: `c`'s side shared
+    /// with `a` and its side shared with `b` have ten bytes in common.
+    #[test]
+    fn sides_that_only_touch_do_not_chain() {
+        let filler = "x".repeat(300);
+        let (a, b, c) = (
+            parse_text("a", &filler[..200]),
+            parse_text("b", &filler[..110]),
+            parse_text("c", &filler),
+        );
+        let side = |art: &Article, start: usize, end: usize| crate::model::Side {
+            article: art.id.clone(),
+            start,
+            end,
+            text: art.text[start..end].to_owned(),
+        };
+        let overlap = |x: crate::model::Side, y: crate::model::Side| crate::model::Overlap {
+            a: x,
+            b: y,
+            score: 0.9,
+            kind: Kind::Near,
+            similarity: 0.9,
+            shared_words: 20,
+            divergences: Vec::new(),
+            ops: Vec::new(),
+        };
+        let found = Overlaps {
+            overlaps: vec![
+                overlap(side(&a, 0, 200), side(&c, 0, 200)),
+                overlap(side(&b, 0, 110), side(&c, 190, 300)),
+            ],
+            groups: Vec::new(),
+        };
+        let articles = [a, b, c];
+        let view = StoryBuilder::new().build(&articles, &found);
+        assert_eq!(view.stories.len(), 1, "{view:?}");
+        let passages = &view.stories[0].passages;
+        assert_eq!(passages.len(), 2, "{passages:?}");
+        assert!(passages.iter().all(|p| p.articles == 2));
     }
 
     #[test]
