@@ -67,8 +67,10 @@ struct Pronouns {
     person: usize,
     /// `it`, `its` first.
     thing: usize,
-    /// Written with a title, honorific or role somewhere.
-    strong: bool,
+    /// Uses of the form alone.
+    uses: usize,
+    /// Uses with a title, honorific or role next to it.
+    strong: usize,
 }
 
 /// Which a pronoun refers to.
@@ -88,6 +90,9 @@ const THINK: &[&str] = &[
     "thinks", "think", "thought", "believes", "believed", "feels", "felt", "knows", "knew",
     "hopes", "hoped", "expects", "expected", "found", "finds", "made", "makes", "called", "calls",
 ];
+
+/// A form with a title, honorific or role in 1 use in this many or more is no thing.
+const STRONG_ONE_IN: usize = 10;
 
 /// Words after a name searched for a third-person pronoun.
 const PRONOUN_WINDOW: usize = 8;
@@ -159,7 +164,8 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
                 let after = text.get(c.span.end..c.sentence.end).unwrap_or("");
                 e.1 += usize::from(locative_before(before) && !possessive(after));
                 let p = pronouns.entry(form.as_str()).or_default();
-                p.strong |= c.cue == Cue::Strong;
+                p.uses += 1;
+                p.strong += usize::from(c.cue == Cue::Strong);
                 // after a possessive the next pronoun is the possession's (`Eastwood's
                 // film … it`)
                 let pronoun = if possessive(after) {
@@ -205,7 +211,8 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
     let things: FxHashSet<String> = pronouns
         .iter()
         .filter(|(form, p)| {
-            !p.strong
+            // a title or role now and then is no person's (`Sony` is once a `Sony chief`)
+            p.strong * STRONG_ONE_IN < p.uses
                 && (p.thing >= MIN_PRONOUNS && p.thing >= 2 * p.person
                     || !lexicon::is_given_name(form)
                         && plural_uses(form) >= MIN_LOCATIVE
