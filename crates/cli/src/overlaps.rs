@@ -536,10 +536,20 @@ fn write_diff_words(
                     a.get(cur_a..op.a[0].max(cur_a)).unwrap_or("")
                 };
                 let mut inside_from = words_at;
-                if own_gap == other_gap || own_gap.chars().all(char::is_whitespace) {
+                // the same punctuation, white space aside (`. ` and `.` + a line break)
+                let marks = |g: &str| g.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                if marks(own_gap) == marks(other_gap) && !marks(own_gap).is_empty() {
+                    // written once for both sides, as side `b` has it
+                    if delete {
+                        write!(out, "{}", piece(b, cur_b, op.b[0]))?;
+                        cur_b = cur_b.max(op.b[0]);
+                    } else {
+                        write!(out, "{}", piece(b, cur_b, words_at))?;
+                        cur_a = cur_a.max(op.a[0]);
+                    }
+                } else if own_gap.chars().all(char::is_whitespace) {
                     write!(out, "{}", piece(text, cur, words_at))?;
                     if own_gap == other_gap {
-                        // written for both sides
                         if delete {
                             cur_b = cur_b.max(op.b[0]);
                         } else {

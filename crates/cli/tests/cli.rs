@@ -864,6 +864,15 @@ fn diff_text_shows_deletions_where_they_were() {
     // text both sides have before a change stays outside; a hard wrap is a space
     let (body, _) = case("Trade rose. Mr Wu said so.\n", "Trade rose. Wu said so.\n");
     assert_eq!(body, "Trade rose. [-Mr-] Wu said so.");
+    // the same punctuation before a change, white space aside, is written once, as b has it
+    let (body, _) = case(
+        "It has 11 nominations. British hope Imelda Staunton is a favourite.\n",
+        "It has 11 nominations.\nStaunton is a favourite.\n",
+    );
+    assert_eq!(
+        body,
+        "It has 11 nominations. ¶ [-British hope Imelda-] Staunton is a favourite."
+    );
     let (body, _) = case(
         "The bank is not under\npressure to act.\n",
         "The bank is not under\nstrong pressure to act.\n",
