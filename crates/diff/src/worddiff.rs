@@ -774,6 +774,29 @@ fn figures(side: &DiffSide<'_>, ws: &[Word<'_>], r: &Range<usize>) -> Vec<Range<
     out
 }
 
+/// The value of a figure that is one number, perhaps with a scale word after it (`5
+/// million` is 5,000,000; `1,200` is 1,200), else `None`.
+fn figure_value(ws: &[Word<'_>]) -> Option<f64> {
+    let (number, scale) = match ws {
+        [n] => (n, 1.0),
+        [n, m] => (
+            n,
+            match magnitude(m.key)? {
+                "thousand" => 1e3,
+                "million" => 1e6,
+                "billion" => 1e9,
+                _ => 1e12,
+            },
+        ),
+        _ => return None,
+    };
+    if number.kind != TokenKind::Number {
+        return None;
+    }
+    let v: f64 = number_value(number.key).parse().ok()?;
+    Some(v * scale)
+}
+
 /// A scale word only one side writes after one number (`5 million dollars` and `5
 /// dollars`): the figures on both sides, as ranges of words.
 fn scale_dropped(
@@ -874,6 +897,10 @@ fn number_pair(
         return None;
     }
     let differ = |x: &Range<usize>, y: &Range<usize>| {
+        if let (Some(u), Some(v)) = (figure_value(&wa[x.clone()]), figure_value(&wb[y.clone()])) {
+            // `5 million` and `5,000,000`
+            return (u - v).abs() > 1e-9 * u.abs().max(v.abs());
+        }
         x.len() != y.len()
             || wa[x.clone()]
                 .iter()
@@ -1067,6 +1094,10 @@ mod tests {
         );
         assert_eq!(
             kinds("Sales were 5 mln dlrs.", "Sales were 5 million dlrs."),
+            []
+        );
+        assert_eq!(
+            kinds("Sales were 5 million dlrs.", "Sales were 5,000,000 dlrs."),
             []
         );
         assert_eq!(
