@@ -29,7 +29,8 @@
 //!    the corpus is named with stays theirs: `Wilson and Co`, `Michael Wilson`), one-word
 //!    names it treats as things or kinds (the next pronoun in the sentence is `it` in 4
 //!    uses or more and twice as often as `he`/`she`: `Yukos said it`; or the plural is
-//!    written capitalised in 1 use in 10: `Muslim`/`Muslims`), and always
+//!    written capitalised in 1 use in 10: `Muslim`/`Muslims`; or it is written right after
+//!    `the` in 1 use in 8, `the Lions`, unless a person is named in full with it), and always
 //!    contractions (`I've`) and plural acronyms (`MPs`); so is a run with an indefinite appositive naming a
 //!    kind of organisation (`Lockheed Martin, a major American aerospace and military
 //!    contractor`), and that multi-word form everywhere. Mention spans are the name only.
