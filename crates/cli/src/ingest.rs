@@ -161,20 +161,14 @@ pub fn run(args: &IngestArgs, color: ColorChoice) -> Result<u8> {
                 write_article(&mut out, a, args.all)?;
             }
             output::note(&format!(
-                "read {} article{} from {} file{}",
-                corpus.articles.len(),
-                plural(corpus.articles.len()),
-                corpus.files,
-                plural(corpus.files)
+                "read {} from {}",
+                output::count(corpus.articles.len(), "article", "articles"),
+                output::count(corpus.files, "file", "files")
             ));
         }
     }
     out.flush().context("writing output")?;
     Ok(crate::FOUND)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn kind_style(kind: ParagraphKind) -> Style {

@@ -535,26 +535,22 @@ fn write_diff_words(
                 } else {
                     a.get(cur_a..op.a[0].max(cur_a)).unwrap_or("")
                 };
+                // Text both sides have before the change (the same, or the same punctuation
+                // with other white space: `. ` and `.` + a line break) is written once, as
+                // side `b` has it; white space alone stays outside the brackets too.
+                fn marks(g: &str) -> impl Iterator<Item = char> + '_ {
+                    g.chars().filter(|c| !c.is_whitespace())
+                }
+                let shared = own_gap == other_gap
+                    || (marks(own_gap).next().is_some() && marks(own_gap).eq(marks(other_gap)));
                 let mut inside_from = words_at;
-                // the same punctuation, white space aside (`. ` and `.` + a line break)
-                let marks = |g: &str| g.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-                if marks(own_gap) == marks(other_gap) && !marks(own_gap).is_empty() {
-                    // written once for both sides, as side `b` has it
+                if shared {
+                    let b_gap_end = if delete { op.b[0] } else { words_at };
+                    write!(out, "{}", piece(b, cur_b, b_gap_end))?;
                     if delete {
-                        write!(out, "{}", piece(b, cur_b, op.b[0]))?;
                         cur_b = cur_b.max(op.b[0]);
                     } else {
-                        write!(out, "{}", piece(b, cur_b, words_at))?;
                         cur_a = cur_a.max(op.a[0]);
-                    }
-                } else if own_gap.chars().all(char::is_whitespace) {
-                    write!(out, "{}", piece(text, cur, words_at))?;
-                    if own_gap == other_gap {
-                        if delete {
-                            cur_b = cur_b.max(op.b[0]);
-                        } else {
-                            cur_a = cur_a.max(op.a[0]);
-                        }
                     }
                 } else {
                     // white space first stays outside: ` [-(sharply)-]`
@@ -564,30 +560,29 @@ fn write_diff_words(
                 }
                 // a deletion before text both sides have takes its own punctuation with
                 // it, up to the next word (`[-First paragraph here. ¶ -]Rates`), unless
-                // side `b` has the same there
+                // side `b` has the same there; white space after it, before that text, is
+                // written here: that text's own gap on side `b` was written before it
+                let next_equal = following.filter(|n| n.op == Op::Equal);
                 let mut to = words.1;
-                if delete && following.is_none_or(|n| n.op == Op::Equal) {
+                let mut space_after = 0;
+                if delete && (following.is_none() || next_equal.is_some()) {
                     let next_word = following.map_or(to, |n| n.a[0]).max(to);
                     let trail = a.get(to..next_word).unwrap_or("");
-                    let b_trail = b.get(cur_b..).unwrap_or("");
                     if !trail.chars().all(char::is_whitespace)
-                        && !b_trail.starts_with(trail.trim_end())
+                        && !b.get(cur_b..).unwrap_or("").starts_with(trail.trim_end())
                     {
                         to = next_word - (trail.len() - trail.trim_end().len());
                     }
+                    let rest = a.get(to..next_word).unwrap_or("");
+                    space_after = rest.len() - rest.trim_start().len();
                 }
                 write!(
                     out,
                     "{style}{open}{}{close}{style:#}",
                     piece(text, inside_from, to)
                 )?;
-                // white space after a deletion, before text both sides have, is written
-                // here: that text's own gap on side `b` was written before the deletion
-                if delete && following.is_some_and(|n| n.op == Op::Equal) && cur_b >= op.b[0] {
-                    let next_word = following.map_or(to, |n| n.a[0]).max(to);
-                    let trail = a.get(to..next_word).unwrap_or("");
-                    let space = trail.len() - trail.trim_start().len();
-                    write!(out, "{}", piece(a, to, to + space))?;
+                if delete && next_equal.is_some() && cur_b >= op.b[0] {
+                    write!(out, "{}", piece(a, to, to + space_after))?;
                 }
                 if delete {
                     cur_a = cur_a.max(to);

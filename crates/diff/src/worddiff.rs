@@ -247,6 +247,7 @@ const NEGATIONS: &[&str] = &[
 fn is_negation(key: &str) -> bool {
     NEGATIONS.contains(&key) || key.ends_with("n't") || key.ends_with("n’t")
 }
+
 /// Longest hunk side (in words) read as one person put in another's place.
 const SWAP_WORDS: usize = 6;
 
@@ -582,7 +583,6 @@ fn divergences(
         if same_name(wa, *x, wb, *y) || flagged.contains(&(*x, *y)) {
             continue;
         }
-        flagged.push((*x, *y));
         // the title and the verbs at this place, not at the people's first mentions
         let at = |ws: &[Word<'_>], r: &Range<usize>, p: u64| {
             r.clone()
@@ -602,9 +602,9 @@ fn divergences(
             // one name for another with neither a shared title nor a verb of saying is
             // often a list that differs (award winners, a team sheet): left to the
             // passage-wide comparison
-            flagged.pop();
             continue;
         };
+        flagged.push((*x, *y));
         out.push(Divergence {
             kind,
             a: piece(a, wa, ra, |w| w.person == Some(*x)),
@@ -779,15 +779,7 @@ fn figures(side: &DiffSide<'_>, ws: &[Word<'_>], r: &Range<usize>) -> Vec<Range<
 fn figure_value(ws: &[Word<'_>]) -> Option<f64> {
     let (number, scale) = match ws {
         [n] => (n, 1.0),
-        [n, m] => (
-            n,
-            match magnitude(m.key)? {
-                "thousand" => 1e3,
-                "million" => 1e6,
-                "billion" => 1e9,
-                _ => 1e12,
-            },
-        ),
+        [n, m] => (n, magnitude(m.key)?),
         _ => return None,
     };
     if number.kind != TokenKind::Number {
@@ -805,14 +797,11 @@ fn scale_dropped(
     wb: &[Word<'_>],
     rb: &Range<usize>,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    let only_scales = |ws: &[Word<'_>], r: &Range<usize>| {
-        !r.is_empty()
-            && r.start > 0
-            && ws[r.start - 1].kind == TokenKind::Number
-            && r.clone().all(|k| magnitude(ws[k].key).is_some())
-    };
     let after_number = |ws: &[Word<'_>], r: &Range<usize>| {
         r.start > 0 && ws[r.start - 1].kind == TokenKind::Number
+    };
+    let only_scales = |ws: &[Word<'_>], r: &Range<usize>| {
+        !r.is_empty() && after_number(ws, r) && r.clone().all(|k| magnitude(ws[k].key).is_some())
     };
     if ra.is_empty() && only_scales(wb, rb) && after_number(wa, ra) {
         Some((ra.start - 1..ra.start, rb.start - 1..rb.end))
@@ -823,13 +812,14 @@ fn scale_dropped(
     }
 }
 
-/// The scale a word gives the number before it (`million` and `mln` are one), if any.
-fn magnitude(key: &str) -> Option<&'static str> {
+/// The factor a scale word gives the number before it (`million` and `mln` are one), if
+/// any.
+fn magnitude(key: &str) -> Option<f64> {
     Some(match key {
-        "thousand" => "thousand",
-        "million" | "mln" => "million",
-        "billion" | "bln" | "bn" => "billion",
-        "trillion" => "trillion",
+        "thousand" => 1e3,
+        "million" | "mln" => 1e6,
+        "billion" | "bln" | "bn" => 1e9,
+        "trillion" => 1e12,
         _ => return None,
     })
 }

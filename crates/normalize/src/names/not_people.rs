@@ -427,28 +427,29 @@ fn designator_after(after: &str) -> bool {
 /// before the name (only white space between, a hard-wrapped line's break too): `in Iraq`.
 /// (`in the X` is left out: `in the Reagan administration`.)
 fn locative_before(before: &str) -> bool {
-    let trimmed = before.trim_end_matches(char::is_whitespace);
-    if trimmed.len() == before.len() {
-        return false;
-    }
-    let word = trimmed
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
     // a capitalised `In` opens a sentence or a title: still locative
-    LOCATIVE
-        .iter()
-        .any(|p| word.len() == p.len() && word.eq_ignore_ascii_case(p))
+    word_right_before(before).is_some_and(|word| {
+        LOCATIVE
+            .iter()
+            .any(|p| word.len() == p.len() && word.eq_ignore_ascii_case(p))
+    })
 }
 
 /// Whether `before` (the sentence up to a name) ends with the word `the` right before it.
 fn the_before(before: &str) -> bool {
-    let trimmed = before.trim_end_matches(' ');
-    trimmed.len() < before.len()
-        && trimmed
+    word_right_before(before).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// The word that `before` (the sentence up to a name) ends with, when only white space
+/// stands between it and the name (a hard-wrapped line's break too).
+fn word_right_before(before: &str) -> Option<&str> {
+    let trimmed = before.trim_end_matches(char::is_whitespace);
+    (trimmed.len() < before.len()).then(|| {
+        trimmed
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            .unwrap_or("")
+    })
 }
 
 /// Whether the name, followed by `after`, is a possessive (`in Obama's cabinet`): a person's
