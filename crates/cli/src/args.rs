@@ -107,8 +107,9 @@ pub struct InputArgs {
     /// Input format (default: by extension).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
-    /// Cut plain-text files into several articles at lines equal to this (e.g. `=====`).
-    #[arg(long, value_name = "LINE")]
+    /// Cut plain-text files into several articles at lines equal to this (e.g. `=====`;
+    /// a line of dashes such as `----` is taken as the value, not as an option).
+    #[arg(long, value_name = "LINE", allow_hyphen_values = true)]
     pub delimiter: Option<String>,
     /// How to cut texts into paragraphs.
     #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
@@ -331,7 +332,7 @@ pub struct DiffArgs {
     #[arg(long = "in", value_name = "PATH", action = clap::ArgAction::Append)]
     pub inputs: Vec<PathBuf>,
     /// Cut plain-text files at lines equal to this.
-    #[arg(long, value_name = "LINE")]
+    #[arg(long, value_name = "LINE", allow_hyphen_values = true)]
     pub delimiter: Option<String>,
 }
 

@@ -210,13 +210,15 @@ where
         _ => output::machine_stdout(),
     };
     let (verbose, bar) = (args.search.verbose, args.format == OverlapFormat::Text);
+    let file_lines = FileLines::of(articles.unwrap_or_default());
     let found_any = match args.format {
         // Records are written as overlaps come, so they are never all held.
         OverlapFormat::Jsonl => {
             output::jsonl_record(&mut out, "meta", &meta)?;
             let (mut count, mut failed) = (0usize, None);
-            let groups = find_each(&finder, source, verbose, bar, &mut |o| {
+            let groups = find_each(&finder, source, verbose, bar, &mut |mut o| {
                 count += 1;
+                file_lines.overlap(&mut o);
                 match output::jsonl_record(&mut out, "overlap", &o) {
                     Ok(()) => ControlFlow::Continue(()),
                     Err(e) => {
@@ -228,8 +230,9 @@ where
             if let Some(e) = failed {
                 return Err(e).context("writing output");
             }
-            let groups = groups.context("reading the input again")?;
-            for g in &groups {
+            let mut groups = groups.context("reading the input again")?;
+            for g in &mut groups {
+                file_lines.group(g);
                 output::jsonl_record(&mut out, "group", g)?;
             }
             count > 0 || !groups.is_empty()
@@ -237,8 +240,9 @@ where
         OverlapFormat::Csv => {
             let mut w = csv_writer(&mut out)?;
             let (mut count, mut failed) = (0usize, None);
-            let groups = find_each(&finder, source, verbose, bar, &mut |o| {
+            let groups = find_each(&finder, source, verbose, bar, &mut |mut o| {
                 count += 1;
+                file_lines.overlap(&mut o);
                 match write_csv_overlap(&mut w, &o) {
                     Ok(()) => ControlFlow::Continue(()),
                     Err(e) => {
@@ -250,14 +254,20 @@ where
             if let Some(e) = failed {
                 return Err(e);
             }
-            let groups = groups.context("reading the input again")?;
+            let mut groups = groups.context("reading the input again")?;
+            groups.iter_mut().for_each(|g| file_lines.group(g));
             write_csv_groups(&mut w, &groups)?;
             w.flush()?;
             count > 0 || !groups.is_empty()
         }
         OverlapFormat::Json => {
             let articles = articles.context("JSON output reads the articles into memory")?;
-            let found = find(&finder, articles, verbose, bar);
+            let mut found = find(&finder, articles, verbose, bar);
+            found
+                .overlaps
+                .iter_mut()
+                .for_each(|o| file_lines.overlap(o));
+            found.groups.iter_mut().for_each(|g| file_lines.group(g));
             output::json_document(&mut out, &meta, &found)?;
             !found.overlaps.is_empty() || !found.groups.is_empty()
         }
@@ -284,6 +294,44 @@ where
     })
 }
 
+/// Lines in the file for the articles a plain-text file was cut into by a delimiter line:
+/// the search counts an article's lines in its own text, the contract (as `ingest` does)
+/// in the file. Every other article's text starts the file or is a record's own text, and
+/// keeps its lines.
+struct FileLines(std::collections::HashMap<String, usize>);
+
+impl FileLines {
+    /// The lines that `articles` start after, where not 0 (none when streaming: only JSON
+    /// Lines is streamed).
+    fn of(articles: &[Article]) -> Self {
+        let shifted = articles.iter().filter_map(|a| {
+            let p = a.paragraphs.first()?;
+            let before = a.text.get(..p.span.start)?.matches('\n').count();
+            let shift = p.line.checked_sub(before)?;
+            (shift > 0).then(|| (a.id.clone(), shift))
+        });
+        Self(shifted.collect())
+    }
+
+    fn shift(&self, article: &str, line: &mut usize, last_line: &mut usize) {
+        if let Some(n) = self.0.get(article) {
+            *line += n;
+            *last_line += n;
+        }
+    }
+
+    fn overlap(&self, o: &mut Overlap) {
+        self.shift(&o.a.article, &mut o.a.line, &mut o.a.last_line);
+        self.shift(&o.b.article, &mut o.b.line, &mut o.b.last_line);
+    }
+
+    fn group(&self, g: &mut Group) {
+        for m in &mut g.members {
+            self.shift(&m.article, &mut m.line, &mut m.last_line);
+        }
+    }
+}
+
 fn ensure_id<S: ArticleSource + ?Sized>(source: &S, id: &str) -> Result<()> {
     if !(0..source.len()).any(|i| source.id(i) == id) {
         bail!("no article with id `{id}` in the input");
@@ -302,6 +350,10 @@ fn csv_writer(out: &mut dyn Write) -> Result<csv::Writer<&mut dyn Write>> {
         "b_article",
         "b_start",
         "b_end",
+        "a_line",
+        "a_last_line",
+        "b_line",
+        "b_last_line",
         "score",
         "kind",
         "similarity",
@@ -327,6 +379,10 @@ fn write_csv_overlap(w: &mut csv::Writer<&mut dyn Write>, o: &Overlap) -> Result
         &o.b.article,
         &o.b.start.to_string(),
         &o.b.end.to_string(),
+        &(o.a.line + 1).to_string(),
+        &(o.a.last_line + 1).to_string(),
+        &(o.b.line + 1).to_string(),
+        &(o.b.last_line + 1).to_string(),
         &format!("{:.4}", o.score),
         o.kind.as_str(),
         &format!("{:.4}", o.similarity),
@@ -347,6 +403,10 @@ fn write_csv_groups(w: &mut csv::Writer<&mut dyn Write>, groups: &[Group]) -> Re
                 &m.start.to_string(),
                 &m.end.to_string(),
                 "",
+                "",
+                "",
+                &(m.line + 1).to_string(),
+                &(m.last_line + 1).to_string(),
                 "",
                 "",
                 &format!("{:.4}", g.score),
@@ -917,12 +977,7 @@ mod tests {
     fn loose_paraphrases_are_shown_as_two_sides() -> std::io::Result<()> {
         let a = "Weather was fine. Trump said the talks with China went well.";
         let b = "Sport news.\nIntro.\nTalking to reporters, Trump called China\u{202E}'s talk productive.";
-        let side = |text: &str, start: usize| Side {
-            article: "x".into(),
-            start,
-            end: text.len(),
-            text: text[start..].into(),
-        };
+        let side = |text: &str, start: usize| Side::new("x", text, start, text.len());
         let (sa, sb) = (a.find("Trump").unwrap_or(0), b.find("Intro").unwrap_or(0));
         let mut o = Overlap {
             a: side(a, sa),

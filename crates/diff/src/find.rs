@@ -153,6 +153,8 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
                         article: ids.get(u.article).to_owned(),
                         start: u.span.start,
                         end: v.span.end,
+                        line: 0,
+                        last_line: 0,
                         text: String::new(),
                     };
                     (member, u.article)
@@ -293,11 +295,10 @@ fn member_texts<S: ArticleSource + ?Sized>(
         let texts = Texts::load(ids, chunk.iter().map(|&(a, _, _)| a).collect())?;
         for &(a, g, m) in chunk {
             let member = &mut groups[g].0.members[m];
-            member.text = texts
-                .get(a)
-                .get(member.start..member.end)
-                .unwrap_or("")
-                .to_owned();
+            let text = texts.get(a);
+            member.text = text.get(member.start..member.end).unwrap_or("").to_owned();
+            (member.line, member.last_line) =
+                crate::model::lines_of(text, member.start, member.end);
         }
     }
     Ok(())
@@ -775,18 +776,8 @@ pub(crate) fn finish<S: ArticleSource + ?Sized>(
         return None;
     }
     Some(Overlap {
-        a: Side {
-            article: id_a.to_owned(),
-            start: a_range.start,
-            end: a_range.end,
-            text: text_a[a_range.clone()].to_owned(),
-        },
-        b: Side {
-            article: id_b.to_owned(),
-            start: b_range.start,
-            end: b_range.end,
-            text: text_b[b_range.clone()].to_owned(),
-        },
+        a: Side::new(id_a, text_a, a_range.start, a_range.end),
+        b: Side::new(id_b, text_b, b_range.start, b_range.end),
         score: s,
         kind: crate::score::kind(&e),
         similarity: round4(f64::from(dice.clamp(0.0, 1.0))),
@@ -829,6 +820,8 @@ mod tests {
             article: "a".to_owned(),
             start: 0,
             end: text.len(),
+            line: 0,
+            last_line: 0,
             text: text.to_owned(),
         }
     }
@@ -848,12 +841,7 @@ mod tests {
     }
 
     fn overlap(score: f64) -> Overlap {
-        let side = |article: &str| Side {
-            article: article.to_owned(),
-            start: 0,
-            end: 4,
-            text: "text".to_owned(),
-        };
+        let side = |article: &str| Side::new(article, "text", 0, 4);
         Overlap {
             a: side("a"),
             b: side("b"),

@@ -91,6 +91,7 @@ mod worddiff;
 pub use config::{Config, DEFAULT_MIN_SCORE};
 pub use model::{
     DiffOp, Divergence, DivergenceKind, Group, Kind, Member, Op, Overlap, Overlaps, Piece, Side,
+    lines_of,
 };
 pub use names::{MAX_ROLE_HOLDERS, NameKey, NameKeys, name_report};
 pub use progress::{NoProgress, Progress};

@@ -25,7 +25,8 @@ impl Kind {
     }
 }
 
-/// One side of an overlap: a byte range of an article's original text, and that text.
+/// One side of an overlap: a byte range of an article's original text, where it lies in
+/// lines, and that text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Side {
     /// The article's id.
@@ -34,8 +35,46 @@ pub struct Side {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The 0-based line of the article's text that the passage starts on (line breaks
+    /// before `start`), so that a spreadsheet or a program without the text can point a
+    /// reader to it.
+    #[serde(default)]
+    pub line: usize,
+    /// The 0-based line its last byte is on.
+    #[serde(default)]
+    pub last_line: usize,
     /// `text[start..end]` of the article.
     pub text: String,
+}
+
+impl Side {
+    /// The side `start..end` of article `article` whose text is `text`, with its lines.
+    /// Offsets past the end or off a character boundary give an empty passage text.
+    pub fn new(article: impl Into<String>, text: &str, start: usize, end: usize) -> Self {
+        let (line, last_line) = lines_of(text, start, end);
+        Self {
+            article: article.into(),
+            start,
+            end,
+            line,
+            last_line,
+            text: text.get(start..end).unwrap_or("").to_owned(),
+        }
+    }
+}
+
+/// The 0-based lines of `text` that bytes `start` and `end - 1` are on (both `start`'s for
+/// an empty range): the line breaks before each. Offsets past the end count every break.
+pub fn lines_of(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let breaks = |from: usize, to: usize| {
+        bytes
+            .get(from.min(bytes.len())..to.min(bytes.len()))
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+    };
+    let first = breaks(0, start);
+    let last = first + breaks(start, end.saturating_sub(1).max(start));
+    (first, last)
 }
 
 /// What differs between the two sides of an overlap that a fact-checker must see.
@@ -131,6 +170,12 @@ pub struct Member {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The 0-based line of the article's text that the passage starts on.
+    #[serde(default)]
+    pub line: usize,
+    /// The 0-based line its last byte is on.
+    #[serde(default)]
+    pub last_line: usize,
     /// The passage's text.
     pub text: String,
 }
@@ -154,4 +199,25 @@ pub struct Overlaps {
     pub overlaps: Vec<Overlap>,
     /// Passages shared by many articles, sorted by their first member.
     pub groups: Vec<Group>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_counted_in_the_text() {
+        let text = "one\ntwo\n\nfour and more\nfive";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        assert_eq!(lines_of(text, 0, 3), (0, 0));
+        // A range ending on a line break ends on that line, not the next.
+        assert_eq!(lines_of(text, 0, 4), (0, 0));
+        assert_eq!(lines_of(text, at("two"), at("four") + 4), (1, 3));
+        assert_eq!(lines_of(text, at("five"), at("five")), (4, 4));
+        assert_eq!(lines_of(text, 100, 200), (4, 4));
+        let side = Side::new("x", text, at("four"), at("five"));
+        assert_eq!((side.line, side.last_line), (3, 3));
+        assert_eq!(side.text, "four and more\n");
+        assert_eq!(Side::new("x", "é", 1, 2).text, "", "off a char boundary");
+    }
 }

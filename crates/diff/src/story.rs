@@ -760,11 +760,8 @@ mod tests {
             parse_text("b", &filler[..110]),
             parse_text("c", &filler),
         );
-        let side = |art: &Article, start: usize, end: usize| crate::model::Side {
-            article: art.id.clone(),
-            start,
-            end,
-            text: art.text[start..end].to_owned(),
+        let side = |art: &Article, start: usize, end: usize| {
+            crate::model::Side::new(art.id.clone(), &art.text, start, end)
         };
         let overlap = |x: crate::model::Side, y: crate::model::Side| crate::model::Overlap {
             a: x,

@@ -110,6 +110,9 @@ fn check_spans(found: &Overlaps, articles: &[Article]) {
             let t = text(&s.article);
             assert!(s.start < s.end && s.end <= t.len());
             assert_eq!(t.get(s.start..s.end), Some(s.text.as_str()));
+            let breaks = |r: std::ops::Range<usize>| t[r].matches('\n').count();
+            assert_eq!(s.line, breaks(0..s.start), "the line a side starts on");
+            assert_eq!(s.last_line, s.line + breaks(s.start..s.end - 1));
         }
         assert!((0.0..=1.0).contains(&o.score));
         for op in &o.ops {
@@ -120,6 +123,8 @@ fn check_spans(found: &Overlaps, articles: &[Article]) {
     for g in &found.groups {
         for m in &g.members {
             assert_eq!(text(&m.article).get(m.start..m.end), Some(m.text.as_str()));
+            let t = text(&m.article);
+            assert_eq!(m.line, t[..m.start].matches('\n').count());
         }
     }
 }
