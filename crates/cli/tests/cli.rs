@@ -1252,6 +1252,29 @@ fn report_bad_output_path_leaves_nothing() {
     assert!(!stderr(&o).contains("persist"), "{}", stderr(&o));
 }
 
+/// Found by a user audit: `-o` writes through a link (the link stays) and to a device in
+/// place; `-o /dev/full` replaced the device with a regular file and said it wrote it.
+#[cfg(unix)]
+#[test]
+fn report_writes_through_links_and_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    let (target, link) = (dir.path().join("target.html"), dir.path().join("link.html"));
+    std::fs::write(&target, "old").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let o = run(&["report", "corpus/seeds", "-o", &link.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("<!DOCTYPE html>"));
+    if std::path::Path::new("/dev/full").exists() {
+        let o = run(&["report", "corpus/seeds", "-o", "/dev/full"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+        use std::os::unix::fs::FileTypeExt;
+        let kind = std::fs::metadata("/dev/full").unwrap().file_type();
+        assert!(kind.is_char_device(), "the device is still a device");
+    }
+}
+
 #[test]
 fn diff_text_view_snapshot() {
     let o = run(&[

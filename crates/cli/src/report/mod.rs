@@ -89,26 +89,7 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
     // whole to a temporary file beside the target, then renamed, so that an error never
     // leaves a partial report that looks complete.
     let target = &args.output;
-    let tmp = if target.as_os_str() == "-" {
-        None
-    } else {
-        if target.is_dir() {
-            anyhow::bail!("{}: is a directory; give a file name", target.display());
-        }
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        if !dir.is_dir() {
-            anyhow::bail!("{}: no such directory", dir.display());
-        }
-        // a file can be made there (this probe is removed at once; the report's own
-        // temporary file is made when the report is ready, so that an interrupted run
-        // leaves nothing behind)
-        tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
-        Some(dir.to_path_buf())
-    };
+    let dest = destination(target)?;
     let corpus = crate::ingest::read(&args.input)?;
     let (found, names) = crate::stories::search(&args.search, &corpus.articles, true)?;
     let stories = args.story.builder().build(&corpus.articles, &found);
@@ -126,37 +107,108 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
     } else {
         render(&data)?.into_bytes()
     };
-    if let Some(dir) = tmp {
-        let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-            .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
-        tmp.write_all(&bytes)
-            .with_context(|| format!("{}: cannot write", target.display()))?;
-        // A temporary file is private (0600); a report is an ordinary document.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            tmp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644))
+    match &dest {
+        Destination::Stdout => {
+            let mut out = crate::output::machine_stdout();
+            out.write_all(&bytes)?;
+            out.flush()?;
+            return Ok(crate::FOUND);
+        }
+        Destination::Direct(path) => {
+            // A pipe, a device or a socket: written to, never replaced.
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(path)
+                .with_context(|| format!("{}: cannot write", target.display()))?;
+            f.write_all(&bytes)
+                .and_then(|()| f.flush())
                 .with_context(|| format!("{}: cannot write", target.display()))?;
         }
-        // (the temporary file's name is no help to a reader: its error alone)
-        tmp.persist(target)
-            .map_err(|e| e.error)
-            .with_context(|| format!("{}: cannot write", target.display()))?;
-        use crate::output::count;
-        crate::output::note(&format!(
-            "wrote {} ({} KB): {}, {}, {}, {}",
-            target.display(),
-            bytes.len().div_ceil(1024),
-            count(data.summary.articles, "article", "articles"),
-            count(data.overlaps.len(), "overlap", "overlaps"),
-            count(data.people_found, "person", "people"),
-            count(data.stories_found, "story", "stories")
-        ));
-    } else {
-        let mut out = crate::output::machine_stdout();
-        out.write_all(&bytes)?;
-        out.flush()?;
+        Destination::Replace { dir, path } => {
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
+            tmp.write_all(&bytes)
+                .with_context(|| format!("{}: cannot write", target.display()))?;
+            // A temporary file is private (0600); a report is an ordinary document.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644))
+                    .with_context(|| format!("{}: cannot write", target.display()))?;
+            }
+            // (the temporary file's name is no help to a reader: its error alone)
+            tmp.persist(path)
+                .map_err(|e| e.error)
+                .with_context(|| format!("{}: cannot write", target.display()))?;
+        }
     }
+    use crate::output::count;
+    crate::output::note(&format!(
+        "wrote {} ({} KB): {}, {}, {}, {}",
+        target.display(),
+        bytes.len().div_ceil(1024),
+        count(data.summary.articles, "article", "articles"),
+        count(data.overlaps.len(), "overlap", "overlaps"),
+        count(data.people_found, "person", "people"),
+        count(data.stories_found, "story", "stories")
+    ));
     Ok(crate::FOUND)
+}
+
+/// Where a report goes.
+enum Destination {
+    /// Standard output (`-o -`).
+    Stdout,
+    /// An existing file that is no regular file (a pipe, a device): written to in place.
+    Direct(std::path::PathBuf),
+    /// A regular file (existing or not; a link's target, not the link): written whole to a
+    /// temporary file in `dir`, then renamed to `path`.
+    Replace {
+        dir: std::path::PathBuf,
+        path: std::path::PathBuf,
+    },
+}
+
+/// The destination of `-o target`, checked before the work, which may take minutes: a
+/// report is written whole to a temporary file beside the target, then renamed, so that an
+/// error never leaves a partial report that looks complete. A link is followed (the link
+/// stays, its target gets the report) and a pipe or a device is written to, not replaced
+/// (found by a user audit: `-o /dev/full` replaced the device with a file).
+fn destination(target: &std::path::Path) -> Result<Destination> {
+    if target.as_os_str() == "-" {
+        return Ok(Destination::Stdout);
+    }
+    if target.is_dir() {
+        anyhow::bail!("{}: is a directory; give a file name", target.display());
+    }
+    // the file a link ends at (when there is one; a dangling link is made there)
+    let path = match std::fs::canonicalize(target) {
+        Ok(p) => p,
+        Err(_) => match std::fs::read_link(target) {
+            Ok(to) => target
+                .parent()
+                .unwrap_or(std::path::Path::new("."))
+                .join(to),
+            Err(_) => target.to_path_buf(),
+        },
+    };
+    if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Ok(Destination::Direct(path));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+        .to_path_buf();
+    if !dir.is_dir() {
+        anyhow::bail!("{}: no such directory", dir.display());
+    }
+    // a file can be made there (this probe is removed at once; the report's own temporary
+    // file is made when the report is ready, so that an interrupted run leaves nothing
+    // behind)
+    tempfile::NamedTempFile::new_in(&dir)
+        .with_context(|| format!("{}: cannot create a file there", dir.display()))?;
+    Ok(Destination::Replace { dir, path })
 }
