@@ -1263,8 +1263,17 @@ fn report_writes_through_links_and_devices() {
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let o = run(&["report", "corpus/seeds", "-o", &link.to_string_lossy()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-    assert!(std::fs::read_to_string(&target).unwrap().starts_with("<!DOCTYPE html>"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
     if std::path::Path::new("/dev/full").exists() {
         let o = run(&["report", "corpus/seeds", "-o", "/dev/full"]);
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
