@@ -6,8 +6,10 @@
 //!
 //! 1. **Stories.** Two articles are linked when their overlaps together are strong enough:
 //!    `1 − Π(1 − score)` over the overlaps of the pair reaches [`StoryBuilder::link`]
-//!    (default 0.4: one clear passage, or several weaker ones). Groups (stock passages in
-//!    many articles) never link articles: boilerplate would join unrelated stories. Links
+//!    (default 0.4: one clear passage, or several weaker ones). A group (a passage in many
+//!    articles) makes one story of the members it is at least half the body text of: one
+//!    text run by many outlets. Otherwise groups never link articles: boilerplate (a
+//!    signature line) would join unrelated stories. Links
 //!    are taken strongest first; each joins two groups of articles into one story only when
 //!    at least [`StoryBuilder::density`] (default a half) of the article pairs across the two
 //!    groups share some reported passage, so related stories do not chain into one (plain
@@ -214,7 +216,30 @@ impl StoryBuilder {
             }
         }
 
-        let (mut stories_of, linked) = self.cluster(n, &miss);
+        // A group whose passage is most of its members' content is one text run by many
+        // outlets (wire copy): its members are one story. (Groups of boilerplate, a
+        // signature line shared by many articles, are a small part of each and link
+        // nothing.)
+        let copies: Vec<Vec<usize>> = found
+            .groups
+            .iter()
+            .map(|g| {
+                let mut members: Vec<usize> = g
+                    .members
+                    .iter()
+                    .filter_map(|m| {
+                        let a = *index.get(m.article.as_str())?;
+                        let (body, inside) = body_bytes(arts[a], m.start, m.end);
+                        (body > 0 && inside as f64 >= GROUP_STORY_SHARE * body as f64).then_some(a)
+                    })
+                    .collect();
+                members.sort_unstable();
+                members.dedup();
+                members
+            })
+            .filter(|m| m.len() > 1)
+            .collect();
+        let (mut stories_of, linked) = self.cluster(n, &miss, &copies);
         let covered: Vec<Vec<(usize, usize)>> = ranges.into_iter().map(merge).collect();
 
         // What makes the passages: overlaps between articles of one story, and the members
@@ -440,7 +465,12 @@ impl StoryBuilder {
     /// Hand-written: a greedy, density-constrained agglomeration over a sparse graph, a
     /// few dozen lines; graph crates offer components (which chain) or modularity methods
     /// (whose results depend on visiting order), not this.
-    fn cluster(&self, n: usize, miss: &BTreeMap<(usize, usize), f64>) -> (UnionFind, Vec<bool>) {
+    fn cluster(
+        &self,
+        n: usize,
+        miss: &BTreeMap<(usize, usize), f64>,
+        copies: &[Vec<usize>],
+    ) -> (UnionFind, Vec<bool>) {
         let mut sets = UnionFind::new(n);
         let mut linked = vec![false; n];
         let mut size = vec![1usize; n];
@@ -449,6 +479,15 @@ impl StoryBuilder {
         for &(a, b) in miss.keys() {
             *cross[a].entry(b).or_default() += 1;
             *cross[b].entry(a).or_default() += 1;
+        }
+        // Copies of one text are one story before anything else is weighed.
+        for members in copies {
+            for pair in members.windows(2) {
+                let (ra, rb) = (sets.find(pair[0]), sets.find(pair[1]));
+                if ra != rb {
+                    join(&mut sets, &mut size, &mut cross, ra, rb);
+                }
+            }
         }
         let mut edges: Vec<(f64, usize, usize)> = miss
             .iter()
@@ -465,24 +504,7 @@ impl StoryBuilder {
             if (shared as f64) < self.density * (size[ra] * size[rb]) as f64 {
                 continue;
             }
-            sets.union(ra, rb);
-            let (keep, gone) = if sets.find(ra) == ra {
-                (ra, rb)
-            } else {
-                (rb, ra)
-            };
-            size[keep] += size[gone];
-            let moved = std::mem::take(&mut cross[gone]);
-            for (k, c) in moved {
-                if k == keep {
-                    continue;
-                }
-                if let Some(x) = cross[k].remove(&gone) {
-                    *cross[k].entry(keep).or_default() += x;
-                }
-                *cross[keep].entry(k).or_default() += c;
-            }
-            cross[keep].remove(&gone);
+            join(&mut sets, &mut size, &mut cross, ra, rb);
         }
         // Every member of a story of two or more is linked.
         for (a, l) in linked.iter_mut().enumerate() {
@@ -610,6 +632,53 @@ fn shared_parts(o: &crate::model::Overlap, a: bool, art: &Article) -> Vec<(usize
         .map(|p| (p.span.start.max(start), p.span.end.min(end)))
         .filter(|&(s, e)| s < e && equal((s, e)))
         .collect()
+}
+
+/// Joins the sets of roots `ra` and `rb`, with their sizes and neighbours (how many article
+/// pairs link each two sets).
+fn join(
+    sets: &mut UnionFind,
+    size: &mut [usize],
+    cross: &mut [BTreeMap<usize, usize>],
+    ra: usize,
+    rb: usize,
+) {
+    sets.union(ra, rb);
+    let (keep, gone) = if sets.find(ra) == ra {
+        (ra, rb)
+    } else {
+        (rb, ra)
+    };
+    size[keep] += size[gone];
+    let moved = std::mem::take(&mut cross[gone]);
+    for (k, c) in moved {
+        if k == keep {
+            continue;
+        }
+        if let Some(x) = cross[k].remove(&gone) {
+            *cross[k].entry(keep).or_default() += x;
+        }
+        *cross[keep].entry(k).or_default() += c;
+    }
+    cross[keep].remove(&gone);
+}
+
+/// Share of a member's body text from which a group makes its members one story (see
+/// `StoryBuilder::build`): most of each article is the one text.
+const GROUP_STORY_SHARE: f64 = 0.5;
+
+/// An article's body bytes, and how many of them lie in `start..end`.
+fn body_bytes(art: &Article, start: usize, end: usize) -> (usize, usize) {
+    art.paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Body)
+        .fold((0, 0), |(body, inside), p| {
+            let (ps, pe) = (p.span.start, p.span.end);
+            (
+                body + pe - ps,
+                inside + pe.min(end).saturating_sub(ps.max(start)),
+            )
+        })
 }
 
 fn merge(mut rs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
@@ -846,6 +915,53 @@ mod tests {
         assert_eq!(
             (unique[0].article.as_str(), unique[0].text.as_str()),
             ("b", added)
+        );
+    }
+
+    /// Found by a user audit: one text run by many outlets (reported once, as a group) is
+    /// one story; a signature line that many articles end with links none of them.
+    #[test]
+    fn copies_reported_as_a_group_are_one_story() {
+        let text = "The dollar has hit its highest level against the euro in almost three \
+                    months after the Federal Reserve head said the US trade deficit is set \
+                    to stabilise.\nAnd Alan Greenspan highlighted the US government's \
+                    willingness to curb spending and rising household savings as factors \
+                    which may help to reduce it.\n";
+        let copies: Vec<Article> = (0..20)
+            .map(|i| parse_text(&format!("copy{i:02}"), text))
+            .collect();
+        let found = Finder::new().find(&copies);
+        assert!(
+            found.overlaps.is_empty() && found.groups.len() == 1,
+            "{found:?}"
+        );
+        let view = StoryBuilder::new().build(&copies, &found);
+        assert_eq!(view.stories.len(), 1);
+        assert_eq!(view.stories[0].articles.len(), 20);
+
+        // Articles with nothing else in common (words of their own), each signed off alike.
+        let signed: Vec<Article> = (0..20)
+            .map(|i| {
+                let own = |k: usize| {
+                    let words: Vec<String> = (0..25).map(|w| format!("w{i}s{k}x{w}")).collect();
+                    format!("{}.", words.join(" "))
+                };
+                let body = format!(
+                    "{} {}\nJane Doe is technology correspondent for The World, a \
+                     co-production of two broadcasters.\n",
+                    own(0),
+                    own(1)
+                );
+                parse_text(&format!("signed{i:02}"), &body)
+            })
+            .collect();
+        let found = Finder::new().find(&signed);
+        assert!(!found.groups.is_empty(), "{found:?}");
+        let view = StoryBuilder::new().build(&signed, &found);
+        assert!(
+            view.stories.iter().all(|s| s.articles.len() < 20),
+            "{:?}",
+            view.stories
         );
     }
 
