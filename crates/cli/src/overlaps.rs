@@ -305,9 +305,7 @@ impl FileLines {
     /// Lines is streamed).
     fn of(articles: &[Article]) -> Self {
         let shifted = articles.iter().filter_map(|a| {
-            let p = a.paragraphs.first()?;
-            let before = a.text.get(..p.span.start)?.matches('\n').count();
-            let shift = p.line.checked_sub(before)?;
+            let shift = a.first_line();
             (shift > 0).then(|| (a.id.clone(), shift))
         });
         Self(shifted.collect())

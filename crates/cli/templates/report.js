@@ -14,7 +14,7 @@
   // where a reader finds a passage in an editor.
   const lineAt = (i, off) => {
     const b = bytes(i);
-    let n = 1;
+    let n = 1 + (A[i].first_line || 0);
     for (let k = 0; k < off && k < b.length; k++) if (b[k] === 10) n++;
     return n;
   };
@@ -22,7 +22,7 @@
     const f = lineAt(i, s), l = lineAt(i, Math.max(s, e - 1));
     return f === l ? "line " + f : "lines " + f + "\u2013" + l;
   };
-  const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\u2028\u2029\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/gu;
+  const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\u2028\u2029\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/gu;
   const vis = (s) => String(s).replace(UNSAFE, (c) =>
     "\\u{" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + "}");
   function el(tag, cls, text) {

@@ -1188,6 +1188,30 @@ fn report_data_model_snapshot() {
     });
 }
 
+/// Found by a user audit: the page counts an article's lines from its file's first (an
+/// article cut from a file by a delimiter line was shown at lines 1-2).
+#[test]
+fn report_lines_count_from_the_file() {
+    let o = run(&[
+        "report",
+        "--data",
+        "-o",
+        "-",
+        "--delimiter",
+        "=====",
+        &fixture("multi.txt"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let lines: Vec<(&str, u64)> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["first_line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(lines, [("multi#1", 0), ("multi#2", 2)]);
+}
+
 #[test]
 fn report_is_self_contained_and_escapes_hostile_text() {
     let dir = tempfile::tempdir().unwrap();

@@ -160,4 +160,18 @@ impl Article {
     pub fn content_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.paragraphs.iter().filter(|p| p.kind.is_content())
     }
+
+    /// How many lines come before the article's text, as its paragraphs' `line`s count:
+    /// for an article cut from a plain-text file by a delimiter line, the lines of the file
+    /// before it; 0 for a text of its own (a whole file, a record's text field). Add it to a
+    /// line counted in the text to get the paragraphs' numbering.
+    pub fn first_line(&self) -> usize {
+        self.paragraphs
+            .first()
+            .and_then(|p| {
+                let before = self.text.get(..p.span.start)?.matches('\n').count();
+                p.line.checked_sub(before)
+            })
+            .unwrap_or(0)
+    }
 }

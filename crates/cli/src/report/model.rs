@@ -115,6 +115,9 @@ pub struct ArticleEntry {
     pub text: String,
     /// Paragraphs: `[start, end, kind]` with kind 0 title, 1 body, 2 caption, 3 boilerplate.
     pub paragraphs: Vec<[usize; 3]>,
+    /// Lines of its file before its text (an article cut from a file by a delimiter line;
+    /// else 0): lines shown count from the file's first.
+    pub first_line: usize,
     /// Index of its story in `stories`, if it is in a listed one.
     pub story: Option<usize>,
 }
@@ -549,6 +552,7 @@ impl ReportData {
                     .iter()
                     .map(|p| [p.span.start, p.span.end, kind_code(p.kind)])
                     .collect(),
+                first_line: a.first_line(),
                 story,
             })
             .collect();
