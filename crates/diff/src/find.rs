@@ -371,6 +371,7 @@ pub(crate) fn verify_into(
                 .unwrap_or(0)
     });
     std::hint::black_box(touched);
+    let from = out.len();
     out.extend(partners.iter().filter_map(|(v, terms, weight, sequence)| {
         let (v, weight, sequence) = (*v, *weight, *sequence);
         let tv = &p.terms[terms.start as usize..terms.end as usize];
@@ -407,6 +408,42 @@ pub(crate) fn verify_into(
                 sim: dice,
             })
     }));
+    if out.len() - from > MAX_UNIT_MATCHES {
+        keep_best_per_article(out, from, p);
+    }
+}
+
+/// Most matches one sentence keeps in one other article: its best (ties to the partner
+/// first in its article). A sentence matches a handful in natural text; a line repeated
+/// hundreds of times (a scraped page) matched every copy on the other side, so the matches
+/// grew with the square of the repeats (found by a library audit: 10,000 repeats, 100 M
+/// matches and 2.4 GB). The passages keep fewer still (`passage::MAX_PARTNERS`).
+const MAX_UNIT_MATCHES: usize = 32;
+
+/// Cuts the matches `out[from..]` (of one unit) to the best [`MAX_UNIT_MATCHES`] in each
+/// other article.
+fn keep_best_per_article(out: &mut Vec<Match>, from: usize, p: &Prepared) {
+    let article = |m: &Match| p.units[m.b as usize].article;
+    out[from..].sort_by(|x, y| {
+        article(x)
+            .cmp(&article(y))
+            .then(y.sim.total_cmp(&x.sim))
+            .then(x.b.cmp(&y.b))
+    });
+    let mut kept = from;
+    let mut run = 0;
+    for i in from..out.len() {
+        run = if i > from && article(&out[i]) == article(&out[i - 1]) {
+            run + 1
+        } else {
+            0
+        };
+        if run < MAX_UNIT_MATCHES {
+            out[kept] = out[i];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 /// Sorts matches by article pair, then by unit: units are numbered in article order, so
@@ -824,6 +861,34 @@ mod tests {
             last_line: 0,
             text: text.to_owned(),
         }
+    }
+
+    /// A line repeated hundreds of times matches a bounded number of its copies, not all
+    /// of them (the matches grew with the square of the repeats).
+    #[test]
+    fn repeated_lines_keep_a_bounded_number_of_matches() {
+        use crate::stages;
+        let repeats = 200;
+        let a = "Trump said the talks with China were going well but China is not easy. "
+            .repeat(repeats);
+        let b =
+            "Trump said talks with China were going well, but China is not easy. ".repeat(repeats);
+        let articles = [
+            newsdiff_ingest::parse_text("a", &a),
+            newsdiff_ingest::parse_text("b", &b),
+        ];
+        let finder = crate::Finder::new().min_score(0.0);
+        let p = stages::prepare(&finder, &articles);
+        let w = stages::weigh(&p);
+        let index = stages::index(&p, &w);
+        let matches = stages::verify(&p, &w, &index);
+        // 40,000 without the bound
+        assert!(
+            matches.len() <= repeats * MAX_UNIT_MATCHES && MAX_UNIT_MATCHES <= 64,
+            "{} matches",
+            matches.len()
+        );
+        assert!(matches.len() >= repeats, "every line keeps its best");
     }
 
     #[test]
