@@ -421,13 +421,7 @@ fn write_csv_groups(w: &mut csv::Writer<&mut dyn Write>, groups: &[Group]) -> Re
 }
 
 pub fn kind_name(d: &Divergence) -> &'static str {
-    match d.kind {
-        newsdiff_diff::DivergenceKind::Number => "number",
-        newsdiff_diff::DivergenceKind::Name => "name",
-        newsdiff_diff::DivergenceKind::Role => "role",
-        newsdiff_diff::DivergenceKind::Negation => "negation",
-        newsdiff_diff::DivergenceKind::Speaker => "speaker",
-    }
+    d.kind.as_str()
 }
 
 /// A divergence's side for a terminal: `(none)` where that side states nothing (a negation

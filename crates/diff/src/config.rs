@@ -41,7 +41,7 @@ pub struct Config {
     /// A verbatim sentence in at least this many articles is reported once, as a group
     /// (default 16).
     pub group_articles: usize,
-    /// Fewest content words for a sentence to be grouped (default 4).
+    /// Fewest content words for a sentence to be grouped (default 6).
     pub min_group_words: usize,
     /// Most paragraphs one side of a passage may span (default 3), unless every sentence of
     /// it is a near copy: copied runs stay whole.

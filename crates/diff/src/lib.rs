@@ -107,7 +107,12 @@ use newsdiff_normalize::Analyzer;
 
 /// Finds overlaps between articles: the configured search.
 ///
-/// `Finder::new()` has the defaults of [`Config`]; the setters form a small builder.
+/// `Finder::new()` has the defaults of [`Config`]; the setters form a small builder. Name
+/// matching is off until [`Finder::names`] gives it the name keys of the same articles,
+/// which the `newsdiff` command does for up to 20,000 articles:
+/// `Finder::new().names(NameKeys::of_articles(&articles)).find(&articles)`. Without it,
+/// spelling variants of one person (`Bessent`, `Becent`) are different words, and no name,
+/// role or speaker divergence is flagged.
 #[derive(Debug, Clone, Default)]
 pub struct Finder {
     config: Config,
@@ -148,9 +153,14 @@ impl Finder {
         self
     }
 
-    /// Ignores sentences containing any of these phrases (case-insensitive).
+    /// Ignores sentences containing any of these phrases (case-insensitive; blank phrases
+    /// are dropped).
     pub fn ignore_phrases(mut self, phrases: Vec<String>) -> Self {
-        self.config.ignore_phrases = phrases;
+        // (a blank phrase is in every sentence: it would ignore everything)
+        self.config.ignore_phrases = phrases
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect();
         self
     }
 
@@ -160,7 +170,9 @@ impl Finder {
         self
     }
 
-    /// Treats person-name mentions with one key as one term (spelling variants of a person).
+    /// Treats person-name mentions with one key as one term (spelling variants of a person),
+    /// and compares them in the word diff (name, role and speaker divergences). `names`
+    /// must hold the mentions of the articles searched ([`NameKeys::of_articles`]).
     pub fn names(mut self, names: NameKeys) -> Self {
         self.names = Some(names);
         self
@@ -179,6 +191,11 @@ impl Finder {
     }
 
     /// Finds every overlap between two different articles.
+    ///
+    /// Ids must be unique, as every reader of this workspace ensures: two articles with
+    /// one id are two articles to the search, but the output cannot tell them apart.
+    /// A paragraph whose span is off its article's text (possible only in an article
+    /// built by hand) is skipped.
     pub fn find(&self, articles: &[Article]) -> Overlaps {
         self.find_with_progress(articles, &NoProgress)
     }

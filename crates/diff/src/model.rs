@@ -94,6 +94,19 @@ pub enum DivergenceKind {
     Speaker,
 }
 
+impl DivergenceKind {
+    /// The lowercase name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Number => "number",
+            Self::Name => "name",
+            Self::Role => "role",
+            Self::Negation => "negation",
+            Self::Speaker => "speaker",
+        }
+    }
+}
+
 /// A byte range and its text, on one side of a divergence.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Piece {

@@ -377,7 +377,11 @@ fn article_units(
         if !p.kind.is_content() {
             continue;
         }
-        let para = &text[p.span.range()];
+        // (a paragraph off the text or off its character boundaries, possible only in an
+        // article built by hand, is no text to compare)
+        let Some(para) = text.get(p.span.range()) else {
+            continue;
+        };
         analyzer.analyze_into(para, &mut analysis);
         for (si, s) in analysis.sentences.iter().enumerate() {
             let span = p.span.start + s.span.start..p.span.start + s.span.end;

@@ -397,7 +397,7 @@ impl StoryBuilder {
                         .filter(|p| p.kind == ParagraphKind::Body)
                     {
                         let (ps, pe) = (p.span.start, p.span.end);
-                        content_bytes += pe - ps;
+                        content_bytes += pe.saturating_sub(ps);
                         let covered: usize = segs
                             .iter()
                             .map(|&(s, e)| e.min(pe).saturating_sub(s.max(ps)))
@@ -675,7 +675,7 @@ fn body_bytes(art: &Article, start: usize, end: usize) -> (usize, usize) {
         .fold((0, 0), |(body, inside), p| {
             let (ps, pe) = (p.span.start, p.span.end);
             (
-                body + pe - ps,
+                body + pe.saturating_sub(ps),
                 inside + pe.min(end).saturating_sub(ps.max(start)),
             )
         })

@@ -218,6 +218,24 @@ impl<'a> DiffSide<'a> {
             names,
         }
     }
+
+    /// The passage cut back to its text: both ends at most the text's length and on the
+    /// character boundary at or before them, the end not before the start.
+    fn within_text(&self) -> Self {
+        let floor = |mut i: usize| {
+            i = i.min(self.text.len());
+            while !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = floor(self.start);
+        Self {
+            start,
+            end: floor(self.end).max(start),
+            ..*self
+        }
+    }
 }
 
 /// The result of [`word_diff`].
@@ -293,12 +311,24 @@ const SPEECH_WORDS: &[&str] = &[
     "asked",
 ];
 
-/// Diffs two passages word by word (after normalization) and flags divergences.
+/// Diffs two passages word by word (after normalization) and flags divergences. A passage
+/// range past the end of its text or off a character boundary is first cut back to the
+/// text (to the character boundary before), so every range of the result slices its text.
 pub fn word_diff(a: &DiffSide<'_>, b: &DiffSide<'_>) -> WordDiff {
+    let (a, b) = (a.within_text(), b.within_text());
     let normalizer = Normalizer::new();
     let sa = Segment::new(a.text, a.start..a.end, &normalizer);
     let sb = Segment::new(b.text, b.start..b.end, &normalizer);
-    diff_words(a, &sa.words(a), b, &sb.words(b))
+    diff_words(&a, &sa.words(&a), &b, &sb.words(&b))
+}
+
+impl WordDiff {
+    /// The word diff of two whole texts, without name matching (see [`word_diff`] for
+    /// passages of longer texts and for name keys, which name, role and speaker
+    /// divergences need).
+    pub fn of_texts(a: &str, b: &str) -> Self {
+        word_diff(&DiffSide::whole(a, &[]), &DiffSide::whole(b, &[]))
+    }
 }
 
 /// [`word_diff`] of two passages whose words are already known (see [`Segment::words`]).

@@ -769,3 +769,68 @@ mod role_holders {
         keep_own_keys(&articles, |c| c.kind == ConflictKind::Succession);
     }
 }
+
+/// Found by a library audit: articles built by hand, with paragraph spans off the text,
+/// reversed or inside a character, are searched without a panic (those paragraphs are
+/// skipped), and so are their names.
+#[test]
+fn hand_built_articles_with_bad_spans_do_not_panic() {
+    use newsdiff_diff::NameKeys;
+    use newsdiff_ingest::{Paragraph, ParagraphKind, Reason, Span};
+    let text = "Treasury Secretary Scott Bessent met négociateurs in London on Monday.\n";
+    let good = parse_text("a", text);
+    let mut bad = parse_text("b", text);
+    let inside_char = text.find('é').unwrap_or(0) + 1;
+    for span in [
+        Span::new(0, 10_000),
+        Span::new(20, 5),
+        Span::new(0, inside_char),
+    ] {
+        bad.paragraphs = vec![Paragraph {
+            span,
+            line: 0,
+            kind: ParagraphKind::Body,
+            reason: Reason::Prose,
+        }];
+        let articles = [good.clone(), bad.clone()];
+        let keys = NameKeys::of_articles(&articles);
+        let found = Finder::new().names(keys).find(&articles);
+        assert!(found.overlaps.is_empty(), "{span:?}");
+    }
+}
+
+/// Found by a library audit: a passage range past its text is cut back to the text, so
+/// every range of the diff slices it.
+#[test]
+fn word_diff_ranges_always_slice_their_texts() {
+    use newsdiff_diff::{DiffSide, WordDiff, word_diff};
+    let (a, b) = ("Hello wörld again", "Hello world again");
+    for (start, end) in [(500, 1000), (7, 6), (0, 1000), (7, 8)] {
+        let side = DiffSide {
+            text: a,
+            start,
+            end,
+            names: &[],
+        };
+        let d = word_diff(&side, &DiffSide::whole(b, &[]));
+        for op in &d.ops {
+            assert!(a.get(op.a[0]..op.a[1]).is_some(), "{start}..{end}: {op:?}");
+            assert!(b.get(op.b[0]..op.b[1]).is_some(), "{start}..{end}: {op:?}");
+        }
+    }
+    assert_eq!(
+        WordDiff::of_texts("The same words.", "The same words.").ratio,
+        1.0
+    );
+}
+
+/// Found by a library audit: a blank phrase to ignore (in every sentence) ignores nothing.
+#[test]
+fn blank_ignore_phrases_ignore_nothing() {
+    let text = "The central bank raised interest rates by half a point on Thursday morning.\n";
+    let articles = [parse_text("a", text), parse_text("b", text)];
+    let found = Finder::new()
+        .ignore_phrases(vec![String::new(), "  ".into()])
+        .find(&articles);
+    assert_eq!(found.overlaps.len(), 1);
+}

@@ -87,9 +87,11 @@ impl Reader {
     }
 
     /// Cuts plain-text files into several articles at every line whose trimmed text is
-    /// `line` (`=====` is a good choice). Blank lines never cut articles.
+    /// `line` (`=====` is a good choice). Blank lines never cut articles: a `line` that is
+    /// blank once trimmed cuts nothing.
     pub fn delimiter(mut self, line: impl Into<String>) -> Self {
-        self.delimiter = Some(line.into());
+        let line = line.into();
+        self.delimiter = (!line.trim().is_empty()).then_some(line);
         self
     }
 

@@ -423,3 +423,16 @@ fn csv_records_keep_their_own_lines_and_errors() {
         "e.csv:3: expected 2 fields, found 3"
     );
 }
+
+/// Found by a library audit: a blank delimiter cuts nothing (blank lines never cut
+/// articles), as the docs say.
+#[test]
+fn a_blank_delimiter_cuts_nothing() {
+    for blank in ["", "  "] {
+        let arts = Reader::new()
+            .delimiter(blank)
+            .read_bytes("m.txt", b"A one.\n\nB two.\n", Format::Text)
+            .unwrap();
+        assert_eq!(arts.len(), 1, "{blank:?}");
+    }
+}

@@ -195,7 +195,10 @@ pub(crate) fn scan(
     let mut out = Vec::new();
     for seg in segments {
         let seg = seg.start.min(text.len())..seg.end.min(text.len());
-        if !text.is_char_boundary(seg.start) || !text.is_char_boundary(seg.end) {
+        if seg.start > seg.end
+            || !text.is_char_boundary(seg.start)
+            || !text.is_char_boundary(seg.end)
+        {
             continue;
         }
         for s in split_sentences(&text[seg.clone()]) {
