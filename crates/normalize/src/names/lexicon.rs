@@ -105,6 +105,9 @@ pub const HEADS: &[&str] = &[
     "administrator",
     "speaker",
     "sheriff",
+    // (not `sergeant`, `constable`: family names too, `John Sergeant`)
+    "superintendent",
+    "inspector",
     "treasurer",
     "counsel",
     "dean",
@@ -274,15 +277,32 @@ pub const MEMBER_HEADS: &[&str] = &[
     "member",
     "delegate",
     "backbencher",
+    // many at once in one firm, court or force (BBC names report, 2026-12-07: two Jupiter
+    // analysts, three US attorneys, four High Court judges styled `Mr Justice`)
+    "analyst",
+    "analysts",
+    "co-founder",
+    "cofounder",
+    "attorney",
+    "judge",
+    "correspondent",
+    "detective",
+    "superintendent",
+    "inspector",
+    "sergeant",
+    "constable",
 ];
 
 /// Whether `office` (lowercase, head last) is held by the members of a body
-/// ([`MEMBER_HEADS`]): `labour mp`, `us senator`.
+/// ([`MEMBER_HEADS`]): `labour mp`, `us senator`; or is a judge's style (`mr justice`,
+/// `lord justice`: every High Court or Appeal judge), not the one `chief justice`.
 pub fn is_member_office(office: &str) -> bool {
-    office
-        .rsplit(' ')
-        .next()
-        .is_some_and(|head| MEMBER_HEADS.contains(&head))
+    let mut words = office.rsplit(' ');
+    let head = words.next();
+    head.is_some_and(|head| MEMBER_HEADS.contains(&head))
+        || (head == Some("justice")
+            && words.any(|w| matches!(w, "mr" | "mrs" | "ms" | "lord" | "lady"))
+            && !office.split(' ').any(|w| w == "chief"))
 }
 
 /// Letters written after a name that are not part of it (`Ken Macdonald QC`, `William
@@ -748,6 +768,12 @@ pub const NON_NAME: &[&str] = &[
     "center",
     "centre",
     "hall",
+    "institution",
+    "institutions",
+    "theatre",
+    "theater",
+    "arena",
+    "cathedral",
     "street",
     "road",
     "avenue",

@@ -850,6 +850,7 @@ fn conflicts(
         if let Some(top) = top {
             holders.retain(|&c, _| c == top || !possible_variant(&people[top], &people[c]));
         }
+
         if holders.len() < 2 {
             continue;
         }

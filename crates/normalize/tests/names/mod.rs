@@ -1228,3 +1228,44 @@ fn a_spelling_learned_from_a_bare_mention_decides_nothing() {
         assert_ne!(of(id).as_deref(), Some("Isaac Grigoriev"), "{id}");
     }
 }
+
+/// Found by a user audit of the BBC role conflicts: offices many hold at once (a firm's
+/// analysts, a court's judges, a judge's style `Mr Justice`) are no role conflict, a police
+/// rank is an office (`Detective Chief Superintendent Mick Deats`: no person called
+/// `Superintendent`), and a theatre is no person (`the Prince Edward Theatre`).
+#[test]
+fn offices_of_many_and_places_are_no_conflicts() {
+    let docs = [
+        NameDoc::new("a", "Jupiter analyst Ian Fogg said sales were strong."),
+        NameDoc::new("b", "Jupiter analyst Nate Elliott said sales were weak."),
+        NameDoc::new(
+            "c",
+            "Mr Justice Eady ruled on Monday. Federal judge Ann Williams agreed.",
+        ),
+        NameDoc::new(
+            "d",
+            "Mr Justice Forbes ruled on Friday. Federal judge Cecil Miller did not.",
+        ),
+        NameDoc::new(
+            "e",
+            "Acting Detective Chief Superintendent Mick Deats said the search went on.",
+        ),
+        NameDoc::new(
+            "f",
+            "The musical is staged at the Prince Edward Theatre in London.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert!(r.role_conflicts.is_empty(), "{:?}", r.role_conflicts);
+    let forms = all_forms(&r);
+    assert!(forms.contains(&"Mick Deats"), "{forms:?}");
+    for junk in ["Superintendent", "Edward Theatre"] {
+        assert!(!forms.contains(&junk), "{forms:?}");
+    }
+    // one office of one seat still is: two holders of a ministry
+    let docs = [
+        NameDoc::new("a", "Trade Minister Mark Vaile said talks went well."),
+        NameDoc::new("b", "Trade Minister Mohammed Mustafa said talks failed."),
+    ];
+    assert_eq!(find_names(&docs).role_conflicts.len(), 1);
+}
