@@ -107,6 +107,7 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
     let mut held: Vec<Overlap> = Vec::new();
     let mut open = true;
     let chunks = pending.len().div_ceil(DIFF_CHUNK);
+    progress.stage("diff", pending.len() as u64);
     for (i, chunk) in pending.chunks(DIFF_CHUNK).enumerate() {
         if !open {
             break;
@@ -117,6 +118,7 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
             let sides = segments.of(i)?;
             finish(pd, sides, &ids, &texts, names, analyzer, w.chance, cfg)
         }));
+        progress.inc(chunk.len() as u64);
         drop(texts);
         let cut = match chunk.last() {
             _ if i + 1 == chunks => held.len(),
