@@ -231,7 +231,8 @@
     shown = A.map((_, i) => i).filter((i) => !q ||
       A[i].id.toLowerCase().includes(q) ||
       (A[i].title || "").toLowerCase().includes(q) ||
-      (A[i].outlet || "").toLowerCase().includes(q));
+      (A[i].outlet || "").toLowerCase().includes(q) ||
+      A[i].text.toLowerCase().includes(q));
     const labels = pages(shown.length, ART_PAGE);
     options(artSel, labels.length ? labels : ["\u2013"], 0);
     drawArticles();
@@ -258,6 +259,8 @@
     view.appendChild(el("h3", null, a.id));
     const meta = [a.title, a.date, a.outlet].filter(Boolean).join(" \u00b7 ");
     if (meta) view.appendChild(el("p", "hint", meta));
+    // the source address as text to copy, never a link: the page loads and opens nothing
+    if (a.url) view.appendChild(el("p", "hint", "source: " + a.url));
     const marks = [];
     for (const k of byArticle[i]) {
       const o = D.overlaps[k];

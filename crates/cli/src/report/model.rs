@@ -111,6 +111,8 @@ pub struct ArticleEntry {
     pub date: Option<String>,
     /// Outlet, if any.
     pub outlet: Option<String>,
+    /// Source address, if any (shown as text, never as a link).
+    pub url: Option<String>,
     /// The full original text.
     pub text: String,
     /// Paragraphs: `[start, end, kind]` with kind 0 title, 1 body, 2 caption, 3 boilerplate.
@@ -546,6 +548,7 @@ impl ReportData {
                 title: a.title.clone(),
                 date: a.date.clone(),
                 outlet: a.outlet.clone(),
+                url: a.url.clone(),
                 text: a.text.clone(),
                 paragraphs: a
                     .paragraphs
