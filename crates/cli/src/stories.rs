@@ -29,6 +29,7 @@ pub fn search(
     articles: &[Article],
     bar: bool,
 ) -> Result<(Overlaps, Option<newsdiff_normalize::names::NameReport>)> {
+    note_unordered_dates(articles);
     let mut finder = crate::overlaps::finder(search)?;
     let report = crate::overlaps::names_on(search, articles.len())
         .then(|| crate::people::report(articles, true));
@@ -39,6 +40,29 @@ pub fn search(
         crate::overlaps::find(&finder, articles, search.verbose, bar),
         report,
     ))
+}
+
+/// Says on stderr which dates order nothing (not ISO 8601): with one of them among a
+/// passage's articles, who has it first is unknown (found by a user audit: `June 10 2025`
+/// and `yesterday` were taken without a word).
+fn note_unordered_dates(articles: &[Article]) {
+    let mut odd = articles.iter().filter(|a| {
+        a.date
+            .as_deref()
+            .is_some_and(|d| newsdiff_diff::date_key(d).is_none())
+    });
+    if let Some(first) = odd.next() {
+        let n = 1 + odd.count();
+        crate::output::note(&format!(
+            "{} not in ISO 8601 form (such as `{}` of {}): {} no order, so who has a passage \
+             first is unknown where {} among its articles",
+            crate::output::count(n, "date", "dates"),
+            crate::sanitize::for_terminal(first.date.as_deref().unwrap_or_default()),
+            crate::sanitize::for_terminal(&first.id),
+            if n == 1 { "it gives" } else { "they give" },
+            if n == 1 { "it is" } else { "one is" },
+        ));
+    }
 }
 
 /// Runs `newsdiff stories`.

@@ -1097,6 +1097,32 @@ fn stories_text_view_snapshot() {
     insta::assert_snapshot!(stdout(&o));
 }
 
+/// Found by a user audit: dates that order nothing are named on stderr.
+#[test]
+fn stories_name_dates_that_order_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let sidecar = dir.path().join("dates.csv");
+    std::fs::write(
+        &sidecar,
+        "id,date\n000_6000e6b5296ab75c,2025-06-13\n001_05c99393d83f7017,June 10 2025\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "stories",
+        "--sidecar",
+        &sidecar.to_string_lossy(),
+        "corpus/seeds",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "1 date not in ISO 8601 form (such as `June 10 2025` of 001_05c99393d83f7017)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn stories_json_first_by_date_and_unique_paragraphs() {
     let (_dir, sidecar) = write_sidecar();
