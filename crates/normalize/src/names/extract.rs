@@ -83,13 +83,42 @@ fn is_cap(s: &str) -> bool {
     }
 }
 
+/// Characters that take no room and may split a word for word segmentation.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
 fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let base = range.start;
     let mut out: Vec<Tok<'_>> = Vec::new();
     for t in tokenize(&text[range]) {
         let span = t.span.start + base..t.span.end + base;
         let s = &text[span.clone()];
+        if s.chars().all(is_zero_width) {
+            continue;
+        }
         let word = t.kind == TokenKind::Word;
+        // a word split by zero-width characters alone is one word (`Bes\u{200B}sent`):
+        // hostile text must not split a name, as the normalizer's rule for words has it
+        if word
+            && let Some(prev) = out.last()
+            && prev.word
+            && prev.span.end < span.start
+            && text[prev.span.end..span.start].chars().all(is_zero_width)
+        {
+            let prev = out.pop().unwrap_or_else(|| unreachable!());
+            let joined = prev.span.start..span.end;
+            let mut tok = Tok {
+                text: &text[joined.clone()],
+                span: joined,
+                word: true,
+                cap: prev.cap,
+                poss: false,
+            };
+            strip_poss(&mut tok, text);
+            out.push(tok);
+            continue;
+        }
         // join `U` `-` `Ryang` into one word when there is no space
         if word
             && out.len() >= 2

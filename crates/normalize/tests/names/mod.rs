@@ -1269,3 +1269,26 @@ fn offices_of_many_and_places_are_no_conflicts() {
     ];
     assert_eq!(find_names(&docs).role_conflicts.len(), 1);
 }
+
+/// Found by a library audit: a zero-width space inside a name does not split it (`Scott
+/// Bes` was a person of its own), as a bidi control inside one never did.
+#[test]
+fn zero_width_characters_do_not_split_a_name() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Treasury Secretary Scott Bes\u{200B}sent met them in London.",
+        ),
+        NameDoc::new(
+            "b",
+            "Treasury Secretary Scott Bessent said talks were productive.",
+        ),
+        NameDoc::new(
+            "c",
+            "Treasury Secretary Scott Bes\u{2060}sent spoke to reporters.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(r.clusters.len(), 1, "{:?}", all_forms(&r));
+    assert_eq!(r.clusters[0].mentions.len(), 3);
+}
