@@ -83,6 +83,21 @@ fn is_cap(s: &str) -> bool {
     }
 }
 
+/// The word from `prev`'s start to `end` (a word that segmentation split), capitalised as
+/// `cap` says.
+fn joined<'t>(text: &'t str, prev: &Tok<'t>, end: usize, cap: bool) -> Tok<'t> {
+    let span = prev.span.start..end;
+    let mut tok = Tok {
+        text: &text[span.clone()],
+        span,
+        word: true,
+        cap,
+        poss: false,
+    };
+    strip_poss(&mut tok, text);
+    tok
+}
+
 /// Characters that take no room and may split a word for word segmentation.
 fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
@@ -107,16 +122,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
             && text[prev.span.end..span.start].chars().all(is_zero_width)
         {
             let prev = out.pop().unwrap_or_else(|| unreachable!());
-            let joined = prev.span.start..span.end;
-            let mut tok = Tok {
-                text: &text[joined.clone()],
-                span: joined,
-                word: true,
-                cap: prev.cap,
-                poss: false,
-            };
-            strip_poss(&mut tok, text);
-            out.push(tok);
+            out.push(joined(text, &prev, span.end, prev.cap));
             continue;
         }
         // join `U` `-` `Ryang` into one word when there is no space
@@ -129,16 +135,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         {
             out.pop();
             let prev = out.pop().unwrap_or_else(|| unreachable!());
-            let joined = prev.span.start..span.end;
-            let mut tok = Tok {
-                text: &text[joined.clone()],
-                span: joined,
-                word: true,
-                cap: prev.cap && is_cap(s),
-                poss: false,
-            };
-            strip_poss(&mut tok, text);
-            out.push(tok);
+            out.push(joined(text, &prev, span.end, prev.cap && is_cap(s)));
             continue;
         }
         let mut tok = Tok {
