@@ -54,6 +54,17 @@ fn roles_of(d: &DocData, l: &Local) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether every one of these mentions is written after a royal title (`Crown Prince
+/// Frederik`): a given name, no one's family name spelt otherwise (BBC: Frederik was taken
+/// for athlete Frankie Fredericks, King Soopers for David Spears, the Shah of Persia for
+/// Robin van Persie).
+fn royal_only(docs: &[DocData], mentions: &[(usize, usize)]) -> bool {
+    mentions.iter().all(|&(d, l)| {
+        let offices = roles_of(&docs[d], &docs[d].locals[l]);
+        !offices.is_empty() && offices.iter().all(|o| lexicon::is_royal_office(o))
+    })
+}
+
 fn co_of(d: &DocData, li: usize) -> BTreeSet<String> {
     d.locals
         .iter()
@@ -637,6 +648,11 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             }
             continue;
         }
+        // a royal's given name is no one's family name spelt otherwise
+        if royal_only(docs, &rest) {
+            found_bare(&mut cls, docs, &fam, &rest, group_evidence);
+            continue;
+        }
         let ndocs = rest.iter().map(|&(d, _)| d).collect::<BTreeSet<_>>().len();
         let roles: BTreeSet<String> = rest
             .iter()
@@ -774,7 +790,8 @@ fn bare_groups(
         let fchars = Spelling::new(&fam);
         let fsyl = lexicon::is_syllable(&fam);
         let mut best: Option<(f32, usize, f32, Vec<String>)> = None;
-        if opts.fuzzy {
+        // (a royal's given name joins no other spelling: see `royal_only`)
+        if opts.fuzzy && !royal_only(docs, &members) {
             let roles: BTreeSet<String> = members
                 .iter()
                 .flat_map(|&(d, l)| roles_of(&docs[d], &docs[d].locals[l]))

@@ -259,6 +259,28 @@ pub fn is_one_seat_office(office: &str) -> bool {
     }
 }
 
+/// Whether `office` (lowercase, head last) is a monarch's or a royal's title (`crown
+/// prince`, `king`, `emir`): its holders are known by their given names.
+pub fn is_royal_office(office: &str) -> bool {
+    office.rsplit(' ').next().is_some_and(|head| {
+        matches!(
+            head,
+            "king"
+                | "queen"
+                | "prince"
+                | "princess"
+                | "emperor"
+                | "empress"
+                | "sultan"
+                | "emir"
+                | "tsar"
+                | "czar"
+                | "shah"
+                | "pope"
+        )
+    })
+}
+
 /// Heads of offices held by the members of a body (`Labour MP`, `senator`, `councillor`):
 /// many people hold them at once, so two holders are never a role conflict.
 pub const MEMBER_HEADS: &[&str] = &[

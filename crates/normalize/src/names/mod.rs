@@ -823,7 +823,9 @@ fn conflicts(
                 }
             }
         };
-        if k.generic && country.is_none() {
+        // (a royal title without a country names no one seat: `Crown Prince Abdullah` and
+        // `Crown Prince Frederik` are two countries' heirs)
+        if (k.generic || lexicon::is_royal_office(&k.office)) && country.is_none() {
             continue;
         }
         let key = format!("{}:{}", country.as_deref().unwrap_or("?"), k.office);
