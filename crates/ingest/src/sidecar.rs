@@ -41,6 +41,36 @@ pub struct Sidecar {
     rows: BTreeMap<String, SidecarRow>,
 }
 
+/// The 1-based line of the first quoted field still open at the end of its line, if any.
+/// Hand-written: the CSV crate reads a quoted field over line breaks, as CSV allows, and
+/// reports where a record ends, not where the quote opened.
+fn unclosed_quote_line(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        /// A quote inside a quoted field: its end, or the first of a doubled quote.
+        QuoteInQuoted,
+    }
+    let (mut line, mut state) = (1usize, State::FieldStart);
+    for &b in bytes {
+        state = match (state, b) {
+            (State::Quoted, b'\n' | b'\r') => return Some(line),
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') | (State::FieldStart, b'"') => State::Quoted,
+            (_, b'\n' | b'\r') => State::FieldStart,
+            (_, d) if d == delimiter => State::FieldStart,
+            _ => State::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    (state == State::Quoted).then_some(line)
+}
+
 impl Sidecar {
     /// Reads a sidecar file: TSV when its name ends in `.tsv` or `.tab`, else CSV.
     pub fn read(path: &Path) -> Result<Self> {
@@ -58,13 +88,33 @@ impl Sidecar {
 
     /// Reads a sidecar table from `input` with this field delimiter; `path` names it in
     /// errors.
-    pub fn from_reader(input: impl Read, delimiter: u8, path: impl AsRef<Path>) -> Result<Self> {
+    pub fn from_reader(
+        mut input: impl Read,
+        delimiter: u8,
+        path: impl AsRef<Path>,
+    ) -> Result<Self> {
         let path = path.as_ref();
+        // A sidecar is small, and its fields hold no line break: a quote left open is found
+        // on its own line, before the CSV parser reads the rest of the file into one field
+        // (a date read as `2025-06-13\n001,2025-06-11`) or counts fields at the end.
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|e| IngestError::io(path, e))?;
+        if let Some(line) = unclosed_quote_line(&bytes, delimiter) {
+            return Err(IngestError::Csv {
+                path: path.to_path_buf(),
+                line,
+                message: "a quoted field opened on this line is not closed on it (sidecar \
+                          fields hold no line breaks)"
+                    .to_owned(),
+            });
+        }
         let mut csv = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(true)
             .flexible(false)
-            .from_reader(input);
+            .from_reader(bytes.as_slice());
         let header: Vec<String> = csv
             .headers()
             .map_err(|e| csv_error(e, path))?
@@ -187,5 +237,31 @@ mod tests {
         );
         let e = Sidecar::from_reader("id,date\na\n".as_bytes(), b',', "m.csv").unwrap_err();
         assert_eq!(e.to_string(), "m.csv:2: expected 2 fields, found 1");
+    }
+
+    /// Found by a user audit: a quote left open is named on its line; it was read into one
+    /// date over the rest of the file, or reported as a field count at the end.
+    #[test]
+    fn an_open_quote_is_named_on_its_line() {
+        for text in [
+            "id,date\na,\"2025-06-13\nb,2025-06-11\n",
+            "id,date,title\na,2025-06-13,x\nb,2025-06-11,\"open\n",
+        ] {
+            let e = Sidecar::from_reader(text.as_bytes(), b',', "m.csv").unwrap_err();
+            let line = text.lines().position(|l| l.contains('"')).unwrap_or(0) + 1;
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("m.csv:{line}: invalid CSV: a quoted field opened")),
+                "{e}"
+            );
+        }
+        let fine = "id,title,date\r\na,\"A \"\"quoted\"\" title, with a comma\",\"2025-06-10\"\r\n";
+        let s = Sidecar::from_reader(fine.as_bytes(), b',', "m.csv").unwrap();
+        let row = s.get("a").unwrap();
+        assert_eq!(
+            row.title.as_deref(),
+            Some("A \"quoted\" title, with a comma")
+        );
+        assert_eq!(row.date.as_deref(), Some("2025-06-10"));
     }
 }
