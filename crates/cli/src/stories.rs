@@ -31,8 +31,12 @@ pub fn search(
 ) -> Result<(Overlaps, Option<newsdiff_normalize::names::NameReport>)> {
     note_unordered_dates(articles);
     let mut finder = crate::overlaps::finder(search)?;
+    let started = std::time::Instant::now();
     let report = crate::overlaps::names_on(search, articles.len())
         .then(|| crate::people::report(articles, true));
+    if search.verbose && report.is_some() {
+        crate::output::note(&format!("names: {:.3} s", started.elapsed().as_secs_f64()));
+    }
     if let Some(r) = &report {
         finder = finder.names(crate::people::keys_of(r, articles));
     }
@@ -73,7 +77,14 @@ pub fn run(args: &StoriesArgs, color: ColorChoice) -> Result<u8> {
         &corpus.articles,
         args.format == OutputFormat::Text,
     )?;
+    let started = std::time::Instant::now();
     let view = args.story.builder().build(&corpus.articles, &found);
+    if args.search.verbose {
+        output::note(&format!(
+            "stories: {:.3} s",
+            started.elapsed().as_secs_f64()
+        ));
+    }
     let meta = output::Meta::new(
         "stories",
         Parameters {

@@ -1123,6 +1123,16 @@ fn stories_name_dates_that_order_nothing() {
     );
 }
 
+/// Found by a user audit: `-v` timed only the search, not the names or the stories.
+#[test]
+fn stories_verbose_times_every_step() {
+    let o = run(&["stories", "-v", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for step in ["names: ", "diff: ", "stories: "] {
+        assert!(stderr(&o).contains(step), "{step}: {}", stderr(&o));
+    }
+}
+
 #[test]
 fn stories_json_first_by_date_and_unique_paragraphs() {
     let (_dir, sidecar) = write_sidecar();

@@ -92,6 +92,7 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
     let dest = destination(target)?;
     let corpus = crate::ingest::read(&args.input)?;
     let (found, names) = crate::stories::search(&args.search, &corpus.articles, true)?;
+    let started = std::time::Instant::now();
     let stories = args.story.builder().build(&corpus.articles, &found);
     let data = ReportData::build(
         &corpus.articles,
@@ -107,6 +108,12 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
     } else {
         render(&data)?.into_bytes()
     };
+    if args.search.verbose {
+        crate::output::note(&format!(
+            "stories and page: {:.3} s",
+            started.elapsed().as_secs_f64()
+        ));
+    }
     match &dest {
         Destination::Stdout => {
             let mut out = crate::output::machine_stdout();
