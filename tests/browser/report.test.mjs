@@ -59,6 +59,11 @@ async function open(file) {
   check(await page.locator("#article-view p").count() > 0, "an article opens in full");
   await page.locator("#pairs-table tbody tr").first().click();
   check(await page.locator("#pair-view .overlap").count() > 0, "the pair list opens a pair");
+  const storyId = page.locator("#stories .members .id.link").last();
+  const wanted = await storyId.innerText();
+  await page.locator("#stories details.story").first().evaluate((d) => { d.open = true; });
+  await storyId.click();
+  check((await page.locator("#article-view h3").innerText()) === wanted, "a story's article id opens that article");
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log("screenshot: " + screenshot);
   await page.close();

@@ -289,6 +289,24 @@
   filter.addEventListener("input", refilter);
   artSel.addEventListener("change", drawArticles);
 
+  // The ids the stories and role conflicts name (`id` or `id:line`) open that article.
+  const indexOf = new Map(A.map((a, i) => [a.id, i]));
+  for (const s of document.querySelectorAll("#stories .id, #conflicts .id")) {
+    const t = s.textContent;
+    let i = indexOf.get(t);
+    if (i === undefined) {
+      const m = /^(.*):\d+(?:-\d+)?$/s.exec(t);
+      if (m) i = indexOf.get(m[1]);
+    }
+    if (i === undefined) continue;
+    s.classList.add("link");
+    s.tabIndex = 0;
+    s.title = "show this article";
+    const go = () => { showArticle(i); $("articles").scrollIntoView(); };
+    s.addEventListener("click", go);
+    s.addEventListener("keydown", (e) => { if (e.key === "Enter") go(); });
+  }
+
   scopeChanged();
   drawPairs();
   refilter();
