@@ -93,20 +93,8 @@ pub fn read_paths<P: AsRef<std::path::Path>>(paths: &[P]) -> Result<Corpus> {
     Reader::new().read_paths(paths)
 }
 
-/// Parses one plain-text article held in memory, with the default classifier and layout.
-/// Spans index `text`.
+/// Parses one plain-text article held in memory, with the default classifier and layout
+/// ([`Reader::parse_text`] takes a reader's). Spans index `text`.
 pub fn parse_text(id: &str, text: &str) -> Article {
-    let source = Source {
-        path: String::new(),
-        line: 0,
-    };
-    build::article(
-        id.to_owned(),
-        source,
-        text.to_owned(),
-        0,
-        build::Meta::default(),
-        Layout::Auto,
-        &Classifier::builtin(),
-    )
+    Reader::new().parse_text(id, text)
 }

@@ -245,6 +245,24 @@ impl Reader {
         Ok(())
     }
 
+    /// One plain-text article held in memory, with this reader's layout and lexicon and
+    /// the id given (the library's way to any id; [`crate::parse_text`] uses the defaults).
+    /// Spans index `text`; `source.path` is empty.
+    pub fn parse_text(&self, id: &str, text: &str) -> Article {
+        crate::build::article(
+            id.to_owned(),
+            crate::Source {
+                path: String::new(),
+                line: 0,
+            },
+            text.to_owned(),
+            0,
+            crate::build::Meta::default(),
+            self.layout,
+            &self.classifier,
+        )
+    }
+
     /// Reads articles from bytes already in memory, as if they were a file called `name`
     /// (ids come from its stem). Gzip is recognised by magic bytes.
     ///

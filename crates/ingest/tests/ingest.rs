@@ -436,3 +436,21 @@ fn a_blank_delimiter_cuts_nothing() {
         assert_eq!(arts.len(), 1, "{blank:?}");
     }
 }
+
+/// Found by a library audit: an article in memory can take any id and a reader's layout
+/// (`read_bytes` takes the id from a file name's stem: `doc-1.2` gave `doc-1`).
+#[test]
+fn an_article_in_memory_takes_any_id_and_the_readers_layout() {
+    let text = "First line of the story.\nSecond line, same paragraph or not.\n";
+    let a = Reader::new()
+        .layout(Layout::Blocks)
+        .parse_text("doc-1.2", text);
+    assert_eq!(a.id, "doc-1.2");
+    assert_eq!(a.paragraphs.len(), 1, "one block");
+    let b = parse_text("doc-1.2", text);
+    assert_eq!(
+        (b.id.as_str(), b.paragraphs.len()),
+        ("doc-1.2", 2),
+        "one line each"
+    );
+}
