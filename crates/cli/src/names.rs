@@ -107,18 +107,56 @@ fn write_cluster(out: &mut dyn Write, c: &NameCluster) -> std::io::Result<()> {
             for_terminal(&articles_list(&r.articles))
         )?;
     }
-    for e in &c.evidence {
-        writeln!(
-            out,
-            "  {dim}merged {} → {} (cost {:.2} ≤ {:.2}: {}){dim:#}",
-            for_terminal(&e.form),
-            for_terminal(&e.into),
-            e.cost,
-            e.budget,
-            for_terminal(&e.reasons.join("; "))
-        )?;
+    for line in merge_lines(c) {
+        writeln!(out, "  {dim}merged {}{dim:#}", for_terminal(&line))?;
     }
     writeln!(out)
+}
+
+/// A cluster's merges for a reader, one line each (`becent → bessent (cost 0.50 ≤ 0.90:
+/// same role …)`): the same merge made article by article is said once, with its number of
+/// articles, and a form measured against itself reads as bare mentions of the name joining
+/// the person (found by a user audit: `bush → bush (…)` sixteen times over).
+pub fn merge_lines(c: &NameCluster) -> Vec<String> {
+    merges(c)
+        .into_iter()
+        .map(|(e, articles)| {
+            let what = if e.form == e.into {
+                format!("bare `{}` → {}", e.form, c.canonical)
+            } else {
+                format!("{} → {}", e.form, e.into)
+            };
+            format!(
+                "{what} (cost {:.2} ≤ {:.2}: {}){}",
+                e.cost,
+                e.budget,
+                e.reasons.join("; "),
+                if articles > 1 {
+                    format!(", in {articles} articles")
+                } else {
+                    String::new()
+                }
+            )
+        })
+        .collect()
+}
+
+/// A cluster's merges, the same merge made in several articles once, with its articles.
+fn merges(c: &NameCluster) -> Vec<(&newsdiff_normalize::names::MergeEvidence, usize)> {
+    let mut out: Vec<(
+        &newsdiff_normalize::names::MergeEvidence,
+        std::collections::BTreeSet<&str>,
+    )> = Vec::new();
+    for e in &c.evidence {
+        let same = |x: &newsdiff_normalize::names::MergeEvidence| {
+            x.form == e.form && x.into == e.into && x.reasons == e.reasons && x.cost == e.cost
+        };
+        match out.iter_mut().find(|(x, _)| same(x)) {
+            Some((_, articles)) => articles.extend(e.articles.iter().map(String::as_str)),
+            None => out.push((e, e.articles.iter().map(String::as_str).collect())),
+        }
+    }
+    out.into_iter().map(|(e, a)| (e, a.len().max(1))).collect()
 }
 
 fn write_text(out: &mut dyn Write, report: &NameReport) -> std::io::Result<()> {
@@ -214,6 +252,40 @@ pub(crate) fn role_label(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One merge made in several articles reads once, with their number; a form against
+    /// itself reads as bare mentions joining the person.
+    #[test]
+    fn merges_read_once() {
+        use newsdiff_normalize::names::MergeEvidence;
+        let merge = |form: &str, into: &str, article: &str| MergeEvidence {
+            form: form.into(),
+            into: into.into(),
+            cost: 0.0,
+            budget: 0.4,
+            reasons: vec!["same role `president`".into()],
+            articles: vec![article.into()],
+        };
+        let c = NameCluster {
+            canonical: "George W Bush".into(),
+            key: 0,
+            forms: Vec::new(),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            evidence: vec![
+                merge("bush", "bush", "a"),
+                merge("bush", "bush", "b"),
+                merge("busch", "bush", "c"),
+            ],
+        };
+        assert_eq!(
+            merge_lines(&c),
+            [
+                "bare `bush` → George W Bush (cost 0.00 ≤ 0.40: same role `president`), in 2 articles",
+                "busch → bush (cost 0.00 ≤ 0.40: same role `president`)",
+            ]
+        );
+    }
 
     #[test]
     fn role_keys_read_as_offices() {

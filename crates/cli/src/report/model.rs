@@ -441,19 +441,9 @@ impl ReportData {
                                 r.dedup();
                                 r
                             },
-                            evidence: c
-                                .evidence
+                            evidence: crate::names::merge_lines(c)
                                 .iter()
-                                .map(|e| {
-                                    clean(&format!(
-                                        "{} → {} (cost {:.2} ≤ {:.2}: {})",
-                                        e.form,
-                                        e.into,
-                                        e.cost,
-                                        e.budget,
-                                        e.reasons.join("; ")
-                                    ))
-                                })
+                                .map(|l| clean(l))
                                 .collect(),
                         }
                     })
