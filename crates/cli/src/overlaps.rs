@@ -658,29 +658,18 @@ fn piece(text: &str, from: usize, to: usize) -> std::borrow::Cow<'_, str> {
 
 /// Where a passage lies, for a reader: `id:line` or `id:first-last`, 1-based lines as in an
 /// editor or `grep -n` (of the file for plain text, of the article's text for JSON Lines and
-/// CSV), taken from the paragraphs the byte range touches; the bytes are in the JSON output.
+/// CSV: [`lines_of`](newsdiff_diff::lines_of) from [`Article::first_line`]); the bytes are in
+/// the JSON output.
 pub fn place(article: Option<&Article>, id: &str, start: usize, end: usize) -> String {
-    let lines = article.and_then(|a| {
-        let touched = |p: &&newsdiff_ingest::Paragraph| {
-            p.span.start < end.max(start + 1) && start < p.span.end
-        };
-        let first = a.paragraphs.iter().find(touched)?;
-        let last = a.paragraphs.iter().rev().find(touched)?;
-        // A paragraph may hold hard-wrapped lines: count the breaks before each end.
-        let breaks = |p: &newsdiff_ingest::Paragraph, at: usize| {
-            a.text
-                .get(p.span.start..at.clamp(p.span.start, p.span.end))
-                .map_or(0, |t| t.matches('\n').count())
-        };
-        Some((
-            first.line + 1 + breaks(first, start),
-            last.line + 1 + breaks(last, end),
-        ))
-    });
-    match lines {
-        Some((f, l)) if f == l => format!("{}:{f}", for_terminal(id)),
-        Some((f, l)) => format!("{}:{f}-{l}", for_terminal(id)),
-        None => format!("{}@{start}-{end}", for_terminal(id)),
+    let Some(a) = article else {
+        return format!("{}@{start}-{end}", for_terminal(id));
+    };
+    let (first, last) = newsdiff_diff::lines_of(&a.text, start, end);
+    let (f, l) = (first + a.first_line() + 1, last + a.first_line() + 1);
+    if f == l {
+        format!("{}:{f}", for_terminal(id))
+    } else {
+        format!("{}:{f}-{l}", for_terminal(id))
     }
 }
 

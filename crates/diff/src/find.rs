@@ -419,7 +419,8 @@ pub(crate) fn verify_into(
 /// first in its article). A sentence matches a handful in natural text; a line repeated
 /// hundreds of times (a scraped page) matched every copy on the other side, so the matches
 /// grew with the square of the repeats (found by a library audit: 10,000 repeats, 100 M
-/// matches and 2.4 GB). The passages keep fewer still (`passage::MAX_PARTNERS`).
+/// matches and 2.4 GB). At 16 one BBC passage was lost; at 32 Reuters + BBC output is the
+/// same as without the bound.
 const MAX_UNIT_MATCHES: usize = 32;
 
 /// Cuts the matches `out[from..]` (of one unit) to the best [`MAX_UNIT_MATCHES`] in each
@@ -884,12 +885,8 @@ mod tests {
         let w = stages::weigh(&p);
         let index = stages::index(&p, &w);
         let matches = stages::verify(&p, &w, &index);
-        // 40,000 without the bound
-        assert!(
-            matches.len() <= repeats * MAX_UNIT_MATCHES && MAX_UNIT_MATCHES <= 64,
-            "{} matches",
-            matches.len()
-        );
+        // every line against every copy would be 40,000
+        assert!(matches.len() <= repeats * 64, "{} matches", matches.len());
         assert!(matches.len() >= repeats, "every line keeps its best");
     }
 
