@@ -64,6 +64,12 @@ async function open(file) {
   await page.locator("#stories details.story").first().evaluate((d) => { d.open = true; });
   await storyId.click();
   check((await page.locator("#article-view h3").innerText()) === wanted, "a story's article id opens that article");
+  const personRow = page.locator("#people-table tbody tr").filter({ has: page.locator("details") }).first();
+  await personRow.locator("details").evaluate((d) => { d.open = true; });
+  const personId = personRow.locator(".id.link").last();
+  const personWanted = await personId.innerText();
+  await personId.click();
+  check((await page.locator("#article-view h3").innerText()) === personWanted, "a person's article id opens that article");
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log("screenshot: " + screenshot);
   await page.close();

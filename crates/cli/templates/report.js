@@ -289,9 +289,9 @@
   filter.addEventListener("input", refilter);
   artSel.addEventListener("change", drawArticles);
 
-  // The ids the stories and role conflicts name (`id` or `id:line`) open that article.
+  // The ids the people, stories and role conflicts name (`id` or `id:line`) open that article.
   const indexOf = new Map(A.map((a, i) => [a.id, i]));
-  for (const s of document.querySelectorAll("#stories .id, #conflicts .id")) {
+  for (const s of document.querySelectorAll("#people .id, #stories .id, #conflicts .id")) {
     const t = s.textContent;
     let i = indexOf.get(t);
     if (i === undefined) {

@@ -50,6 +50,67 @@ pub struct Config {
     pub ignore_phrases: Vec<String>,
 }
 
+/// A [`Config`] value outside the range the search can use ([`Config::validate`]).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ConfigError {
+    /// A fraction (a score or a similarity) that is not a number between 0 and 1.
+    #[error("config field `{field}` must be a number between 0 and 1, not {value}")]
+    NotAFraction {
+        /// The field's name, as in [`Config`].
+        field: &'static str,
+        /// The value given.
+        value: f64,
+    },
+    /// A count below the least that means anything for its field.
+    #[error("config field `{field}` must be at least {least}, not {value}")]
+    TooSmall {
+        /// The field's name, as in [`Config`].
+        field: &'static str,
+        /// The least value that field accepts.
+        least: usize,
+        /// The value given.
+        value: usize,
+    },
+}
+
+impl Config {
+    /// Checks every value against its range: the fractions (`min_score`,
+    /// `min_sentence_similarity`) between 0 and 1 and not NaN; `group_articles` at least 2
+    /// (a group is a sentence of several articles); `max_postings` at least 2 (a term must be
+    /// in two sentences to propose a pair); `prefix_terms` and `max_paragraphs` at least 1.
+    /// [`Finder::try_with_config`](crate::Finder::try_with_config) calls it; a configuration
+    /// read from a file should go through it too.
+    ///
+    /// # Errors
+    ///
+    /// The first field out of range, by name.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        for (field, value) in [
+            ("min_score", self.min_score),
+            ("min_sentence_similarity", self.min_sentence_similarity),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(ConfigError::NotAFraction { field, value });
+            }
+        }
+        for (field, least, value) in [
+            ("prefix_terms", 1, self.prefix_terms),
+            ("max_postings", 2, self.max_postings),
+            ("group_articles", 2, self.group_articles),
+            ("max_paragraphs", 1, self.max_paragraphs),
+        ] {
+            if value < least {
+                return Err(ConfigError::TooSmall {
+                    field,
+                    least,
+                    value,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Self {
@@ -65,5 +126,59 @@ impl Default for Config {
             max_paragraphs: 3,
             ignore_phrases: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_valid() {
+        assert_eq!(Config::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn values_out_of_range_are_named() {
+        let nan = Config {
+            min_score: f64::NAN,
+            ..Config::default()
+        };
+        let err = nan.validate().unwrap_err();
+        assert!(matches!(
+            err,
+            ConfigError::NotAFraction {
+                field: "min_score",
+                ..
+            }
+        ));
+        assert!(err.to_string().contains("min_score"), "{err}");
+        let over = Config {
+            min_sentence_similarity: 1.5,
+            ..Config::default()
+        };
+        assert!(over.validate().is_err());
+        let one = Config {
+            group_articles: 1,
+            ..Config::default()
+        };
+        assert_eq!(
+            one.validate(),
+            Err(ConfigError::TooSmall {
+                field: "group_articles",
+                least: 2,
+                value: 1
+            })
+        );
+        let bounds = Config {
+            min_score: 0.0,
+            min_sentence_similarity: 1.0,
+            prefix_terms: 1,
+            max_postings: 2,
+            group_articles: 2,
+            max_paragraphs: 1,
+            ..Config::default()
+        };
+        assert_eq!(bounds.validate(), Ok(()));
     }
 }

@@ -88,7 +88,7 @@ mod story;
 mod weights;
 mod worddiff;
 
-pub use config::{Config, DEFAULT_MIN_SCORE};
+pub use config::{Config, ConfigError, DEFAULT_MIN_SCORE};
 pub use model::{
     DiffOp, Divergence, DivergenceKind, Group, Kind, Member, Op, Overlap, Overlaps, Piece, Side,
     lines_of,
@@ -134,6 +134,17 @@ impl Finder {
             config,
             ..Self::default()
         }
+    }
+
+    /// A finder with this configuration, once [`Config::validate`] accepts it. (The setters
+    /// and [`Finder::with_config`] take any value: a NaN threshold then reports nothing.)
+    ///
+    /// # Errors
+    ///
+    /// The first field of `config` out of its range.
+    pub fn try_with_config(config: Config) -> Result<Self, ConfigError> {
+        config.validate()?;
+        Ok(Self::with_config(config))
     }
 
     /// The configuration.
