@@ -340,6 +340,10 @@ fn process_run(
         cue = Cue::Strong;
         name_from = h + 1;
         let mut role_end = h;
+        // a title of a place (`the Prince of Wales`, `the Duke of Edinburgh`) names no one
+        if !lx::is_head(&lw[h]) && lw[name_from] == "of" {
+            return;
+        }
         if lx::is_head(&lw[h]) {
             // complement: `of Commerce`, `of Halden Motors`
             if name_from < run.len() && matches!(lw[name_from].as_str(), "of" | "for") {
@@ -367,9 +371,14 @@ fn process_run(
                                 toks[t].cap && !lx::is_non_name(w) && lx::country(w).is_none()
                             })
                         });
+                    let from = c;
                     c = match (given, org_end) {
                         (Some(g), _) => g,
                         (None, Some(e)) => e,
+                        // one word after `of` is what the office is of, never its holder:
+                        // `Lord Chief Justice of England`, `the Prince of Wales` (a holder
+                        // follows a complement: `CEO of Halden Dao`)
+                        (None, None) if from + 1 == run.len() && lw[name_from] == "of" => run.len(),
                         (None, None) => run.len() - 1,
                     };
                 }
@@ -785,5 +794,19 @@ mod tests {
         let got = names("Trump told the public at the White House on Monday that Hong Kong rose.");
         let forms: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(forms, ["Trump"]);
+    }
+
+    #[test]
+    fn what_an_office_is_of_is_no_holder() {
+        let forms = |text: &str| -> Vec<String> { names(text).into_iter().map(|g| g.0).collect() };
+        assert_eq!(
+            forms("Lord Woolf, Lord Chief Justice of England, spoke."),
+            ["Woolf"]
+        );
+        assert!(forms("The Prince of Wales came.").is_empty());
+        assert_eq!(
+            forms("Chief Executive of Calder Shipping Dao Xueying said so."),
+            ["Dao Xueying"]
+        );
     }
 }

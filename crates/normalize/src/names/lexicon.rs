@@ -1387,6 +1387,15 @@ lookup!(
     BEFORE_CUES,
     "Whether `word` cues a following person."
 );
+/// Whether `word` is one of the nations of the United Kingdom (`england`, `scotland`, `wales`,
+/// `ulster`). Not in [`COUNTRIES`], where `England coach` and `Scotland coach` would become one
+/// office, nor in [`NON_NAME`], which would also drop `Jimmy Wales` and `Chris England`: a
+/// nation alone, without a title before it, is no person (`England and Wales`; `Mr Wales`
+/// stays).
+pub fn is_home_nation(word: &str) -> bool {
+    matches!(word, "england" | "scotland" | "wales" | "ulster")
+}
+
 /// Whether `word` is never part of a person's name ([`NON_NAME`], [`MONTHS`] or [`PARTIES`]).
 pub fn is_non_name(word: &str) -> bool {
     static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();

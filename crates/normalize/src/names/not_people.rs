@@ -273,7 +273,9 @@ impl NotPeople {
     /// Takes back what cannot be a person: a contraction (`I've`), a plural acronym
     /// (`MPs`); and, without a title, honorific or role next to it (`Ms Essex` stays), a word
     /// the corpus uses as a place (`Iraq`, `Chelsea`), a name of several words it uses as a
-    /// company's (`Morgan Stanley`), or a name ending in a place after a common word (`Had
+    /// company's (`Morgan Stanley`), a nation of the United Kingdom however seldom the corpus
+    /// writes it after a preposition (`England and Wales`), or a name ending in a place after a
+    /// common word (`Had
     /// England`, `Good Morning Wales`, `Northern Ireland`; `Jason Scotland` stays). One-word
     /// company names are taken back by [`Self::reject_companies`], once the corpus's full
     /// names are known.
@@ -282,7 +284,7 @@ impl NotPeople {
             let not_person = match (&c.folded[..], &c.tokens[..]) {
                 ([_], [written]) if is_contraction(written) || is_plural_acronym(written) => true,
                 _ if c.cue == Cue::Strong => false,
-                ([form], _) => self.places.contains(form),
+                ([form], _) => self.places.contains(form) || lexicon::is_home_nation(form),
                 _ => {
                     self.companies.contains(&c.folded)
                         || match local::split(c) {

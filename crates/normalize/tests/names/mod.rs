@@ -385,6 +385,32 @@ fn a_bare_entity_is_keyed_by_a_named_spelling_first() {
 /// real person of that family name keeps only their own mentions. Contractions and plural
 /// acronyms are no names either.
 #[test]
+fn a_home_nation_alone_is_no_person() {
+    // one article, so the corpus never sees `Wales` after a preposition
+    let text = "Lord Woolf, who is Lord Chief Justice of England and Wales, spoke. The \
+                founder, Jimmy Wales, said so. Mr Wales told reporters he agreed.";
+    let r = find_names(&[NameDoc::new("a", text)]);
+    let mut spans: Vec<&str> = r
+        .clusters
+        .iter()
+        .flat_map(|c| &c.mentions)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    spans.sort_unstable();
+    // `Wales` once, after `Mr`; neither nation of `England and Wales`
+    assert_eq!(spans, ["Jimmy Wales", "Wales", "Woolf"]);
+    let mr = text.rfind("Wales").unwrap();
+    assert!(
+        r.clusters
+            .iter()
+            .flat_map(|c| &c.mentions)
+            .any(|m| m.start == mr)
+    );
+    assert_eq!(cluster_with(&r, "Jimmy Wales"), ["Jimmy Wales"]);
+    assert_eq!(cluster_with(&r, "Wales"), ["Jimmy Wales"]);
+}
+
+#[test]
 fn places_contractions_and_acronyms_are_no_people() {
     let docs = [
         NameDoc::new(
