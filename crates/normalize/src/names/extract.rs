@@ -459,8 +459,12 @@ fn process_run(
     if name.is_empty() || name.len() > 4 {
         return;
     }
-    if nl.iter().any(|w| {
+    if nl.iter().enumerate().any(|(i, w)| {
         lx::is_non_name(w)
+            && !(i == 0
+                && nl.len() >= 2
+                && lx::is_given_non_name(w)
+                && nl[nl.len() - 1].chars().nth(1).is_some())
             || lx::is_head(w)
             || lx::is_honorific(w)
             || CONNECTORS.contains(&w.as_str())
@@ -794,6 +798,17 @@ mod tests {
         let got = names("Trump told the public at the White House on Monday that Hong Kong rose.");
         let forms: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(forms, ["Trump"]);
+    }
+
+    #[test]
+    fn bill_starts_a_name() {
+        let forms = |text: &str| -> Vec<String> { names(text).into_iter().map(|g| g.0).collect() };
+        assert_eq!(
+            forms("Bill Gates said the software was safe."),
+            ["Bill Gates"]
+        );
+        assert!(forms("The Finance Bill passed.").is_empty());
+        assert!(forms("Parliament passed Bill C-40 on Monday.").is_empty());
     }
 
     #[test]

@@ -385,6 +385,35 @@ fn a_bare_entity_is_keyed_by_a_named_spelling_first() {
 /// real person of that family name keeps only their own mentions. Contractions and plural
 /// acronyms are no names either.
 #[test]
+fn bill_is_william_never_robert() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Microsoft chairman Bill Gates said the software was safe.",
+        ),
+        NameDoc::new(
+            "b",
+            "Defence Secretary Robert Gates said the troops would stay.",
+        ),
+        NameDoc::new("c", "Former President Bill Clinton said he was proud."),
+        NameDoc::new(
+            "d",
+            "Former President William Clinton told reporters he agreed.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(cluster_with(&r, "Bill Gates").len(), 1);
+    assert_ne!(
+        cluster_with(&r, "Bill Gates"),
+        cluster_with(&r, "Robert Gates")
+    );
+    assert_eq!(
+        cluster_with(&r, "Bill Clinton"),
+        cluster_with(&r, "William Clinton")
+    );
+}
+
+#[test]
 fn a_home_nation_alone_is_no_person() {
     // one article, so the corpus never sees `Wales` after a preposition
     let text = "Lord Woolf, who is Lord Chief Justice of England and Wales, spoke. The \
