@@ -783,6 +783,94 @@ fn possible_variant(a: &Person<'_>, b: &Person<'_>) -> bool {
     len > 3 && fold::distance(a.center, b.center) <= fold::given_budget(len, 0)
 }
 
+/// How often an article names each country (by [`lexicon::scope_country`] key): capitalised
+/// country and nationality words, `US` only in capitals (never the pronoun), and the
+/// two-word names `United States`, `Saudi Arabia`, `New Zealand`, `South Africa`, `Hong
+/// Kong` as one. The words that only begin a country's name (`united`, `south`, `north`)
+/// count for nothing alone.
+fn countries_named(text: &str) -> BTreeMap<&'static str, usize> {
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\''))
+        .map(|w| w.trim_matches(|c| c == '.' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let pair = match (w, next) {
+            ("United", "States" | "Nations" | "Kingdom") => Some(match next {
+                "States" => "us",
+                "Kingdom" => "uk",
+                _ => "",
+            }),
+            ("Saudi", "Arabia") => Some("saudi"),
+            ("Hong", "Kong") => Some("hongkong"),
+            ("New", "Zealand") => Some("newzealand"),
+            ("South", "Africa") => Some("southafrica"),
+            ("South" | "North", "Korea") => Some("korea"),
+            _ => None,
+        };
+        if let Some(key) = pair {
+            if !key.is_empty() {
+                *out.entry(key).or_default() += 1;
+            }
+            i += 2;
+            continue;
+        }
+        i += 1;
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let bare = lower.strip_suffix("'s").unwrap_or(&lower);
+        if matches!(bare, "united" | "south" | "north" | "hong" | "kong")
+            || (bare == "us" || bare == "u.s") && !w.starts_with("US") && !w.starts_with("U.S")
+        {
+            continue;
+        }
+        if let Some(key) = lexicon::scope_country(bare) {
+            *out.entry(key).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// The country of an office given without one (`Finance Minister Antonio Palocci`), when
+/// the corpus gives this office with the countries `scoped` elsewhere and the article names
+/// the countries `named`. Only an office scoped with one country gets one: that country,
+/// when the article names it or no country at all (`Treasury Secretary Becent` in a story
+/// whose other articles say `US Treasury Secretary`); else the country the article names
+/// most, if one does (a Brazilian finance minister is not India's because India's is the
+/// only one scoped elsewhere). An office the corpus gives with several countries (`finance
+/// minister`) gets none: wire copy names many countries, and the one named is as often the
+/// one the minister talks about; such an office without its country is no one seat (see
+/// [`conflicts`]).
+fn unscoped_country<'a>(
+    scoped: &BTreeSet<&'a str>,
+    named: &BTreeMap<&'static str, usize>,
+) -> Option<&'a str> {
+    let mut only = scoped.iter();
+    let (Some(&only), None) = (only.next(), only.next()) else {
+        return None;
+    };
+    if named.is_empty() || named.contains_key(only) {
+        return Some(only);
+    }
+    let top = named.values().copied().max().unwrap_or(0);
+    let mut most = named.iter().filter(|&(_, &n)| n == top);
+    match (most.next(), most.next()) {
+        (Some((c, _)), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// How many countries the corpus gives `office` with.
+fn all_countries(by_office: &BTreeMap<&str, BTreeSet<&str>>, office: &str) -> usize {
+    by_office.get(office).map_or(0, BTreeSet::len)
+}
+
 /// Resolves countries and groups role mentions into conflicts.
 fn conflicts(
     docs: &[DocData],
@@ -807,6 +895,8 @@ fn conflicts(
     #[allow(clippy::type_complexity)]
     let mut groups: BTreeMap<(String, String), BTreeMap<usize, Vec<(usize, usize)>>> =
         BTreeMap::new();
+    // the countries each article names, read once per article that needs them
+    let mut named: BTreeMap<usize, BTreeMap<&'static str, usize>> = BTreeMap::new();
     for (c, k, d, m) in &uses {
         let country = match &k.country {
             Some(x) => Some(x.clone()),
@@ -817,15 +907,21 @@ fn conflicts(
                     own.iter().next().map(|s| (*s).to_owned())
                 } else if k.generic {
                     None
+                } else if let Some(all) = all {
+                    let here = named
+                        .entry(*d)
+                        .or_insert_with(|| countries_named(texts.get(*d).copied().unwrap_or("")));
+                    unscoped_country(all, here).map(str::to_owned)
                 } else {
-                    all.filter(|s| s.len() == 1)
-                        .and_then(|s| s.iter().next().map(|s| (*s).to_owned()))
+                    None
                 }
             }
         };
         // (a royal title without a country names no one seat: `Crown Prince Abdullah` and
-        // `Crown Prince Frederik` are two countries' heirs)
-        if (k.generic || lexicon::is_royal_office(&k.office)) && country.is_none() {
+        // `Crown Prince Frederik` are two countries' heirs; nor does an office the corpus
+        // gives with two countries or more, `finance minister`, when its country is unknown)
+        let many = all_countries(&by_office, &k.office) >= 2;
+        if (k.generic || lexicon::is_royal_office(&k.office) || many) && country.is_none() {
             continue;
         }
         let key = format!("{}:{}", country.as_deref().unwrap_or("?"), k.office);

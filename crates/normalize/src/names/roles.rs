@@ -87,7 +87,7 @@ pub fn parse_role(words: &[&str]) -> Option<RoleKey> {
     let mut pre = Vec::new();
     for w in &ws[..h] {
         let bare = w.trim_end_matches("'s");
-        if let Some(c) = lexicon::country(w).or_else(|| lexicon::country(bare)) {
+        if let Some(c) = lexicon::scope_country(w).or_else(|| lexicon::scope_country(bare)) {
             country.get_or_insert(c);
             if !matches!(c, "south" | "north") {
                 continue;
@@ -112,7 +112,7 @@ pub fn parse_role(words: &[&str]) -> Option<RoleKey> {
                 continue;
             }
             if comp.is_empty()
-                && let Some(k) = lexicon::country(w).or_else(|| lexicon::country(bare))
+                && let Some(k) = lexicon::scope_country(w).or_else(|| lexicon::scope_country(bare))
                 && ws.len() > c + 2
             {
                 country.get_or_insert(k);

@@ -1325,6 +1325,65 @@ fn offices_of_many_and_places_are_no_conflicts() {
     assert_eq!(find_names(&docs).role_conflicts.len(), 1);
 }
 
+/// Found by a names audit: an office without its country took the only country the corpus
+/// gave it elsewhere, so Brazil's finance minister was India's (`india:finance minister`:
+/// Chidambaram, Palocci, Davies, Essex on BBC).
+#[test]
+fn an_office_without_its_country_is_the_articles_country() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Palaniappan Chidambaram, India's finance minister, argued for reform in India.",
+        ),
+        NameDoc::new(
+            "b",
+            "Finance Minister Antonio Palocci said Brazil's economy grew. Brazil's exports rose.",
+        ),
+        // a country the corpus gives the office with: still a conflict
+        NameDoc::new("c", "Finance Minister Raj Kumar said India's economy grew."),
+    ];
+    let r = find_names(&docs);
+    let keys: Vec<(&str, Vec<&str>)> = r
+        .role_conflicts
+        .iter()
+        .map(|c| {
+            let holders = c.holders.iter().map(|h| h.canonical.as_str()).collect();
+            (c.key.as_str(), holders)
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [(
+            "india:finance minister",
+            vec!["Palaniappan Chidambaram", "Raj Kumar"]
+        )]
+    );
+    // an office given with two countries: one without its country is no one seat
+    let docs = [
+        NameDoc::new("a", "Indian Finance Minister Raj Kumar spoke in Delhi."),
+        NameDoc::new(
+            "b",
+            "Japanese Finance Minister Kiichi Miyazawa spoke in Tokyo.",
+        ),
+        NameDoc::new(
+            "c",
+            "Finance Minister Dilson Funaro said Japan and India agreed.",
+        ),
+    ];
+    assert!(find_names(&docs).role_conflicts.is_empty());
+    // a story that says the country once: the others are of it (`Treasury Secretary Becent`)
+    let docs = [
+        NameDoc::new(
+            "a",
+            "US Treasury Secretary Scott Bessent arrived in London.",
+        ),
+        NameDoc::new("b", "Treasury Secretary Yellen left for Washington."),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(r.role_conflicts.len(), 1, "{:?}", r.role_conflicts);
+    assert_eq!(r.role_conflicts[0].key, "us:treasury secretary");
+}
+
 /// Found by a library audit: a zero-width space inside a name does not split it (`Scott
 /// Bes` was a person of its own), as a bidi control inside one never did.
 #[test]
