@@ -84,9 +84,13 @@ fn write_cluster(out: &mut dyn Write, c: &NameCluster) -> std::io::Result<()> {
         articles.len(),
         if articles.len() == 1 { "" } else { "s" },
     )?;
-    let mut forms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    // one form however the text wraps it, as in the cluster's `forms`
+    let mut forms: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &c.mentions {
-        forms.entry(&m.form).or_default().push(m.article.clone());
+        forms
+            .entry(one_line(&m.form))
+            .or_default()
+            .push(m.article.clone());
     }
     for (form, arts) in &forms {
         let n = arts.len();
@@ -247,6 +251,11 @@ pub(crate) fn role_label(key: &str) -> String {
         }
         None => key.to_owned(),
     }
+}
+
+/// `form` with each line break or run of spaces as one space (`James\nBaker`).
+pub(crate) fn one_line(form: &str) -> String {
+    form.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

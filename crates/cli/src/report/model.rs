@@ -419,9 +419,9 @@ impl ReportData {
                     .iter()
                     .take(MAX_PEOPLE)
                     .map(|c| {
-                        let mut forms: BTreeMap<&str, usize> = BTreeMap::new();
+                        let mut forms: BTreeMap<String, usize> = BTreeMap::new();
                         for m in &c.mentions {
-                            *forms.entry(&m.form).or_default() += 1;
+                            *forms.entry(crate::names::one_line(&m.form)).or_default() += 1;
                         }
                         let mut arts: Vec<String> =
                             c.mentions.iter().map(|m| m.article.clone()).collect();
@@ -429,7 +429,7 @@ impl ReportData {
                         arts.dedup();
                         PersonEntry {
                             canonical: clean(&c.canonical),
-                            forms: forms.into_iter().map(|(f, n)| (clean(f), n)).collect(),
+                            forms: forms.into_iter().map(|(f, n)| (clean(&f), n)).collect(),
                             articles: arts.iter().map(|a| clean(a)).collect(),
                             roles: {
                                 // `US president` beside `president`, each once

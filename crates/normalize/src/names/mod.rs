@@ -229,7 +229,8 @@ pub struct NameCluster {
     pub canonical: String,
     /// A stable key for the person: a hash of the canonical name and centre form.
     pub key: u64,
-    /// The distinct forms as written, sorted.
+    /// The distinct forms as written, sorted; a line break or a run of spaces inside a form
+    /// is one space here (each [`Mention::form`] is the text exactly).
     pub forms: Vec<String>,
     /// Its mentions, by article then position.
     pub mentions: Vec<Mention>,
@@ -691,7 +692,8 @@ fn build_report(
         for &(d, m) in &p.mentions {
             let c = &docs[d].cands[m];
             let form = texts[d][c.span.clone()].to_owned();
-            forms.insert(form.clone());
+            // one form however the text wraps it (`James\nBaker` in hard-wrapped wire copy)
+            forms.insert(form.split_whitespace().collect::<Vec<_>>().join(" "));
             if let Some(r) = &c.role {
                 roles
                     .entry((r.key.office.clone(), r.key.key()))

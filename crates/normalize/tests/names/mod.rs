@@ -414,6 +414,25 @@ fn bill_is_william_never_robert() {
 }
 
 #[test]
+fn a_form_wrapped_over_two_lines_is_one_form() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Treasury Secretary James\nBaker said the dollar was stable.",
+        ),
+        NameDoc::new(
+            "b",
+            "Treasury Secretary James Baker said the talks went well.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(r.clusters.len(), 1);
+    assert_eq!(r.clusters[0].forms, ["James Baker"]);
+    let wrapped = &r.clusters[0].mentions[0];
+    assert_eq!(wrapped.form, "James\nBaker");
+}
+
+#[test]
 fn a_home_nation_alone_is_no_person() {
     // one article, so the corpus never sees `Wales` after a preposition
     let text = "Lord Woolf, who is Lord Chief Justice of England and Wales, spoke. The \
