@@ -205,7 +205,8 @@ pub enum OverlapFormat {
     Json,
     /// JSON Lines: `meta`, then `overlap` and `group` records.
     Jsonl,
-    /// CSV for spreadsheets: one row per overlap (and per group member).
+    /// CSV for spreadsheets: one row per overlap (and per group member, with its group's
+    /// number).
     Csv,
 }
 

@@ -342,6 +342,7 @@ fn csv_writer(out: &mut dyn Write) -> Result<csv::Writer<&mut dyn Write>> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "record",
+        "group",
         "a_article",
         "a_start",
         "a_end",
@@ -371,6 +372,7 @@ fn write_csv_overlap(w: &mut csv::Writer<&mut dyn Write>, o: &Overlap) -> Result
         .collect();
     w.write_record([
         "overlap",
+        "",
         &o.a.article,
         &o.a.start.to_string(),
         &o.a.end.to_string(),
@@ -385,18 +387,22 @@ fn write_csv_overlap(w: &mut csv::Writer<&mut dyn Write>, o: &Overlap) -> Result
         o.kind.as_str(),
         &format!("{:.4}", o.similarity),
         &o.shared_words.to_string(),
-        &div.join("; "),
-        &o.a.text,
-        &o.b.text,
+        &spreadsheet_safe(&div.join("; ")),
+        &spreadsheet_safe(&o.a.text),
+        &spreadsheet_safe(&o.b.text),
     ])?;
     Ok(())
 }
 
 fn write_csv_groups(w: &mut csv::Writer<&mut dyn Write>, groups: &[Group]) -> Result<()> {
-    for g in groups {
+    for (i, g) in groups.iter().enumerate() {
+        // the group's number in this output, so that two groups of one score and kind stay
+        // apart in a spreadsheet
+        let group = (i + 1).to_string();
         for m in &g.members {
             w.write_record([
                 "group-member",
+                &group,
                 &m.article,
                 &m.start.to_string(),
                 &m.end.to_string(),
@@ -412,12 +418,23 @@ fn write_csv_groups(w: &mut csv::Writer<&mut dyn Write>, groups: &[Group]) -> Re
                 "",
                 "",
                 "",
-                &m.text,
+                &spreadsheet_safe(&m.text),
                 "",
             ])?;
         }
     }
     Ok(())
+}
+
+/// A text cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return: article text is hostile, `=HYPERLINK(...)`) begins with `'`
+/// instead, which spreadsheets show as text; any other cell is kept as it is.
+fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
 }
 
 pub fn kind_name(d: &Divergence) -> &'static str {

@@ -2,6 +2,7 @@
 //! README's bad-input table.
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -804,10 +805,11 @@ fn overlaps_csv_and_filters() {
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let (sim, shared) = (col("similarity"), col("shared_words"));
     let mut n = 0;
+    let (a, b) = (col("a_article"), col("b_article"));
     for r in rows.records() {
         let r = r.unwrap();
-        assert_eq!(&r[1], "001_05c99393d83f7017");
-        assert_eq!(&r[4], "004_a05286936f21040d");
+        assert_eq!(&r[a], "001_05c99393d83f7017");
+        assert_eq!(&r[b], "004_a05286936f21040d");
         let s: f64 = r[sim].parse().unwrap();
         assert!((0.0..=1.0).contains(&s));
         assert!(r[shared].parse::<usize>().unwrap() >= 2);
@@ -816,6 +818,50 @@ fn overlaps_csv_and_filters() {
     assert!(n > 0);
     let o = run(&["overlaps", "--article", "no-such-id", "corpus/seeds"]);
     assert_error(&o, "no article with id `no-such-id`");
+}
+
+/// Found by a CLI audit: two groups of one score and kind ran together in a spreadsheet (no
+/// group column), and a text cell beginning `=HYPERLINK(` was a formula there.
+#[test]
+fn csv_groups_are_numbered_and_text_cells_are_no_formulas() {
+    let mut jsonl = String::new();
+    for i in 0..20 {
+        jsonl.push_str(&format!(
+            "{{\"id\": \"w{i:02}\", \"text\": \"The quarterly dividend of the regional utility was \
+             raised to forty cents a share.\\nArticle {i} goes on in words of its own about item \
+             number {i} and nothing else.\\nShareholders of record at the close of business on April \
+             ten will receive it.\"}}\n"
+        ));
+    }
+    jsonl.push_str(
+        "{\"id\": \"x1\", \"text\": \"=HYPERLINK(\\\"http://example.invalid\\\") Copper miners in Chile \
+         halted production at three large pits after the strike vote on Monday.\"}\n\
+         {\"id\": \"x2\", \"text\": \"=HYPERLINK(\\\"http://example.invalid\\\") Copper miners in Chile \
+         halted production at three large pits after the strike vote on Monday.\"}\n",
+    );
+    let (_d, p) = temp_file("g.jsonl", jsonl.as_bytes());
+    let o = run(&["overlaps", "--format", "csv", &p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (record, group, a_text) = (col("record"), col("group"), col("a_text"));
+    let mut members: BTreeMap<String, usize> = BTreeMap::new();
+    let mut formula_safe = false;
+    for r in rows.records() {
+        let r = r.unwrap();
+        if &r[record] == "group-member" {
+            *members.entry(r[group].to_owned()).or_default() += 1;
+        } else {
+            assert_eq!(&r[group], "");
+            formula_safe |= r[a_text].starts_with("'=HYPERLINK(");
+            assert!(!r[a_text].starts_with('='), "{}", &r[a_text]);
+        }
+    }
+    assert_eq!(members.len(), 2, "{members:?}");
+    assert!(members.values().all(|&n| n == 20), "{members:?}");
+    assert!(formula_safe);
 }
 
 /// Found by a user audit: machine output points to lines, not only bytes (0-based in JSON,
