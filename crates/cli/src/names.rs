@@ -195,8 +195,10 @@ fn write_text(out: &mut dyn Write, report: &NameReport) -> std::io::Result<()> {
     )?;
     for rc in &report.role_conflicts {
         let kind = match rc.kind {
-            ConflictKind::Contradiction => "contradiction: overlapping dates",
-            ConflictKind::Succession => "succession: one after another",
+            ConflictKind::Contradiction => {
+                "contradiction: dates overlapping or less than a week apart"
+            }
+            ConflictKind::Succession => "succession: one after another, a week apart or more",
             ConflictKind::Undated => "different holders (undated)",
         };
         // the office as the articles write it, and as matched when it differs

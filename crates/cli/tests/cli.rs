@@ -1294,6 +1294,19 @@ fn report_lines_count_from_the_file() {
     assert_eq!(lines, [("multi#1", 0), ("multi#2", 2)]);
 }
 
+/// Found by a CLI audit: with names off (or over 20,000 articles) the report said "No role
+/// is given to different people", which it had not checked.
+#[test]
+fn report_without_names_claims_no_role_check() {
+    let o = run(&["report", "--names", "off", "-o", "-", "corpus/seeds"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.contains("roles were not compared"));
+    assert!(!html.contains("No role is given to different people"));
+    let o = run(&["report", "-o", "-", "corpus/seeds"]);
+    assert!(!stdout(&o).contains("roles were not compared"));
+}
+
 #[test]
 fn report_is_self_contained_and_escapes_hostile_text() {
     let dir = tempfile::tempdir().unwrap();

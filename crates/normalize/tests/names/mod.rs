@@ -269,6 +269,29 @@ fn bessent_variants_and_role_conflict() {
         r.role_conflicts[0].kind,
         newsdiff_normalize::names::ConflictKind::Succession
     );
+    // a day apart, on one event: a contradiction (found by a CLI audit: the samples dated
+    // 11 and 12 June gave Yellen and Bessent one office as a "succession"); a week apart
+    // reads as a change of holder
+    for (second, kind) in [
+        (
+            "2025-06-12",
+            newsdiff_normalize::names::ConflictKind::Contradiction,
+        ),
+        (
+            "2025-06-17T08:00Z",
+            newsdiff_normalize::names::ConflictKind::Contradiction,
+        ),
+        (
+            "2025-06-18",
+            newsdiff_normalize::names::ConflictKind::Succession,
+        ),
+    ] {
+        let dated = [
+            NameDoc::new("a", "Treasury Secretary Janet Yellen spoke.").date(Some("2025-06-11")),
+            NameDoc::new("b", "Treasury Secretary Scott Bessent spoke.").date(Some(second)),
+        ];
+        assert_eq!(find_names(&dated).role_conflicts[0].kind, kind, "{second}");
+    }
 }
 
 /// Every form of every cluster.
