@@ -1470,7 +1470,7 @@ const NICKNAME_EXCEPTIONS: &[(&str, &str)] =
 
 /// The nickname table (`canonical` → nicknames), bundled from
 /// `data/nicknames.tsv` (Apache-2.0, see `data/NICKNAMES-LICENSE.md`), without
-/// [`NICKNAME_EXCEPTIONS`].
+/// a few rows news writing never uses (`robert` ~ `bill`).
 pub fn nickname_table() -> &'static FxHashMap<String, Vec<String>> {
     static MAP: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
     MAP.get_or_init(|| {
