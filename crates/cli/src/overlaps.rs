@@ -138,6 +138,16 @@ fn streaming_index(args: &OverlapsArgs) -> Result<Option<Index>> {
     if args.stream == Switch::Auto && input_bytes(args)? < STREAM_MIN_BYTES {
         return Ok(None);
     }
+    // a pipe or a FIFO cannot be read twice (a FIFO's second open waits forever)
+    if let Some(p) = not_regular(args)? {
+        if args.stream == Switch::On {
+            output::note(&format!(
+                "{} is not a regular file (a pipe?), which cannot be read twice: reading the input once, into memory",
+                p.display()
+            ));
+        }
+        return Ok(None);
+    }
     let Some(index) = crate::ingest::reader(&args.input)?.index_paths(&args.input.paths)? else {
         return Ok(None);
     };
@@ -148,6 +158,21 @@ fn streaming_index(args: &OverlapsArgs) -> Result<Option<Index>> {
         output::note(&format!("skipped {}: {}", s.path.display(), s.why));
     }
     Ok(Some(index))
+}
+
+/// The first input that is no regular file (a pipe, a FIFO, a device), if any.
+fn not_regular(args: &OverlapsArgs) -> Result<Option<std::path::PathBuf>> {
+    let expanded = newsdiff_ingest::expand(&args.input.paths)?;
+    for input in &expanded.inputs {
+        if let newsdiff_ingest::Input::File(p) = input {
+            let meta =
+                std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            if !meta.is_file() {
+                return Ok(Some(p.clone()));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The total size of the input files (standard input counts as nothing).

@@ -820,6 +820,39 @@ fn overlaps_csv_and_filters() {
     assert_error(&o, "no article with id `no-such-id`");
 }
 
+/// Found by a CLI audit: `--stream on` read a pipe twice (an error on valid input; a FIFO
+/// hung). A pipe is read once, with a note.
+#[cfg(target_os = "linux")]
+#[test]
+fn stream_on_reads_a_pipe_once() {
+    let line = "Copper miners in Chile halted production at three large pits after the strike vote on Monday.";
+    let input = format!(
+        "{{\"id\": \"a\", \"text\": \"{line}\"}}\n{{\"id\": \"b\", \"text\": \"{line}\"}}\n"
+    );
+    let o = run_stdin(
+        &[
+            "overlaps",
+            "--stream",
+            "on",
+            "--names",
+            "off",
+            "--format",
+            "jsonl",
+            "--input-format",
+            "jsonl",
+            "/dev/stdin",
+        ],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(records(&o, "overlap").len(), 1);
+    assert!(
+        stderr(&o).contains("cannot be read twice"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// Found by a CLI audit: two groups of one score and kind ran together in a spreadsheet (no
 /// group column), and a text cell beginning `=HYPERLINK(` was a formula there.
 #[test]

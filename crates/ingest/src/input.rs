@@ -121,7 +121,8 @@ fn has_glob_meta(s: &str) -> bool {
 }
 
 /// Expands files, directories (recursively, in sorted order, keeping only
-/// [`DIRECTORY_EXTENSIONS`]), glob patterns and `-`.
+/// [`DIRECTORY_EXTENSIONS`]), glob patterns and `-`. A file reached twice (`d d/*.txt`, or
+/// through a link) is read once, where it is first reached.
 ///
 /// # Errors
 ///
@@ -152,6 +153,12 @@ pub fn expand<P: AsRef<Path>>(args: &[P]) -> Result<Expanded> {
             }
         }
     }
+    // one file, however it was named (its canonical path; as given if that fails)
+    let mut seen = std::collections::HashSet::new();
+    out.inputs.retain(|input| match input {
+        Input::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        Input::Stdin => true,
+    });
     Ok(out)
 }
 
@@ -283,5 +290,18 @@ mod tests {
         assert_eq!(clean_pattern("walk//*.txt"), "walk/*.txt");
         assert_eq!(clean_pattern("/tmp/./x/*.txt"), "/tmp/x/*.txt");
         assert_eq!(clean_pattern("/a//*.txt"), "/a/*.txt");
+    }
+
+    /// Found by a CLI audit: `d d/*.txt` failed with a duplicate id of one file.
+    #[test]
+    fn a_file_named_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("x.txt"), "One.\n").unwrap();
+        std::fs::write(d.join("y.txt"), "Two.\n").unwrap();
+        let pattern = d.join("*.txt");
+        let twice = expand(&[d.to_path_buf(), pattern, d.join("x.txt")]).unwrap();
+        let names: Vec<String> = twice.inputs.iter().map(Input::stem).collect();
+        assert_eq!(names, ["x", "y"]);
     }
 }
