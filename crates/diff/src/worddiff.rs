@@ -513,23 +513,57 @@ fn near<'a, 'w>(ws: &'w [Word<'a>], at: usize) -> impl Iterator<Item = &'a str> 
 /// title word among the four words before the mention, with its qualifiers
 /// (`US Commerce Secretary Rutnik` and `Secretary of Commerce Rutnik` both give
 /// `{commerce, secretary}`), or `None` without a title word.
-fn role_before<'a>(ws: &[Word<'a>], person: u64) -> Option<Vec<&'a str>> {
+fn role_before<'a>(ws: &[Word<'a>], person: u64) -> Option<Title<'a>> {
     let first = ws.iter().position(|w| w.person == Some(person))?;
     role_at(ws, first)
 }
 
-/// The title before word `first` (see [`role_before`]).
-fn role_at<'a>(ws: &[Word<'a>], first: usize) -> Option<Vec<&'a str>> {
+/// The title before word `first` (see [`role_before`]): its words, and the country a
+/// country or nationality word just before it names (`French Finance Minister`).
+fn role_at<'a>(ws: &[Word<'a>], first: usize) -> Option<Title<'a>> {
     let window = &ws[first.saturating_sub(4)..first];
     let last_role = window.iter().rposition(|w| ROLE_WORDS.contains(&w.key))?;
-    let mut key: Vec<&str> = window[last_role.saturating_sub(1)..]
+    let office = last_role.saturating_sub(1);
+    let country = window[office.saturating_sub(1)..=last_role]
+        .iter()
+        .find_map(|w| newsdiff_normalize::names::lexicon::scope_country(w.key));
+    let mut key: Vec<&str> = window[office..]
         .iter()
         .filter(|w| w.person.is_none() && !matches!(w.key, "of" | "the" | "us" | "usa" | "for"))
+        .filter(|w| newsdiff_normalize::names::lexicon::scope_country(w.key).is_none())
         .map(|w| w.key)
         .collect();
     key.sort_unstable();
     key.dedup();
-    Some(key)
+    Some(Title {
+        words: key,
+        country,
+    })
+}
+
+/// A title before a name (see [`role_at`]).
+#[derive(Debug)]
+struct Title<'a> {
+    /// Its words, sorted, without country words.
+    words: Vec<&'a str>,
+    /// The country it is of, where a word says so.
+    country: Option<&'static str>,
+}
+
+/// Whether two titles may be one office: the same words, and no two different countries
+/// (`Commerce Secretary` is `US Commerce Secretary`; `French Finance Minister` is no
+/// `Japanese Finance Minister`).
+fn same_title(a: Option<&Title<'_>>, b: Option<&Title<'_>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.words == b.words
+                && match (a.country, b.country) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => true,
+                }
+        }
+        _ => false,
+    }
 }
 
 /// The first contiguous run of words of hunk `r` that `pick` chooses, or an empty range at
@@ -620,8 +654,7 @@ fn divergences(
                 .unwrap_or(r.start)
         };
         let (ka, kb) = (at(wa, ra, *x), at(wb, rb, *y));
-        let role_a = role_at(wa, ka);
-        let kind = if role_a.is_some() && role_a == role_at(wb, kb) {
+        let kind = if same_title(role_at(wa, ka).as_ref(), role_at(wb, kb).as_ref()) {
             DivergenceKind::Role
         } else if near(wa, ka)
             .chain(near(wb, kb))
@@ -655,7 +688,7 @@ fn divergences(
         let role_a = role_before(wa, pa_key);
         let Some(&pb_key) = rest_b
             .iter()
-            .find(|&&k| role_a.is_some() && role_before(wb, k) == role_a)
+            .find(|&&k| same_title(role_a.as_ref(), role_before(wb, k).as_ref()))
         else {
             continue;
         };
@@ -1195,6 +1228,39 @@ mod tests {
         let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
         assert_eq!(d.divergences[0].kind, DivergenceKind::Role);
         assert_eq!(d.divergences[0].b.text, "Lutnick");
+        // one side without its country: still one office
+        let a2 = "The Commerce Secretary Raimondo joined.";
+        let na2 = [NameKey {
+            start: 23,
+            end: 31,
+            key: 1,
+        }];
+        let d = word_diff(&DiffSide::whole(a2, &na2), &DiffSide::whole(b, &nb));
+        assert_eq!(d.divergences[0].kind, DivergenceKind::Role);
+        // two countries' ministers are two offices (found by a CLI audit on Reuters:
+        // `French Finance Minister Balladur` / `Japanese Finance Minister Miyazawa`)
+        let (a, b) = (
+            "French Finance Minister Balladur joined.",
+            "Japanese Finance Minister Miyazawa joined.",
+        );
+        let (na, nb) = (
+            [NameKey {
+                start: 24,
+                end: 32,
+                key: 1,
+            }],
+            [NameKey {
+                start: 26,
+                end: 34,
+                key: 2,
+            }],
+        );
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
+        assert!(
+            d.divergences.iter().all(|x| x.kind != DivergenceKind::Role),
+            "{:?}",
+            d.divergences
+        );
         let d = diff(
             "China is easy to deal with.",
             "China is not easy to deal with.",
