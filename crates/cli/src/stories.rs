@@ -179,11 +179,17 @@ fn write_text(out: &mut dyn Write, view: &StoryView, articles: &[Article]) -> st
         }
         writeln!(out, "  {bold}shared passages{bold:#}")?;
         for p in &story.passages {
-            let first = if p.first.is_empty() {
+            let mut first = if !p.first.is_empty() {
+                format!("first: {}", for_terminal(&p.first.join(", ")))
+            } else if p.occurrences.iter().any(|o| o.date.is_none()) {
                 "first: unknown (dates missing)".to_owned()
             } else {
-                format!("first: {}", for_terminal(&p.first.join(", ")))
+                // no earliest article shares it with all the others directly
+                "first: unknown".to_owned()
             };
+            if p.chained {
+                first.push_str(" (chained: some articles share it only through another)");
+            }
             writeln!(
                 out,
                 "    {} articles  {:.2} {:<10} {first}",

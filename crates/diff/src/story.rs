@@ -24,7 +24,9 @@
 //!    each touch no longer chains two passages into one.
 //! 3. **Who has it first.** When every article holding a passage has a date, the passage's
 //!    [`first`](SharedPassage::first) lists the articles with the earliest date (several on a
-//!    tie). Dates are ISO 8601 (`2025-06-10`, `2025-06-10T09:30:00Z`), compared to the
+//!    tie). A passage whose articles do not all share it directly (one shares it with a
+//!    second, the second with a third) is [`chained`](SharedPassage::chained): then only an
+//!    earliest article that shares it with every other directly is first. Dates are ISO 8601 (`2025-06-10`, `2025-06-10T09:30:00Z`), compared to the
 //!    second when all the dates compared are written alike in one time zone, else by
 //!    calendar day (see [`date_key`]); a date not in that form is kept for display but orders
 //!    nothing.
@@ -36,7 +38,7 @@
 //!
 //! Everything is sorted by a total order, so the view is the same for any input order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use newsdiff_ingest::{Article, ParagraphKind};
 use serde::{Deserialize, Serialize};
@@ -113,8 +115,9 @@ pub struct StoryArticle {
 pub struct SharedPassage {
     /// Where it occurs: by date (undated last), then article id and offset.
     pub occurrences: Vec<Occurrence>,
-    /// The articles with the earliest date among the occurrences (who may have been copied);
-    /// empty when an occurrence's article has no comparable date.
+    /// The articles with the earliest date among the occurrences (who may have been copied)
+    /// that share it directly with every other (see [`chained`](Self::chained)); empty when
+    /// an occurrence's article has no comparable date, or no earliest article does.
     pub first: Vec<String>,
     /// How many distinct articles hold it.
     pub articles: usize,
@@ -122,6 +125,11 @@ pub struct SharedPassage {
     pub score: f64,
     /// The closest kind among those overlaps (`verbatim` before `near` before `paraphrase`).
     pub kind: Kind,
+    /// Whether some two of its articles share it only through a third: `a` shares it with
+    /// `b`, and `b` (nearly the same text of `b`) with `c`, but no overlap links `a` and `c`.
+    /// Then [`first`](Self::first) holds only earliest articles that share it with every
+    /// other article directly, and may be empty.
+    pub chained: bool,
 }
 
 /// One occurrence of a shared passage: a byte range of an article.
@@ -284,12 +292,16 @@ impl StoryBuilder {
         let mut ranges: Vec<Range> = Vec::new();
         let mut joins: Vec<(usize, usize)> = Vec::new();
         let mut evidence: Vec<(f64, Kind)> = Vec::new();
+        // the ranges that an overlap or a group links directly (`joins` also holds the links
+        // of a group's members to its first, which say nothing of the other pairs)
+        let mut direct: Vec<(usize, usize)> = Vec::new();
         for &(a, b, o) in &inside {
             let i = ranges.len();
             ranges.push((a, o.a.start, o.a.end));
             ranges.push((b, o.b.start, o.b.end));
             evidence.extend([(o.score, o.kind); 2]);
             joins.push((i, i + 1));
+            direct.push((i, i + 1));
         }
         for (g, members) in &inside_groups {
             let first = ranges.len();
@@ -297,6 +309,7 @@ impl StoryBuilder {
                 ranges.push(m);
                 evidence.push((g.score, g.kind));
                 joins.push((first, first + k));
+                direct.extend((first..first + k).map(|x| (x, first + k)));
             }
         }
         let mut passages_of = UnionFind::new(ranges.len());
@@ -337,8 +350,19 @@ impl StoryBuilder {
                     .push(r);
             }
         }
+        // per passage, the article pairs linked directly (by article index, smaller first)
+        let mut linked_pairs: BTreeMap<usize, BTreeSet<(usize, usize)>> = BTreeMap::new();
+        for &(x, y) in &direct {
+            let (a, b) = (ranges[x].0, ranges[y].0);
+            if a != b {
+                linked_pairs
+                    .entry(passages_of.find(x))
+                    .or_default()
+                    .insert((a.min(b), a.max(b)));
+            }
+        }
         let mut passages_by_story: BTreeMap<usize, Vec<SharedPassage>> = BTreeMap::new();
-        for members in passage_ranges.values() {
+        for (root, members) in &passage_ranges {
             // each article's ranges of the passage, merged where they intersect
             let mut per_article: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
             for &r in members {
@@ -366,7 +390,24 @@ impl StoryBuilder {
             }
             let articles = distinct.len();
             sort_by_date(&mut occurrences, |o| &o.date, |x, y| x.cmp(y));
-            let first = earliest(&occurrences);
+            // which of its articles share it with which directly
+            let mut held: Vec<usize> = members.iter().map(|&r| ranges[r].0).collect();
+            held.sort_unstable();
+            held.dedup();
+            let pairs = linked_pairs.get(root);
+            let linked = |a: usize, b: usize| {
+                a == b || pairs.is_some_and(|p| p.contains(&(a.min(b), a.max(b))))
+            };
+            let with_all = |a: usize| held.iter().all(|&b| linked(a, b));
+            let chained = !held.iter().all(|&a| with_all(a));
+            let mut first = earliest(&occurrences);
+            if chained {
+                first.retain(|id| {
+                    held.iter()
+                        .find(|&&a| arts[a].id == *id)
+                        .is_some_and(|&a| with_all(a))
+                });
+            }
             let (score, kind) = members.iter().fold((0.0f64, Kind::Paraphrase), |acc, &r| {
                 (acc.0.max(evidence[r].0), acc.1.min(evidence[r].1))
             });
@@ -380,6 +421,7 @@ impl StoryBuilder {
                     articles,
                     score,
                     kind,
+                    chained,
                 });
         }
 

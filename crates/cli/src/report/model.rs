@@ -243,6 +243,8 @@ pub struct PassageEntry {
     pub kind: Kind,
     /// Articles that have it first by date (empty: unknown).
     pub first: Vec<String>,
+    /// Some two of its articles share it only through a third.
+    pub chained: bool,
     /// Occurrences: `(article, text)` with the text shortened.
     pub occurrences: Vec<(String, String)>,
 }
@@ -511,6 +513,7 @@ impl ReportData {
                             score: round(p.score),
                             kind: p.kind,
                             first: p.first.iter().map(|a| clean(a)).collect(),
+                            chained: p.chained,
                             occurrences: p
                                 .occurrences
                                 .iter()
