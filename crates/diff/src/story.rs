@@ -292,9 +292,10 @@ impl StoryBuilder {
         let mut ranges: Vec<Range> = Vec::new();
         let mut joins: Vec<(usize, usize)> = Vec::new();
         let mut evidence: Vec<(f64, Kind)> = Vec::new();
-        // the ranges that an overlap or a group links directly (`joins` also holds the links
-        // of a group's members to its first, which say nothing of the other pairs)
+        // the ranges that an overlap links directly, and the group of each group member's
+        // range (a group links all its members; `joins` holds only their links to its first)
         let mut direct: Vec<(usize, usize)> = Vec::new();
+        let mut group_of: Vec<Option<usize>> = Vec::new();
         for &(a, b, o) in &inside {
             let i = ranges.len();
             ranges.push((a, o.a.start, o.a.end));
@@ -302,14 +303,15 @@ impl StoryBuilder {
             evidence.extend([(o.score, o.kind); 2]);
             joins.push((i, i + 1));
             direct.push((i, i + 1));
+            group_of.extend([None, None]);
         }
-        for (g, members) in &inside_groups {
+        for (gi, (g, members)) in inside_groups.iter().enumerate() {
             let first = ranges.len();
             for (k, &m) in members.iter().enumerate() {
                 ranges.push(m);
                 evidence.push((g.score, g.kind));
                 joins.push((first, first + k));
-                direct.extend((first..first + k).map(|x| (x, first + k)));
+                group_of.push(Some(gi));
             }
         }
         let mut passages_of = UnionFind::new(ranges.len());
@@ -390,22 +392,50 @@ impl StoryBuilder {
             }
             let articles = distinct.len();
             sort_by_date(&mut occurrences, |o| &o.date, |x, y| x.cmp(y));
-            // which of its articles share it with which directly
+            // which of its articles share it with which directly: an overlap between them, or
+            // one group holding both
             let mut held: Vec<usize> = members.iter().map(|&r| ranges[r].0).collect();
             held.sort_unstable();
             held.dedup();
+            let mut groups_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+            for &r in members {
+                if let Some(g) = group_of[r] {
+                    groups_of.entry(ranges[r].0).or_default().insert(g);
+                }
+            }
             let pairs = linked_pairs.get(root);
             let linked = |a: usize, b: usize| {
-                a == b || pairs.is_some_and(|p| p.contains(&(a.min(b), a.max(b))))
+                a == b
+                    || pairs.is_some_and(|p| p.contains(&(a.min(b), a.max(b))))
+                    || groups_of
+                        .get(&a)
+                        .zip(groups_of.get(&b))
+                        .is_some_and(|(x, y)| x.intersection(y).next().is_some())
             };
             let with_all = |a: usize| held.iter().all(|&b| linked(a, b));
-            let chained = !held.iter().all(|&a| with_all(a));
+            // one group holding every article links them all; otherwise every pair is
+            // checked, up to MAX_CHECKED_ARTICLES articles (beyond, the passage counts as
+            // chained: no claim of who was first is made that was not checked)
+            let one_group = groups_of.len() == held.len()
+                && groups_of
+                    .values()
+                    .fold(None::<BTreeSet<usize>>, |acc, g| {
+                        Some(match acc {
+                            None => g.clone(),
+                            Some(a) => a.intersection(g).copied().collect(),
+                        })
+                    })
+                    .is_some_and(|common| !common.is_empty());
+            let chained = !one_group
+                && (held.len() > MAX_CHECKED_ARTICLES || !held.iter().all(|&a| with_all(a)));
             let mut first = earliest(&occurrences);
             if chained {
                 first.retain(|id| {
-                    held.iter()
-                        .find(|&&a| arts[a].id == *id)
-                        .is_some_and(|&a| with_all(a))
+                    held.len() <= MAX_CHECKED_ARTICLES
+                        && held
+                            .iter()
+                            .find(|&&a| arts[a].id == *id)
+                            .is_some_and(|&a| with_all(a))
                 });
             }
             let (score, kind) = members.iter().fold((0.0f64, Kind::Paraphrase), |acc, &r| {
@@ -714,6 +744,10 @@ fn join(
 /// ranges on one article 176 → 140 (found by a user audit; BBC's Yukos story is still one
 /// 18-article chain of its recurring background paragraphs beside other passages).
 const SAME_RANGE: f64 = 0.6;
+
+/// Most articles of a shared passage whose pairs are checked for a direct link (see
+/// [`SharedPassage::chained`]): the check is quadratic in them.
+const MAX_CHECKED_ARTICLES: usize = 300;
 
 /// Share of a member's body text from which a group makes its members one story (see
 /// `StoryBuilder::build`): most of each article is the one text.
