@@ -525,8 +525,12 @@ fn process_run(
     }
     if !org && cue < Cue::Weak {
         let next = toks[end_tok + 1..].iter().find(|t| t.word);
-        let after_verb =
-            !toks[end_tok].poss && next.is_some_and(|t| !t.cap && lx::is_speech_verb(&t.lower()));
+        // `X said`; and `the X administration` (a leader's: `the Trump administration`, where
+        // an agency is capitalised, `the Food and Drug Administration`)
+        let after_verb = !toks[end_tok].poss
+            && next.is_some_and(|t| {
+                !t.cap && (lx::is_speech_verb(&t.lower()) || t.lower() == "administration")
+            });
         let before = toks[..first_tok].iter().rev().find(|t| t.word);
         let before_cue = before.is_some_and(|t| {
             let l = t.lower();

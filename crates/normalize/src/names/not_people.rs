@@ -177,7 +177,8 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
                 let p = pronouns.entry(form.as_str()).or_default();
                 p.uses += 1;
                 p.strong += usize::from(c.cue == Cue::Strong);
-                p.the += usize::from(the_before(before));
+                // (`the Trump administration`: the article is the administration's)
+                p.the += usize::from(the_before(before) && !leader_noun_after(after));
                 // after a possessive the next pronoun is the possession's (`Eastwood's
                 // film … it`)
                 let pronoun = if possessive(after) {
@@ -423,6 +424,15 @@ fn designator_after(after: &str) -> bool {
         } else {
             lexicon::is_designator(&lower)
         }
+}
+
+/// Whether `after` (the sentence after a name) begins with `administration` in lower case:
+/// the name is a leader's (`the Trump administration`), whatever `the` before it says.
+pub(crate) fn leader_noun_after(after: &str) -> bool {
+    after
+        .trim_start()
+        .strip_prefix("administration")
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
 /// Whether `before` (the sentence up to a name) ends with a locative preposition right

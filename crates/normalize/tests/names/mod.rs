@@ -455,6 +455,21 @@ fn a_form_wrapped_over_two_lines_is_one_form() {
     assert_eq!(wrapped.form, "James\nBaker");
 }
 
+/// Found by a CLI audit: one translated sample alone named `Trump` ten times, always without
+/// a title, and found no one; `the X administration` is a leader's.
+#[test]
+fn the_x_administration_is_a_leaders() {
+    let docs = [NameDoc::new(
+        "a",
+        "It is predictable that the Trump administration will keep up the pressure. This is \
+         far from comfortable for the Trump administration. Trump was too optimistic again. \
+         The Food and Drug Administration approved the drug.",
+    )];
+    let r = find_names(&docs);
+    assert_eq!(all_forms(&r), ["Trump"]);
+    assert_eq!(r.clusters[0].mentions.len(), 3);
+}
+
 #[test]
 fn a_home_nation_alone_is_no_person() {
     // one article, so the corpus never sees `Wales` after a preposition
