@@ -228,7 +228,11 @@ pub struct HeldRole {
 pub struct NameCluster {
     /// The canonical name (see the module docs for the rule).
     pub canonical: String,
-    /// A stable key for the person: a hash of the canonical name and centre form.
+    /// A stable key for the person: a hash of the canonical name and centre form. In JSON a
+    /// decimal string (`"13971327302510709801"`): most keys are above 2^53, which JSON
+    /// readers that hold numbers as doubles (JavaScript, jq) round, and many above the
+    /// signed 64-bit range; a number is read too.
+    #[serde(with = "key_text")]
     pub key: u64,
     /// The distinct forms as written, sorted; a line break or a run of spaces inside a form
     /// is one space here (each [`Mention::form`] is the text exactly).
@@ -301,6 +305,29 @@ pub struct NameReport {
     pub clusters: Vec<NameCluster>,
     /// The role conflicts, by role key.
     pub role_conflicts: Vec<RoleConflict>,
+}
+
+/// [`NameCluster::key`] in JSON: written as a decimal string, read from a string or a number.
+mod key_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(key: &u64, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(key)
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Key {
+        Number(u64),
+        Text(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        match Key::deserialize(d)? {
+            Key::Number(n) => Ok(n),
+            Key::Text(t) => t.parse().map_err(serde::de::Error::custom),
+        }
+    }
 }
 
 /// A mention span with its person, for name-aware matching.
@@ -1072,6 +1099,21 @@ fn conflicts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_json_strings_and_read_back() {
+        let docs = [NameDoc::new("a", "Treasury Secretary Scott Bessent spoke.")];
+        let r = Names::new().run(&docs);
+        let json = serde_json::to_value(&r).unwrap();
+        let key = &json["clusters"][0]["key"];
+        assert_eq!(key.as_str(), Some(r.clusters[0].key.to_string().as_str()));
+        let back: NameReport = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, r);
+        let mut number = json;
+        number["clusters"][0]["key"] = serde_json::json!(r.clusters[0].key);
+        let back: NameReport = serde_json::from_value(number).unwrap();
+        assert_eq!(back, r);
+    }
 
     #[test]
     fn day_numbers_count_calendar_days() {
