@@ -335,20 +335,35 @@ pub struct DiffArgs {
     /// Cut plain-text files at lines equal to this.
     #[arg(long, value_name = "LINE", allow_hyphen_values = true)]
     pub delimiter: Option<String>,
+    /// Input format (default: by extension).
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// How to cut texts into paragraphs.
+    #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
+    pub layout: LayoutChoice,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Field/column holding the article id (JSON Lines, CSV/TSV).
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// Field/column holding the article text (JSON Lines, CSV/TSV).
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
 }
 
 impl DiffArgs {
-    /// Input options for the reader (defaults but for the delimiter).
+    /// Input options for the reader.
     pub fn input_options(&self) -> InputArgs {
         InputArgs {
             paths: self.inputs.clone(),
-            input_format: InputFormat::Auto,
+            input_format: self.input_format,
             delimiter: self.delimiter.clone(),
-            layout: LayoutChoice::Auto,
-            lossy: false,
+            layout: self.layout,
+            lossy: self.lossy,
             lexicon: None,
-            id_field: "id".to_owned(),
-            text_field: "text".to_owned(),
+            id_field: self.id_field.clone(),
+            text_field: self.text_field.clone(),
             title_field: "title".to_owned(),
             date_field: "date".to_owned(),
             url_field: "url".to_owned(),

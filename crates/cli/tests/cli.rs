@@ -1061,6 +1061,32 @@ fn overlaps_flag_swaps_inside_longer_passages() {
     assert!(has("speaker", "Bessent", "Lutnick"), "{flags:?}");
 }
 
+/// Found by a CLI audit: `diff --in` had no way to name other fields, so JSON Lines with
+/// `doc_id` and `body` could not be compared.
+#[test]
+fn diff_reads_inputs_as_the_other_commands() {
+    let (_d, p) = temp_file(
+        "alt.jsonl",
+        b"{\"doc_id\": \"x\", \"body\": \"The cat sat on the mat today.\"}\n\
+          {\"doc_id\": \"y\", \"body\": \"The cat sat on the rug today.\"}\n",
+    );
+    let o = run(&[
+        "diff",
+        "--color",
+        "never",
+        "--in",
+        &p,
+        "--id-field",
+        "doc_id",
+        "--text-field",
+        "body",
+        "x",
+        "y",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("[-mat-]{+rug+}"), "{}", stdout(&o));
+}
+
 #[test]
 fn diff_json_contract_and_exit_code() {
     let (_d, a) = temp_file(
