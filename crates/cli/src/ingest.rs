@@ -202,8 +202,9 @@ fn write_article(out: &mut impl Write, a: &Article, all: bool) -> std::io::Resul
     let count = |k: ParagraphKind| a.paragraphs.iter().filter(|p| p.kind == k).count();
     writeln!(
         out,
-        "  {} paragraphs: {} title, {} body, {} caption, {} boilerplate",
+        "  {} paragraph{}: {} title, {} body, {} caption, {} boilerplate",
         a.paragraphs.len(),
+        if a.paragraphs.len() == 1 { "" } else { "s" },
         count(ParagraphKind::Title),
         count(ParagraphKind::Body),
         count(ParagraphKind::Caption),

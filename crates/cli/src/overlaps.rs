@@ -207,6 +207,12 @@ where
         finder = finder.only_article(id.clone());
     }
     if let Some(pair) = &args.pair {
+        if pair[0] == pair[1] {
+            bail!("--pair needs two different articles (an article never overlaps itself)");
+        }
+        if let Some(id) = args.article.as_ref().filter(|id| !pair.contains(id)) {
+            bail!("--article {id} is not one of the --pair articles: nothing could be reported");
+        }
         for id in pair {
             ensure_id(source, id)?;
         }

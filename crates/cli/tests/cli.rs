@@ -834,6 +834,20 @@ fn overlaps_csv_and_filters() {
     assert!(n > 0);
     let o = run(&["overlaps", "--article", "no-such-id", "corpus/seeds"]);
     assert_error(&o, "no article with id `no-such-id`");
+    // found by a CLI audit: filters that can report nothing are errors, not "nothing found"
+    let a = "001_05c99393d83f7017";
+    let o = run(&["overlaps", "--pair", a, a, "corpus/seeds"]);
+    assert_error(&o, "--pair needs two different articles");
+    let o = run(&[
+        "overlaps",
+        "--article",
+        "000_6000e6b5296ab75c",
+        "--pair",
+        a,
+        "004_a05286936f21040d",
+        "corpus/seeds",
+    ]);
+    assert_error(&o, "is not one of the --pair articles");
 }
 
 /// Found by a CLI audit: `--stream on` read a pipe twice (an error on valid input; a FIFO
