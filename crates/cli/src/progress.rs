@@ -52,6 +52,11 @@ impl Progress for StageTimer {
 /// runs see nothing.
 pub struct Bar {
     bar: indicatif::ProgressBar,
+    /// For a stage of known size.
+    sized: indicatif::ProgressStyle,
+    /// For a stage whose size is unknown (0): a count, never a bar drawn full at `0/0` or a
+    /// count past its length (`5/0`).
+    counted: indicatif::ProgressStyle,
 }
 
 impl Bar {
@@ -62,19 +67,31 @@ impl Bar {
             return None;
         }
         let bar = indicatif::ProgressBar::new(0);
-        let style = indicatif::ProgressStyle::with_template(
+        let sized = indicatif::ProgressStyle::with_template(
             "{prefix:>10} [{bar:30}] {pos}/{len} {elapsed}",
         )
         .map(|s| s.progress_chars("=> "))
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        bar.set_style(style);
-        Some(Self { bar })
+        let counted =
+            indicatif::ProgressStyle::with_template("{prefix:>10} {spinner} {pos} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+        bar.set_style(counted.clone());
+        Some(Self {
+            bar,
+            sized,
+            counted,
+        })
     }
 }
 
 impl Progress for Bar {
     fn stage(&self, name: &'static str, total: u64) {
         self.bar.set_prefix(name);
+        self.bar.set_style(if total > 0 {
+            self.sized.clone()
+        } else {
+            self.counted.clone()
+        });
         self.bar.set_length(total);
         self.bar.set_position(0);
     }
