@@ -592,25 +592,10 @@ impl StoryBuilder {
 /// by this day alone: times come with and without time zones and at mixed precision, and
 /// comparing them as text would put a later article first; such same-day articles tie.
 /// (Dates all written alike in one zone order to the second, see `order_keys`.)
-/// Hand-written: a dozen lines, and a date crate would add parsing of formats whose order we
-/// could not trust anyway.
+/// (Read by [`newsdiff_normalize::date::iso_day`].)
 pub fn date_key(date: &str) -> Option<String> {
     let d = date.trim();
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        let s = d.get(r)?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())?
-    };
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let iso = b.get(4) == Some(&b'-')
-        && b.get(7) == Some(&b'-')
-        && year > 0
-        && (1..=12).contains(&month)
-        && (1..=31).contains(&day)
-        && (b.len() == 10 || matches!(b[10], b'T' | b't' | b' '));
-    iso.then(|| d[..10].to_owned())
+    newsdiff_normalize::date::iso_day(d).map(|_| d[..10].to_owned())
 }
 
 /// The order keys of a set of dates: each one's [`date_key`] (its calendar day), or, when

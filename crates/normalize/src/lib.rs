@@ -61,6 +61,7 @@
 #![deny(missing_docs)]
 
 mod bounds;
+pub mod date;
 mod error;
 mod map;
 pub mod names;

@@ -909,37 +909,10 @@ pub const SUCCESSION_GAP_DAYS: i64 = 7;
 /// [`SUCCESSION_GAP_DAYS`] later when both are ISO 8601 days (`YYYY-MM-DD`, a time after it
 /// ignored), else later as text.
 fn follows(end: &str, start: &str) -> bool {
-    match (day_number(end), day_number(start)) {
+    match (crate::date::day_number(end), crate::date::day_number(start)) {
         (Some(e), Some(s)) => s - e >= SUCCESSION_GAP_DAYS,
         _ => end < start,
     }
-}
-
-/// Days since 1970-01-01 of the ISO 8601 day a date begins with (`2025-06-12`,
-/// `2025-06-12T09:30Z`). Hand-written: the days-from-civil formula (H. Hinnant) in a few
-/// lines, where a date crate would bring parsing of forms whose order we could not trust.
-fn day_number(date: &str) -> Option<i64> {
-    let d = date.trim();
-    let b = d.as_bytes();
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let s = d.get(r)?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())?
-    };
-    let (y, m, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
 }
 
 /// How many countries the corpus gives `office` with.
@@ -1117,6 +1090,7 @@ mod tests {
 
     #[test]
     fn day_numbers_count_calendar_days() {
+        use crate::date::day_number;
         assert_eq!(day_number("1970-01-01"), Some(0));
         assert_eq!(day_number("2000-03-01"), Some(11_017));
         assert_eq!(
