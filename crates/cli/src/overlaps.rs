@@ -404,10 +404,10 @@ fn write_csv_overlap(w: &mut csv::Writer<&mut dyn Write>, o: &Overlap) -> Result
     w.write_record([
         "overlap",
         "",
-        &o.a.article,
+        &spreadsheet_safe(&o.a.article),
         &o.a.start.to_string(),
         &o.a.end.to_string(),
-        &o.b.article,
+        &spreadsheet_safe(&o.b.article),
         &o.b.start.to_string(),
         &o.b.end.to_string(),
         &(o.a.line + 1).to_string(),
@@ -434,7 +434,7 @@ fn write_csv_groups(w: &mut csv::Writer<&mut dyn Write>, groups: &[Group]) -> Re
             w.write_record([
                 "group-member",
                 &group,
-                &m.article,
+                &spreadsheet_safe(&m.article),
                 &m.start.to_string(),
                 &m.end.to_string(),
                 "",
@@ -457,9 +457,9 @@ fn write_csv_groups(w: &mut csv::Writer<&mut dyn Write>, groups: &[Group]) -> Re
     Ok(())
 }
 
-/// A text cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`,
-/// a tab or a carriage return: article text is hostile, `=HYPERLINK(...)`) begins with `'`
-/// instead, which spreadsheets show as text; any other cell is kept as it is.
+/// A text or id cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return: article text and ids are hostile, `=HYPERLINK(...)`)
+/// begins with `'` instead, which spreadsheets show as text; any other cell is kept as it is.
 fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}").into()
@@ -924,20 +924,24 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
                 ratio: d.ratio,
             };
             if args.format == OutputFormat::Jsonl {
+                // every option that changes what is read, as the other commands record
                 #[derive(Serialize)]
                 struct Parameters<'p> {
                     a: &'p str,
                     b: &'p str,
-                    inputs: &'p [std::path::PathBuf],
-                    delimiter: Option<&'p str>,
+                    #[serde(flatten)]
+                    input: crate::args::InputParameters,
+                    id_field: &'p str,
+                    text_field: &'p str,
                 }
                 let meta = output::Meta::new(
                     "diff",
                     Parameters {
                         a: &args.a,
                         b: &args.b,
-                        inputs: &args.inputs,
-                        delimiter: args.delimiter.as_deref(),
+                        input: args.input_options().parameters(),
+                        id_field: &args.id_field,
+                        text_field: &args.text_field,
                     },
                 );
                 output::jsonl_record(&mut out, "meta", &meta)?;

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 use anyhow::Result;
-use newsdiff_diff::{Overlaps, StoryView};
+use newsdiff_diff::{Overlaps, StoryView, date_key};
 use newsdiff_ingest::Article;
 use serde::Serialize;
 
@@ -186,6 +186,12 @@ fn write_text(out: &mut dyn Write, view: &StoryView, articles: &[Article]) -> st
                 format!("first: {}", for_terminal(&p.first.join(", ")))
             } else if p.occurrences.iter().any(|o| o.date.is_none()) {
                 "first: unknown (dates missing)".to_owned()
+            } else if p
+                .occurrences
+                .iter()
+                .any(|o| o.date.as_deref().and_then(date_key).is_none())
+            {
+                "first: unknown (dates not comparable)".to_owned()
             } else {
                 // no earliest article shares it with all the others directly
                 "first: unknown".to_owned()

@@ -897,7 +897,7 @@ fn csv_groups_are_numbered_and_text_cells_are_no_formulas() {
         ));
     }
     jsonl.push_str(
-        "{\"id\": \"x1\", \"text\": \"=HYPERLINK(\\\"http://example.invalid\\\") Copper miners in Chile \
+        "{\"id\": \"@x1\", \"text\": \"=HYPERLINK(\\\"http://example.invalid\\\") Copper miners in Chile \
          halted production at three large pits after the strike vote on Monday.\"}\n\
          {\"id\": \"x2\", \"text\": \"=HYPERLINK(\\\"http://example.invalid\\\") Copper miners in Chile \
          halted production at three large pits after the strike vote on Monday.\"}\n",
@@ -920,6 +920,10 @@ fn csv_groups_are_numbered_and_text_cells_are_no_formulas() {
             assert_eq!(&r[group], "");
             formula_safe |= r[a_text].starts_with("'=HYPERLINK(");
             assert!(!r[a_text].starts_with('='), "{}", &r[a_text]);
+            // ids too (found by a review)
+            if r[a_text].contains("HYPERLINK") {
+                assert_eq!(&r[col("a_article")], "'@x1");
+            }
         }
     }
     assert_eq!(members.len(), 2, "{members:?}");

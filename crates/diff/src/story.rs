@@ -126,9 +126,11 @@ pub struct SharedPassage {
     /// The closest kind among those overlaps (`verbatim` before `near` before `paraphrase`).
     pub kind: Kind,
     /// Whether some two of its articles share it only through a third: `a` shares it with
-    /// `b`, and `b` (nearly the same text of `b`) with `c`, but no overlap links `a` and `c`.
-    /// Then [`first`](Self::first) holds only earliest articles that share it with every
-    /// other article directly, and may be empty.
+    /// `b`, and `b` (nearly the same text of `b`) with `c`, but no overlap of `a` and `c`
+    /// touches it in both. Then [`first`](Self::first) holds only earliest articles that
+    /// share it with every other article directly, and may be empty. A passage of more than
+    /// 300 articles that no one group holds whole is not checked pair by pair and counts as
+    /// chained.
     pub chained: bool,
 }
 
@@ -352,19 +354,24 @@ impl StoryBuilder {
                     .push(r);
             }
         }
-        // per passage, the article pairs linked directly (by article index, smaller first)
-        let mut linked_pairs: BTreeMap<usize, BTreeSet<(usize, usize)>> = BTreeMap::new();
+        // the overlaps between each two articles (by article index, smaller first), as
+        // their two ranges: two articles share a passage directly when one of their
+        // overlaps touches the passage's text in both (it may be longer and belong to
+        // another passage too)
+        let mut pair_overlaps: BTreeMap<(usize, usize), Vec<[Span; 2]>> = BTreeMap::new();
         for &(x, y) in &direct {
-            let (a, b) = (ranges[x].0, ranges[y].0);
+            let ((a, sa, ea), (b, sb, eb)) = (ranges[x], ranges[y]);
             if a != b {
-                linked_pairs
-                    .entry(passages_of.find(x))
-                    .or_default()
-                    .insert((a.min(b), a.max(b)));
+                let (lo, hi) = if a < b {
+                    ([(sa, ea), (sb, eb)], (a, b))
+                } else {
+                    ([(sb, eb), (sa, ea)], (b, a))
+                };
+                pair_overlaps.entry(hi).or_default().push(lo);
             }
         }
         let mut passages_by_story: BTreeMap<usize, Vec<SharedPassage>> = BTreeMap::new();
-        for (root, members) in &passage_ranges {
+        for members in passage_ranges.values() {
             // each article's ranges of the passage, merged where they intersect
             let mut per_article: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
             for &r in members {
@@ -398,15 +405,25 @@ impl StoryBuilder {
             held.sort_unstable();
             held.dedup();
             let mut groups_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+            let mut spans: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
             for &r in members {
+                let (a, start, end) = ranges[r];
+                spans.entry(a).or_default().push((start, end));
                 if let Some(g) = group_of[r] {
-                    groups_of.entry(ranges[r].0).or_default().insert(g);
+                    groups_of.entry(a).or_default().insert(g);
                 }
             }
-            let pairs = linked_pairs.get(root);
+            let touches = |a: usize, (s, e): (usize, usize)| {
+                spans
+                    .get(&a)
+                    .is_some_and(|v| v.iter().any(|&(ps, pe)| s < pe && ps < e))
+            };
             let linked = |a: usize, b: usize| {
+                let (lo, hi) = (a.min(b), a.max(b));
                 a == b
-                    || pairs.is_some_and(|p| p.contains(&(a.min(b), a.max(b))))
+                    || pair_overlaps
+                        .get(&(lo, hi))
+                        .is_some_and(|os| os.iter().any(|&[x, y]| touches(lo, x) && touches(hi, y)))
                     || groups_of
                         .get(&a)
                         .zip(groups_of.get(&b))
@@ -729,6 +746,9 @@ fn join(
 /// ranges on one article 176 → 140 (found by a user audit; BBC's Yukos story is still one
 /// 18-article chain of its recurring background paragraphs beside other passages).
 const SAME_RANGE: f64 = 0.6;
+
+/// A byte range of an article, `(start, end)`.
+type Span = (usize, usize);
 
 /// Most articles of a shared passage whose pairs are checked for a direct link (see
 /// [`SharedPassage::chained`]): the check is quadratic in them.
@@ -1059,6 +1079,46 @@ mod tests {
         assert_eq!(story.passages[0].kind, Kind::Verbatim);
         assert_eq!(story.unique.len(), 1);
         assert_eq!(story.unique[0].text, "Other news first.");
+    }
+
+    /// Found by a review: a long overlap (`a` and `c` share five paragraphs) belongs to
+    /// another passage than the one sentence `b` quotes, yet it links `a` and `c` on that
+    /// sentence too: the sentence's passage is not chained, and `a` has it first.
+    #[test]
+    fn a_longer_overlap_links_its_articles_on_a_shorter_passage() {
+        let paras = [
+            "The central bank raised its benchmark interest rate by half a percentage point on Tuesday to curb stubborn inflation.",
+            "Governor Maria Lindqvist told reporters the board had weighed a larger increase but chose caution given weak export demand.",
+            "Analysts at several Nordic lenders had expected the move, though some predicted a pause until the autumn budget was published.",
+            "The krona rose sharply against the euro after the announcement, reaching its strongest level in nearly eight months of trading.",
+            "Mortgage holders face higher monthly payments, and property agents warned that house sales could slow further this winter.",
+        ];
+        let mut a = parse_text(
+            "a",
+            &format!(
+                "{}\nSeparately retail sales rose a little in May.\n",
+                paras.join("\n")
+            ),
+        );
+        let mut b = parse_text(
+            "b",
+            &format!(
+                "Football fans gathered in the capital to celebrate the league title.\n{}\nThe stadium will host a parade next weekend.\n",
+                paras[0]
+            ),
+        );
+        let mut c = parse_text("c", &format!("{}\n", paras.join("\n")));
+        a.date = Some("2025-06-01".into());
+        b.date = Some("2025-06-02".into());
+        c.date = Some("2025-06-03".into());
+        let arts = [a, b, c];
+        let view = StoryBuilder::new().build(&arts, &Finder::new().find(&arts));
+        let passages: Vec<&SharedPassage> = view.stories.iter().flat_map(|s| &s.passages).collect();
+        assert!(!passages.is_empty());
+        for p in passages {
+            assert!(!p.chained, "{p:?}");
+            assert_eq!(p.first, vec!["a"]);
+        }
     }
 
     #[test]

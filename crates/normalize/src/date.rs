@@ -6,12 +6,14 @@
 
 /// The calendar day `(year, month, day)` of an ISO 8601 date: `YYYY-MM-DD`, then nothing or a
 /// time after `T` or a space, which is ignored (`2025-06-12`, `2025-06-12T09:30:00Z`); else
-/// `None`. Year 0 and months or days out of range are `None`.
+/// `None`. Year 0, months out of range and days past the month's end are `None`.
 ///
 /// ```
 /// use newsdiff_normalize::date::iso_day;
 /// assert_eq!(iso_day(" 2025-06-12T09:30Z"), Some((2025, 6, 12)));
 /// assert_eq!(iso_day("12/06/2025"), None);
+/// assert_eq!(iso_day("2025-02-29"), None);
+/// assert_eq!(iso_day("2024-02-29"), Some((2024, 2, 29)));
 /// ```
 pub fn iso_day(date: &str) -> Option<(i64, u32, u32)> {
     let d = date.trim();
@@ -23,11 +25,18 @@ pub fn iso_day(date: &str) -> Option<(i64, u32, u32)> {
             .then(|| s.parse().ok())?
     };
     let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
     let iso = b.get(4) == Some(&b'-')
         && b.get(7) == Some(&b'-')
         && year > 0
         && (1..=12).contains(&month)
-        && (1..=31).contains(&day)
+        && (1..=days_in_month).contains(&day)
         && (b.len() == 10 || matches!(b[10], b'T' | b't' | b' '));
     iso.then_some((i64::from(year), month, day))
 }

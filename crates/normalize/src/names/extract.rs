@@ -529,7 +529,9 @@ fn process_run(
         // an agency is capitalised, `the Food and Drug Administration`)
         let after_verb = !toks[end_tok].poss
             && next.is_some_and(|t| {
-                !t.cap && (lx::is_speech_verb(&t.lower()) || t.lower() == "administration")
+                !t.cap
+                    && (lx::is_speech_verb(&t.lower())
+                        || t.lower() == "administration" && !nationality(&nl))
             });
         let before = toks[..first_tok].iter().rev().find(|t| t.word);
         let before_cue = before.is_some_and(|t| {
@@ -561,6 +563,22 @@ fn process_run(
         designated: false,
         accepted: false,
     });
+}
+
+/// Whether a one-word name is a country's or a people's word (`the Syrian administration`,
+/// `the Scottish administration`): no leader's name. Adjectives of peoples that the country
+/// tables lack are told by their endings.
+fn nationality(name: &[&String]) -> bool {
+    match name {
+        [w] => {
+            lx::scope_country(w).is_some()
+                || w.as_str() == "welsh"
+                || ["ish", "ian", "ese", "ic"]
+                    .iter()
+                    .any(|end| w.ends_with(end))
+        }
+        _ => false,
+    }
 }
 
 /// How many leading words of a run are a company's name when the rest are its designators

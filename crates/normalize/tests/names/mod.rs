@@ -463,11 +463,21 @@ fn the_x_administration_is_a_leaders() {
         "a",
         "It is predictable that the Trump administration will keep up the pressure. This is \
          far from comfortable for the Trump administration. Trump was too optimistic again. \
-         The Food and Drug Administration approved the drug.",
+         The Food and Drug Administration approved the drug. The Bush administration had \
+         tried the same.",
     )];
     let r = find_names(&docs);
-    assert_eq!(all_forms(&r), ["Trump"]);
-    assert_eq!(r.clusters[0].mentions.len(), 3);
+    assert_eq!(all_forms(&r), ["Trump", "Bush"]);
+    let trump = r.clusters.iter().find(|c| c.canonical == "Trump").unwrap();
+    assert_eq!(trump.mentions.len(), 3);
+    // a people's or a country's administration is no one's (found by a review)
+    let docs = [NameDoc::new(
+        "a",
+        "The Syrian administration said so. The Scottish administration agreed. The Welsh \
+         administration did not. The Kurdish administration waited. The Iraqi \
+         administration left.",
+    )];
+    assert!(all_forms(&find_names(&docs)).is_empty());
 }
 
 #[test]
