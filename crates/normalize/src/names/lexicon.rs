@@ -1193,6 +1193,19 @@ pub const NON_NAME: &[&str] = &[
 /// Common capitalised sentence openers and group nouns that are not people (`Analysts
 /// said…`, `Officials…`).
 pub const COMMON_OPENERS: &[&str] = &[
+    // sentence adverbs that open wire copy (`Separately Reagan said`, `Besides Reagan`)
+    "besides",
+    "separately",
+    "elsewhere",
+    "likewise",
+    "consequently",
+    "accordingly",
+    "eventually",
+    "subsequently",
+    "afterwards",
+    "afterward",
+    "regardless",
+    "excluding",
     "analysts",
     "officials",
     "critics",

@@ -480,6 +480,31 @@ fn the_x_administration_is_a_leaders() {
     assert!(all_forms(&find_names(&docs)).is_empty());
 }
 
+/// Found by a names audit on Reuters: sentence adverbs that open wire copy were given names
+/// (`Besides Reagan`, `Separately`, a holder of France's prime ministership).
+#[test]
+fn sentence_adverbs_are_no_given_names() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Besides Reagan, President Ronald Reagan's aides met. Separately Baker said so.",
+        ),
+        NameDoc::new(
+            "b",
+            "Treasury Secretary James Baker said the talks went well.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(
+        forms
+            .iter()
+            .all(|f| !f.starts_with("Besides") && !f.starts_with("Separately")),
+        "{forms:?}"
+    );
+    assert!(forms.contains(&"Baker"), "{forms:?}");
+}
+
 #[test]
 fn a_home_nation_alone_is_no_person() {
     // one article, so the corpus never sees `Wales` after a preposition
