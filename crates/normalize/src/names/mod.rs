@@ -37,7 +37,10 @@
 //! 2. **Within an article**, a bare family name joins the one full name whose family name it
 //!    equals, or, if none, is within a small budget of (`Bessant` → `Scott Bessent`); a bare
 //!    name shared by two full names stays apart. A bare form near no full name joins the one
-//!    earlier bare form within that budget (`Meri` ... `Mary`).
+//!    earlier bare form within that budget (`Meri` ... `Mary`). A bare word that begins a
+//!    company's name written in full in the article (`Hughes Tool Co` … `Hughes said`) is the
+//!    company, unless a title makes it a person or a person of the article is named in full
+//!    with it (`Howard Hughes`).
 //! 3. **Across articles** (star clustering, no chaining): full names are grouped by (given,
 //!    family); in order of mention count, each group joins the cluster whose *centre* has
 //!    the same (or a nickname-related) given name and whose centre family name is within the
@@ -472,13 +475,20 @@ impl Names {
             .par_iter()
             .zip(order.par_iter())
             .map(|((c, _), d)| {
-                // a company's name before its designator was kept only to be counted
+                // a company's name before its designator was kept only to be counted, and to
+                // tell what a bare word of it means in this article
+                let companies: FxHashSet<&str> = c
+                    .iter()
+                    .filter(|c| c.designated && c.folded.len() >= 2)
+                    .map(|c| c.folded[0].as_str())
+                    .collect();
                 let mut c: Vec<Candidate> = c.iter().filter(|c| !c.designated).cloned().collect();
                 for c in &mut c {
                     not.drop_descriptor(c, d.text, &vocab);
                 }
                 accept(&mut c, &vocab, &orgs);
                 not.reject(&mut c, &vocab);
+                company_words(&mut c, &companies);
                 c
             })
             .collect();
@@ -572,6 +582,31 @@ impl Names {
         let dates: Vec<Option<&str>> = order.iter().map(|d| d.date).collect();
         let texts: Vec<&str> = order.iter().map(|d| d.text).collect();
         build_report(&docdata, &cls, &dates, &texts)
+    }
+}
+
+/// Takes back a bare word that begins a company's name written in full in the same article
+/// (`Hughes Tool Co` … `Hughes said its`), unless a title says it is a person or a person of
+/// the article is named in full with it (`Howard Hughes`): in an article, a bare name is what
+/// the article names in full.
+fn company_words(cs: &mut [Candidate], companies: &FxHashSet<&str>) {
+    if companies.is_empty() {
+        return;
+    }
+    let people: FxHashSet<String> = cs
+        .iter()
+        .filter(|c| c.accepted && c.folded.len() >= 2)
+        .flat_map(|c| c.folded.iter().cloned())
+        .collect();
+    for c in cs.iter_mut() {
+        if let [form] = &c.folded[..]
+            && c.accepted
+            && c.cue != Cue::Strong
+            && companies.contains(form.as_str())
+            && !people.contains(form)
+        {
+            c.accepted = false;
+        }
     }
 }
 

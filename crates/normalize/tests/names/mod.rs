@@ -505,6 +505,40 @@ fn sentence_adverbs_are_no_given_names() {
     assert!(forms.contains(&"Baker"), "{forms:?}");
 }
 
+/// Found by a names audit on Reuters: a bare word of a company named in full in the same
+/// article joined a person elsewhere (`Peerless` of Peerless Manufacturing Co became Richard
+/// Perle, `Ryder` of Ryder System Inc David Ruder, `Hughes` of Hughes Tool Co Patrick Hughes).
+#[test]
+fn a_bare_word_of_a_company_named_in_the_article_is_the_company() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Ryder System Inc said it sold three planes. Ryder said the sale closed on Monday.",
+        ),
+        NameDoc::new("b", "SEC chairman David Ruder said the rules would change."),
+        NameDoc::new(
+            "c",
+            "Getty Oil Co agreed to the bid. Gordon Getty said he was pleased, and Getty \
+             told reporters the price was fair.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let ruder = r
+        .clusters
+        .iter()
+        .find(|c| c.canonical == "David Ruder")
+        .unwrap();
+    assert!(ruder.mentions.iter().all(|m| m.article == "b"), "{ruder:?}");
+    assert!(!all_forms(&r).contains(&"Ryder"));
+    // a person of the article named in full with the word keeps it
+    let getty = r
+        .clusters
+        .iter()
+        .find(|c| c.canonical == "Gordon Getty")
+        .unwrap();
+    assert_eq!(getty.mentions.len(), 2, "{getty:?}");
+}
+
 #[test]
 fn a_home_nation_alone_is_no_person() {
     // one article, so the corpus never sees `Wales` after a preposition
