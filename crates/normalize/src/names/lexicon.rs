@@ -837,6 +837,10 @@ pub const PARTIES: &[&str] = &[
     "nationalists",
     "socialist",
     "communist",
+    // the Liberal Democrats as British papers write them (`the Lib Dems say`)
+    "lib",
+    "dem",
+    "dems",
 ];
 
 /// Words that are never (part of) a person's name: organisations, places, time, media,

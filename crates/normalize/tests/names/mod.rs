@@ -539,6 +539,29 @@ fn a_bare_word_of_a_company_named_in_the_article_is_the_company() {
     assert_eq!(getty.mentions.len(), 2, "{getty:?}");
 }
 
+/// Found by a names audit: `Lib Dems` (90 mentions) and `Lib Dem` (67) were BBC's eighth and
+/// thirteenth people.
+#[test]
+fn the_lib_dems_are_a_party() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "The Lib Dems say the plan fails. Lib Dem Norman Baker said so.",
+        ),
+        NameDoc::new(
+            "b",
+            "Lib Dem leader Charles Kennedy said the Lib Dems would win.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(forms.iter().all(|f| !f.contains("Lib")), "{forms:?}");
+    assert!(
+        forms.contains(&"Norman Baker") && forms.contains(&"Charles Kennedy"),
+        "{forms:?}"
+    );
+}
+
 #[test]
 fn a_home_nation_alone_is_no_person() {
     // one article, so the corpus never sees `Wales` after a preposition
