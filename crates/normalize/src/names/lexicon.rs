@@ -846,6 +846,11 @@ pub const PARTIES: &[&str] = &[
 /// Words that are never (part of) a person's name: organisations, places, time, media,
 /// common capitalised words; [`MONTHS`] too (see [`is_non_name`]).
 pub const NON_NAME: &[&str] = &[
+    // the second words of two-word countries, never a person's (`Sri Lanka`; `Sri` is a given
+    // name: `Sri Mulyani Indrawati`)
+    "lanka",
+    "zealand",
+    "arabia",
     // sport, music and broadcasting bodies (`the Premier League`, `6 Music`, `channel Five`)
     "league",
     "cup",

@@ -560,6 +560,16 @@ fn the_lib_dems_are_a_party() {
         forms.contains(&"Norman Baker") && forms.contains(&"Charles Kennedy"),
         "{forms:?}"
     );
+    // nor is a two-word country a person (`Sri Lanka`: BBC 40 mentions, Reuters 60)
+    let docs = [NameDoc::new(
+        "a",
+        "Sri Lanka said the aid had arrived. Sri Lanka told donors it needed more. Finance \
+         Minister Sri Mulyani Indrawati said so.",
+    )];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(!forms.contains(&"Sri Lanka"), "{forms:?}");
+    assert!(forms.contains(&"Sri Mulyani Indrawati"), "{forms:?}");
 }
 
 #[test]
