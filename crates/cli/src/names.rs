@@ -88,7 +88,7 @@ fn write_cluster(out: &mut dyn Write, c: &NameCluster) -> std::io::Result<()> {
     let mut forms: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in &c.mentions {
         forms
-            .entry(one_line(&m.form))
+            .entry(newsdiff_normalize::names::one_line(&m.form))
             .or_default()
             .push(m.article.clone());
     }
@@ -253,11 +253,6 @@ pub(crate) fn role_label(key: &str) -> String {
         }
         None => key.to_owned(),
     }
-}
-
-/// `form` with each line break or run of spaces as one space (`James\nBaker`).
-pub(crate) fn one_line(form: &str) -> String {
-    form.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

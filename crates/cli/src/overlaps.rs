@@ -135,11 +135,12 @@ fn streaming_index(args: &OverlapsArgs) -> Result<Option<Index>> {
     {
         return Ok(None);
     }
-    if args.stream == Switch::Auto && input_bytes(args)? < STREAM_MIN_BYTES {
+    let (bytes, not_regular) = input_files(args)?;
+    if args.stream == Switch::Auto && bytes < STREAM_MIN_BYTES {
         return Ok(None);
     }
     // a pipe or a FIFO cannot be read twice (a FIFO's second open waits forever)
-    if let Some(p) = not_regular(args)? {
+    if let Some(p) = not_regular {
         if args.stream == Switch::On {
             output::note(&format!(
                 "{} is not a regular file (a pipe?), which cannot be read twice: reading the input once, into memory",
@@ -160,33 +161,23 @@ fn streaming_index(args: &OverlapsArgs) -> Result<Option<Index>> {
     Ok(Some(index))
 }
 
-/// The first input that is no regular file (a pipe, a FIFO, a device), if any.
-fn not_regular(args: &OverlapsArgs) -> Result<Option<std::path::PathBuf>> {
+/// What `overlaps` needs to know of its input files before reading them: their total size
+/// (standard input counts as nothing), and the first that is no regular file (a pipe, a
+/// FIFO, a device), if any. One listing and one `stat` a file.
+fn input_files(args: &OverlapsArgs) -> Result<(u64, Option<std::path::PathBuf>)> {
     let expanded = newsdiff_ingest::expand(&args.input.paths)?;
-    for input in &expanded.inputs {
-        if let newsdiff_ingest::Input::File(p) = input {
-            let meta =
-                std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
-            if !meta.is_file() {
-                return Ok(Some(p.clone()));
-            }
-        }
-    }
-    Ok(None)
-}
-
-/// The total size of the input files (standard input counts as nothing).
-fn input_bytes(args: &OverlapsArgs) -> Result<u64> {
-    let expanded = newsdiff_ingest::expand(&args.input.paths)?;
-    let mut total = 0u64;
+    let (mut total, mut not_regular) = (0u64, None);
     for input in &expanded.inputs {
         if let newsdiff_ingest::Input::File(p) = input {
             let meta =
                 std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
             total = total.saturating_add(meta.len());
+            if !meta.is_file() && not_regular.is_none() {
+                not_regular = Some(p.clone());
+            }
         }
     }
-    Ok(total)
+    Ok((total, not_regular))
 }
 
 /// The search and its output over `source`; `articles` is the same articles in memory, which

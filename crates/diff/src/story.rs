@@ -434,15 +434,11 @@ impl StoryBuilder {
             // checked, up to MAX_CHECKED_ARTICLES articles (beyond, the passage counts as
             // chained: no claim of who was first is made that was not checked)
             let one_group = groups_of.len() == held.len()
-                && groups_of
-                    .values()
-                    .fold(None::<BTreeSet<usize>>, |acc, g| {
-                        Some(match acc {
-                            None => g.clone(),
-                            Some(a) => a.intersection(g).copied().collect(),
-                        })
-                    })
-                    .is_some_and(|common| !common.is_empty());
+                && groups_of.values().next().is_some_and(|first| {
+                    first
+                        .iter()
+                        .any(|g| groups_of.values().all(|gs| gs.contains(g)))
+                });
             let chained = !one_group
                 && (held.len() > MAX_CHECKED_ARTICLES || !held.iter().all(|&a| with_all(a)));
             let mut first = earliest(&occurrences);

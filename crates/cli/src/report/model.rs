@@ -423,7 +423,9 @@ impl ReportData {
                     .map(|c| {
                         let mut forms: BTreeMap<String, usize> = BTreeMap::new();
                         for m in &c.mentions {
-                            *forms.entry(crate::names::one_line(&m.form)).or_default() += 1;
+                            *forms
+                                .entry(newsdiff_normalize::names::one_line(&m.form))
+                                .or_default() += 1;
                         }
                         let mut arts: Vec<String> =
                             c.mentions.iter().map(|m| m.article.clone()).collect();

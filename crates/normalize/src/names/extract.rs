@@ -528,11 +528,11 @@ fn process_run(
         // `X said`; and `the X administration` (a leader's: `the Trump administration`, where
         // an agency is capitalised, `the Food and Drug Administration`)
         let after_verb = !toks[end_tok].poss
-            && next.is_some_and(|t| {
-                !t.cap
-                    && (lx::is_speech_verb(&t.lower())
-                        || t.lower() == "administration" && !nationality(&nl))
-            });
+            && (next.is_some_and(|t| !t.cap && lx::is_speech_verb(&t.lower()))
+                || !nationality(&nl)
+                    && text
+                        .get(toks[end_tok].span.end..)
+                        .is_some_and(super::not_people::leader_noun_after));
         let before = toks[..first_tok].iter().rev().find(|t| t.word);
         let before_cue = before.is_some_and(|t| {
             let l = t.lower();

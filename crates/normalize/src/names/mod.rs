@@ -238,7 +238,7 @@ pub struct NameCluster {
     #[serde(with = "key_text")]
     pub key: u64,
     /// The distinct forms as written, sorted; a line break or a run of spaces inside a form
-    /// is one space here (each [`Mention::form`] is the text exactly).
+    /// is one space here ([`one_line`]; each [`Mention::form`] is the text exactly).
     pub forms: Vec<String>,
     /// Its mentions, by article then position.
     pub mentions: Vec<Mention>,
@@ -761,7 +761,7 @@ fn build_report(
             let c = &docs[d].cands[m];
             let form = texts[d][c.span.clone()].to_owned();
             // one form however the text wraps it (`James\nBaker` in hard-wrapped wire copy)
-            forms.insert(form.split_whitespace().collect::<Vec<_>>().join(" "));
+            forms.insert(one_line(&form));
             if let Some(r) = &c.role {
                 roles
                     .entry((r.key.office.clone(), r.key.key()))
@@ -957,6 +957,12 @@ fn follows(end: &str, start: &str) -> bool {
         (Some(e), Some(s)) => s - e >= SUCCESSION_GAP_DAYS,
         _ => end < start,
     }
+}
+
+/// A form as [`NameCluster::forms`] lists it: each line break or run of spaces as one space
+/// (`James\nBaker` is `James Baker`).
+pub fn one_line(form: &str) -> String {
+    form.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// How many countries the corpus gives `office` with.
