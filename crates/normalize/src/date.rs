@@ -59,3 +59,24 @@ pub fn day_number(date: &str) -> Option<i64> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     Some(era * 146_097 + doe - 719_468)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_count_calendar_days() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2000-03-01"), Some(11_017));
+        assert_eq!(
+            day_number("2024-03-01")
+                .zip(day_number("2024-02-28"))
+                .map(|(a, b)| a - b),
+            Some(2)
+        );
+        assert_eq!(day_number("2025-06-12T09:30:00Z"), day_number("2025-06-12"));
+        assert_eq!(day_number("12/06/2025"), None);
+        assert_eq!(day_number("2025-13-01"), None);
+        assert_eq!(iso_day("2025-02-30"), None);
+    }
+}
