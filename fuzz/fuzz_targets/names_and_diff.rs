@@ -1,7 +1,8 @@
 #![no_main]
 //! Fuzzes what reads article text after the readers: name extraction and clustering over
 //! two texts cut from the input, and the word diff of the two with their name keys. Never
-//! panics; every name mention and every diff range lies on character boundaries of its text.
+//! panics; every name mention and every diff range lies on character boundaries of its text,
+//! and the diff's ranges run forward on each side without overlapping.
 use libfuzzer_sys::fuzz_target;
 use newsdiff_diff::{DiffSide, NameKeys, word_diff};
 use newsdiff_ingest::parse_text;
@@ -27,9 +28,13 @@ fuzz_target!(|data: &[u8]| {
         &DiffSide::whole(&articles[0].text, keys.of("a")),
         &DiffSide::whole(&articles[1].text, keys.of("b")),
     );
+    let (mut end_a, mut end_b) = (0, 0);
     for op in &d.ops {
         assert!(articles[0].text.is_char_boundary(op.a[0]) && articles[0].text.is_char_boundary(op.a[1]));
         assert!(articles[1].text.is_char_boundary(op.b[0]) && articles[1].text.is_char_boundary(op.b[1]));
+        // forward on both sides, never overlapping
+        assert!(end_a <= op.a[0] && op.a[0] <= op.a[1] && end_b <= op.b[0] && op.b[0] <= op.b[1]);
+        (end_a, end_b) = (op.a[1], op.b[1]);
     }
     for dv in &d.divergences {
         assert_eq!(&articles[0].text[dv.a.start..dv.a.end], dv.a.text);

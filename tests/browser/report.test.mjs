@@ -84,6 +84,9 @@ async function open(file) {
   const pairText = await page.locator("#pair-view").innerText();
   check(pairText.includes("<script>alert(1)</script>"), "a <script> in article text is shown as text in the pair view");
   check(pairText.includes('"><img src=x onerror=alert(2)>'), "an attribute breakout is shown as text");
+  const restyled = page.locator("#pair-view .restyled");
+  check(await restyled.count() > 0 && (await restyled.first().innerText()).startsWith("Geneva"),
+    "the same word written differently is marked");
   check(pairText.includes("\\u{202E}") && !pairText.includes("\u202e"), "a bidi override is shown as a visible escape");
   const articleText = await page.locator("#article-view").innerText();
   check(articleText.includes("<script>alert(1)</script>"), "the article view shows the text as text");

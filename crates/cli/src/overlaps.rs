@@ -476,6 +476,8 @@ fn piece_for_reader(text: &str) -> std::borrow::Cow<'_, str> {
 const DEL: Style = AnsiColor::Red.on_default();
 const INS: Style = AnsiColor::Green.on_default();
 const DIM: Style = AnsiColor::BrightBlack.on_default();
+/// Words alike once normalized but written differently (`[~“US”~]{~"U.S."~}`).
+const RESTYLED: Style = AnsiColor::Yellow.on_default();
 
 /// Writes a word diff as one text: `b`'s words, with `a`'s deleted words in `[-…-]` and
 /// inserted ones in `{+…+}` (the markers stay when colour is stripped), indented, and wrapped
@@ -606,8 +608,20 @@ fn write_diff_words(
     for (i, op) in ops.iter().enumerate() {
         let following = ops.get(i + 1);
         match op.op {
-            Op::Equal => {
+            Op::Equal if op.exact => {
                 write!(out, "{}", piece(b, cur_b, op.b[1]))?;
+                cur_a = cur_a.max(op.a[1]);
+                cur_b = cur_b.max(op.b[1]);
+            }
+            Op::Equal => {
+                // the same words written differently: both spellings, side `a`'s first
+                write!(
+                    out,
+                    "{}{RESTYLED}[~{}~]{{~{}~}}{RESTYLED:#}",
+                    piece(b, cur_b, op.b[0]),
+                    piece(a, op.a[0].max(cur_a), op.a[1]),
+                    piece(b, op.b[0].max(cur_b), op.b[1])
+                )?;
                 cur_a = cur_a.max(op.a[1]);
                 cur_b = cur_b.max(op.b[1]);
             }
@@ -952,9 +966,9 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
                 for_terminal(&a.id),
                 for_terminal(&b.id),
                 d.ratio * 100.0,
-                // the word diff shows words: say so when only punctuation differs
+                // the word diff shows words: say so when only their writing differs
                 if differ && !words_differ {
-                    "; only punctuation differs"
+                    "; the same words, written differently"
                 } else {
                     ""
                 }
@@ -1014,11 +1028,7 @@ mod tests {
             similarity: 0.3,
             shared_words: 3,
             divergences: vec![],
-            ops: vec![DiffOp {
-                op: Op::Equal,
-                a: [sa, sa + 5],
-                b: [sb + 29, sb + 34],
-            }],
+            ops: vec![DiffOp::new(Op::Equal, [sa, sa + 5], [sb + 29, sb + 34])],
         };
         assert!(shown_as_sides(&o));
         let mut out: Vec<u8> = Vec::new();

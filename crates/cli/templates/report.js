@@ -78,7 +78,9 @@
     const h = el("h3", null, A[p.a].id + "  \u2194  " + A[p.b].id);
     view.appendChild(h);
     view.appendChild(el("p", "hint", p.count + " shared passage" + (p.count === 1 ? "" : "s") +
-      ", best score " + p.score.toFixed(2)));
+      ", best score " + p.score.toFixed(2) + ". Struck out: words only the left side has; " +
+      "green: words only the right side has; dotted underline: the same words written differently " +
+      "(case, punctuation, spelling); orange underline: a divergence."));
     for (let k = p.first; k < p.first + p.count; k++) {
       const o = D.overlaps[k];
       const box = el("div", "overlap");
@@ -94,12 +96,14 @@
       const sides = el("div", "sides");
       const left = el("div", "side");
       left.appendChild(el("span", "who", A[o.a].id + " \u00b7 " + lines(o.a, o.ar[0], o.ar[1])));
-      const lm = o.del.map((r) => [r[0], r[1], "del"]).concat(o.shared[0].map((r) => [r[0], r[1], "shared"]),
+      const lm = o.del.map((r) => [r[0], r[1], "del"]).concat(o.restyled[0].map((r) => [r[0], r[1], "restyled"]),
+        o.shared[0].map((r) => [r[0], r[1], "shared"]),
         o.divergences.map((d) => [d[1], d[2], "divx"]));
       left.appendChild(render(o.a, o.ar[0], o.ar[1], lm));
       const right = el("div", "side");
       right.appendChild(el("span", "who", A[o.b].id + " \u00b7 " + lines(o.b, o.br[0], o.br[1])));
-      const rm = o.ins.map((r) => [r[0], r[1], "ins"]).concat(o.shared[1].map((r) => [r[0], r[1], "shared"]),
+      const rm = o.ins.map((r) => [r[0], r[1], "ins"]).concat(o.restyled[1].map((r) => [r[0], r[1], "restyled"]),
+        o.shared[1].map((r) => [r[0], r[1], "shared"]),
         o.divergences.map((d) => [d[3], d[4], "divx"]));
       right.appendChild(render(o.b, o.br[0], o.br[1], rm));
       sides.appendChild(left);

@@ -1033,6 +1033,17 @@ fn diff_text_shows_deletions_where_they_were() {
         "The rate is 5% [up from 4%]!\n",
     );
     assert_eq!(code, Some(1), "{body}");
+    // and shows it: the same words written differently, each side's way
+    assert_eq!(
+        body, "The rate is 5% [~(up~]{~[up~} from 4[~%).~]{~%]!~}",
+        "{body}"
+    );
+    // a capital first letter is no difference
+    let (body, _) = case(
+        "The Minister said “tariffs” stay.\n",
+        "The minister said \"tariffs\" stay.\n",
+    );
+    assert_eq!(body, "The minister said [~“tariffs”~]{~\"tariffs\"~} stay.");
 }
 
 /// Found by a user audit: a person swapped at one place of a passage of several sentences is

@@ -151,6 +151,37 @@ pub struct DiffOp {
     pub a: [usize; 2],
     /// `[start, end)` on side `b`.
     pub b: [usize; 2],
+    /// For an `equal` operation: whether the two sides' original text is the same, byte for
+    /// byte apart from white space and a capital first letter. `false` when the words are
+    /// equal once normalized but written differently (quote marks, punctuation beside or
+    /// between them, `U.S.` / `US`, `WorldCom` / `Worldcom`, `55 per cent` / `55%`); the
+    /// ranges then also take in the punctuation that
+    /// differs, as side `a` and side `b` have it. Serialized only when `false` (and read as
+    /// `true` when absent); always `true` for `delete` and `insert`.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub exact: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_yes(b: &bool) -> bool {
+    *b
+}
+
+impl DiffOp {
+    /// An operation whose sides are written alike (`exact`), as every `delete` and `insert`
+    /// is.
+    pub fn new(op: Op, a: [usize; 2], b: [usize; 2]) -> Self {
+        Self {
+            op,
+            a,
+            b,
+            exact: true,
+        }
+    }
 }
 
 /// A passage two articles share.

@@ -367,11 +367,12 @@ pub(crate) fn diff_words(
                 len,
             } => {
                 equal += len;
-                ops.push(DiffOp {
-                    op: Op::Equal,
-                    a: span(wa, old_index..old_index + len),
-                    b: span(wb, new_index..new_index + len),
-                });
+                push_equal(
+                    &mut ops,
+                    (a, &wa[old_index..old_index + len], old_index == 0),
+                    (b, &wb[new_index..new_index + len], new_index == 0),
+                    old_index + len == wa.len() && new_index + len == wb.len(),
+                );
             }
             SimilarOp::Delete {
                 old_index,
@@ -379,11 +380,11 @@ pub(crate) fn diff_words(
                 new_index,
             } => {
                 let p = at_b(new_index);
-                ops.push(DiffOp {
-                    op: Op::Delete,
-                    a: span(wa, old_index..old_index + old_len),
-                    b: [p, p],
-                });
+                ops.push(DiffOp::new(
+                    Op::Delete,
+                    span(wa, old_index..old_index + old_len),
+                    [p, p],
+                ));
                 hunks.push((old_index..old_index + old_len, new_index..new_index));
             }
             SimilarOp::Insert {
@@ -392,11 +393,11 @@ pub(crate) fn diff_words(
                 new_len,
             } => {
                 let p = at_a(old_index);
-                ops.push(DiffOp {
-                    op: Op::Insert,
-                    a: [p, p],
-                    b: span(wb, new_index..new_index + new_len),
-                });
+                ops.push(DiffOp::new(
+                    Op::Insert,
+                    [p, p],
+                    span(wb, new_index..new_index + new_len),
+                ));
                 hunks.push((old_index..old_index, new_index..new_index + new_len));
             }
             SimilarOp::Replace {
@@ -405,16 +406,16 @@ pub(crate) fn diff_words(
                 new_index,
                 new_len,
             } => {
-                ops.push(DiffOp {
-                    op: Op::Delete,
-                    a: span(wa, old_index..old_index + old_len),
-                    b: [at_b(new_index); 2],
-                });
-                ops.push(DiffOp {
-                    op: Op::Insert,
-                    a: [at_a(old_index + old_len); 2],
-                    b: span(wb, new_index..new_index + new_len),
-                });
+                ops.push(DiffOp::new(
+                    Op::Delete,
+                    span(wa, old_index..old_index + old_len),
+                    [at_b(new_index); 2],
+                ));
+                ops.push(DiffOp::new(
+                    Op::Insert,
+                    [at_a(old_index + old_len); 2],
+                    span(wb, new_index..new_index + new_len),
+                ));
                 hunks.push((
                     old_index..old_index + old_len,
                     new_index..new_index + new_len,
@@ -449,6 +450,138 @@ pub(crate) fn diff_words(
         ratio,
         differing_numbers,
         negation_differs,
+    }
+}
+
+/// Pushes the `equal` operations of one run of words the two sides have alike (`wa[k]` is
+/// equal to `wb[k]`): a run of words written alike is one exact operation, and each stretch
+/// written differently ([`DiffOp::exact`] `false`) is its own, so a reader sees that `“55 per
+/// cent”` became `"55%"` instead of being told nothing changed. White space is never a
+/// difference, nor is the case of a word's first letter. Punctuation between two words of the run belongs to the word it touches: a
+/// closing mark (`,` `”` `)`) to the word before it, an opening one (`“` `(`) to the word
+/// after it, a mark with space on both sides (` — `) to the word before it. `at_start` and
+/// `at_end` say whether the run begins or ends its side's passage: punctuation before its
+/// first word or after its last is then compared too (otherwise it borders a deletion or an
+/// insertion, whose display shows it).
+///
+/// Written by hand: `similar` diffs the normalized words; which original bytes lie between
+/// two of them is this crate's offset bookkeeping.
+fn push_equal(
+    ops: &mut Vec<DiffOp>,
+    (a, wa, a_first): (&DiffSide<'_>, &[Word<'_>], bool),
+    (b, wb, b_first): (&DiffSide<'_>, &[Word<'_>], bool),
+    at_end: bool,
+) {
+    let len = wa.len().min(wb.len());
+    if len == 0 {
+        return;
+    }
+    let at_start = a_first && b_first;
+    // Each word's reach: the word, with the punctuation that belongs to it on each side.
+    let reach = |side: &DiffSide<'_>, ws: &[Word<'_>], k: usize| -> [usize; 2] {
+        let text = side.text;
+        let before = if k > 0 {
+            ws[k - 1].end
+        } else if at_start {
+            side.start
+        } else {
+            ws[0].start
+        };
+        let after = if k + 1 < ws.len() {
+            ws[k + 1].start
+        } else if at_end {
+            side.end.max(ws[k].end)
+        } else {
+            ws[k].end
+        };
+        let gap_before = text.get(before..ws[k].start).unwrap_or("");
+        let gap_after = text.get(ws[k].end..after).unwrap_or("");
+        // before: the marks touching the word (all of the gap before the first word)
+        let open = if k == 0 {
+            gap_before.trim_start()
+        } else if gap_before.contains(char::is_whitespace) {
+            let cut = gap_before.len()
+                - gap_before
+                    .trim_end_matches(|c: char| !c.is_whitespace())
+                    .len();
+            &gap_before[gap_before.len() - cut..]
+        } else {
+            "" // no white space: it all closes the word before
+        };
+        // after: everything up to the last white space that the next word's opening marks
+        // follow (all of the gap after the last word)
+        let close = if k + 1 == ws.len() {
+            gap_after.trim_end()
+        } else if gap_after.contains(char::is_whitespace) {
+            gap_after
+                .trim_end_matches(|c: char| !c.is_whitespace())
+                .trim_end()
+        } else {
+            gap_after
+        };
+        [ws[k].start - open.len(), ws[k].end + close.len()]
+    };
+    // words k..end with their punctuation as a reader compares them: white space dropped,
+    // and a capital first letter no difference (`The` / `the` where one side begins a
+    // sentence, `Prime Minister` / `prime minister` by house style: thousands of times on
+    // BBC, and never what changed)
+    let shape = |side: &DiffSide<'_>, ws: &[Word<'_>], k: usize, end: usize| -> String {
+        let [from, to] = [reach(side, ws, k)[0], reach(side, ws, end - 1)[1]];
+        let mut starts = ws[k..end].iter().map(|w| w.start).peekable();
+        let mut out = String::new();
+        for (i, c) in side.text.get(from..to).unwrap_or("").char_indices() {
+            let at = from + i;
+            while starts.next_if(|&s| s < at).is_some() {}
+            if c.is_whitespace() {
+                continue;
+            }
+            if starts.next_if_eq(&at).is_some() {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let alike_over = |k: usize, end: usize| shape(a, wa, k, end) == shape(b, wb, k, end);
+    let alike = |k: usize| alike_over(k, k + 1);
+    // stretches of words alike or not; a stretch not alike word by word whose whole text is
+    // alike after all (`x, y` / `x ,y`: a mark moved across white space) counts as alike
+    let mut stretches: Vec<(bool, usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < len {
+        let mut exact = alike(k);
+        let mut end = k + 1;
+        while end < len && alike(end) == exact {
+            end += 1;
+        }
+        if !exact {
+            exact = alike_over(k, end);
+        }
+        match stretches.last_mut() {
+            Some(last) if last.0 && exact => last.2 = end,
+            _ => stretches.push((exact, k, end)),
+        }
+        k = end;
+    }
+    for (exact, k, end) in stretches {
+        let (ra, rb) = if exact {
+            (
+                [wa[k].start, wa[end - 1].end],
+                [wb[k].start, wb[end - 1].end],
+            )
+        } else {
+            (
+                [reach(a, wa, k)[0], reach(a, wa, end - 1)[1]],
+                [reach(b, wb, k)[0], reach(b, wb, end - 1)[1]],
+            )
+        };
+        ops.push(DiffOp {
+            op: Op::Equal,
+            a: ra,
+            b: rb,
+            exact,
+        });
     }
 }
 
@@ -1370,6 +1503,66 @@ mod tests {
         let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
         assert!(d.divergences.is_empty(), "{:?}", d.divergences);
         assert!(d.ops.iter().any(|o| o.op != Op::Equal));
+    }
+
+    /// The same words written differently are their own `equal` operations, not `exact`,
+    /// with the punctuation that differs; what is written alike stays one exact operation.
+    #[test]
+    fn words_written_differently_are_marked() {
+        let a = "He said: “We had two days of productive talks,” adding the U.S. would stay.";
+        let b = "He said: \"We had two days of productive talks\", adding the US would stay!";
+        let d = diff(a, b);
+        assert!(d.ops.iter().all(|o| o.op == Op::Equal), "{:?}", d.ops);
+        let shown: Vec<(bool, &str, &str)> = d
+            .ops
+            .iter()
+            .map(|o| (o.exact, &a[o.a[0]..o.a[1]], &b[o.b[0]..o.b[1]]))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (true, "He said", "He said"),
+                (false, "“We", "\"We"),
+                (
+                    true,
+                    "had two days of productive",
+                    "had two days of productive"
+                ),
+                (false, "talks,”", "talks\","),
+                (true, "adding the", "adding the"),
+                (false, "U.S.", "US"),
+                (true, "would", "would"),
+                (false, "stay.", "stay!"),
+            ]
+        );
+        // case past a word's first letter is a difference; a capital first letter, white
+        // space and line breaks are not
+        let d = diff("Talks ended in LONDON.", "talks  ended\nin London.");
+        let exact: Vec<bool> = d.ops.iter().map(|o| o.exact).collect();
+        assert_eq!(exact, [true, false], "{:?}", d.ops);
+        assert_eq!(
+            diff("The Prime Minister left.", "the prime minister left.")
+                .ops
+                .len(),
+            1
+        );
+        assert_eq!(diff("The same words.", "The same words.").ops.len(), 1);
+        // a comma moved across white space reads the same
+        let d = diff("tariff, deal went", "tariff ,deal went");
+        assert_eq!(d.ops.len(), 1, "{:?}", d.ops);
+        assert!(d.ops[0].exact);
+    }
+
+    /// Punctuation next to a deletion or an insertion is that change's, not a restyling of
+    /// the words beside it.
+    #[test]
+    fn punctuation_beside_a_change_is_not_a_restyling() {
+        let d = diff(
+            "Trump said, quietly, that talks went well.",
+            "Trump said that talks went well.",
+        );
+        assert!(d.ops.iter().all(|o| o.exact), "{:?}", d.ops);
+        assert!(d.ops.iter().any(|o| o.op == Op::Delete));
     }
 
     #[test]

@@ -834,3 +834,78 @@ fn blank_ignore_phrases_ignore_nothing() {
         .find(&articles);
     assert_eq!(found.overlaps.len(), 1);
 }
+
+/// How an article may write a word of [`WORDS`]: its case, a mark before it (a quote, a
+/// bracket, a comma after a space) and after it (a comma, a full stop, a quote, a dash).
+fn style() -> impl Strategy<Value = (usize, &'static str, &'static str)> {
+    (
+        0..3usize,
+        prop::sample::select(&["", "“", "\"", "(", ","][..]),
+        prop::sample::select(&["", ",", ".", "”", "\"", ")", " —"][..]),
+    )
+}
+
+fn styled(w: &str, (case, open, close): (usize, &str, &str)) -> String {
+    let w = match case {
+        0 => w.to_string(),
+        1 => w.to_uppercase(),
+        _ => w.to_lowercase(),
+    };
+    format!("{open}{w}{close}")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The operations of a word diff run forward on both sides without overlapping; an
+    /// exact `equal` one reads the same on both sides apart from white space and case, an
+    /// inexact one differs, and only `equal` ones are ever inexact. Side `b` writes side `a`'s words its
+    /// own way, with some left out and some added.
+    #[test]
+    fn word_diff_marks_exactly_what_is_written_differently(
+        words in prop::collection::vec(
+            (prop::sample::select(WORDS), style(), style(), 0..6u8),
+            0..14,
+        ),
+    ) {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        for (w, sa, sb, fate) in words {
+            match fate {
+                0 => a.push(styled(w, sa)),
+                1 => b.push(styled(w, sb)),
+                2 => {
+                    a.push(styled(w, sa));
+                    b.push(styled(w, sa));
+                }
+                _ => {
+                    a.push(styled(w, sa));
+                    b.push(styled(w, sb));
+                }
+            }
+        }
+        let (a, b) = (a.join(" "), b.join("  "));
+        let d = newsdiff_diff::WordDiff::of_texts(&a, &b);
+        let marks = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let (mut end_a, mut end_b) = (0, 0);
+        for op in &d.ops {
+            let (ta, tb) = (a.get(op.a[0]..op.a[1]), b.get(op.b[0]..op.b[1]));
+            prop_assert!(ta.is_some() && tb.is_some(), "{op:?}");
+            prop_assert!(op.a[0] >= end_a && op.b[0] >= end_b, "{:?}", d.ops);
+            (end_a, end_b) = (op.a[1], op.b[1]);
+            let (ta, tb) = (ta.unwrap_or(""), tb.unwrap_or(""));
+            match op.op {
+                // exact: the same but for white space and capital first letters; not
+                // exact: written differently
+                Op::Equal if op.exact => prop_assert_eq!(
+                    marks(&ta.to_lowercase()), marks(&tb.to_lowercase()), "{:?}", op
+                ),
+                Op::Equal => prop_assert_ne!(marks(ta), marks(tb), "{:?}", op),
+                Op::Delete | Op::Insert => prop_assert!(op.exact),
+            }
+        }
+        if a == b {
+            prop_assert!(d.ops.iter().all(|o| o.exact && o.op == Op::Equal));
+        }
+    }
+}

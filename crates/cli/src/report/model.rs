@@ -160,6 +160,9 @@ pub struct OverlapEntry {
     pub del: Vec<[usize; 2]>,
     /// Inserted ranges on `b`.
     pub ins: Vec<[usize; 2]>,
+    /// The same words written differently (`equal` operations that are not
+    /// [`exact`](newsdiff_diff::DiffOp::exact)): ranges on `a`, then on `b`.
+    pub restyled: [Vec<[usize; 2]>; 2],
     /// A loose paraphrase (see the text view) is shown by what its sides share instead of
     /// what they change (`del` and `ins` then empty): shared content terms on `a`, then on `b`.
     pub shared: [Vec<[usize; 2]>; 2],
@@ -385,6 +388,13 @@ impl ReportData {
                         .filter(|op| !sides && op.op == Op::Insert)
                         .map(|op| op.b)
                         .collect(),
+                    restyled: [0, 1].map(|side| {
+                        o.ops
+                            .iter()
+                            .filter(|op| !sides && op.op == Op::Equal && !op.exact)
+                            .map(|op| if side == 0 { op.a } else { op.b })
+                            .collect()
+                    }),
                     shared,
                 });
             }
