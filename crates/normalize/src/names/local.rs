@@ -10,6 +10,46 @@ use super::lexicon::same_given;
 /// Folded family form → folded given names it is written with anywhere in the corpus.
 pub(crate) type GivenMap = FxHashMap<String, FxHashSet<String>>;
 
+/// (folded family form, office) → folded given names written with that family name and that
+/// office's title on one mention anywhere in the corpus (`President Ronald Reagan`).
+pub(crate) type HolderMap = FxHashMap<(String, String), FxHashSet<String>>;
+
+/// What the whole corpus says about full names, for reading one article's bare mentions.
+#[derive(Debug, Default)]
+pub(crate) struct Known {
+    /// Given names per family form.
+    pub givens: GivenMap,
+    /// Given names per family form and office.
+    pub holders: HolderMap,
+}
+
+impl Known {
+    /// Learns from one accepted candidate of two tokens or more.
+    pub fn learn(&mut self, c: &Candidate) {
+        if let (Some((g, _)), f) = split(c) {
+            if let Some(r) = &c.role {
+                self.holders
+                    .entry((f.clone(), r.key.office.clone()))
+                    .or_default()
+                    .insert(g.clone());
+            }
+            self.givens.entry(f).or_default().insert(g);
+        }
+    }
+
+    /// Whether a bare mention with this title (`President Reagan`) belongs to someone other
+    /// than the full name `given` of its article: the corpus writes the title with this
+    /// family name and given names, never with `given` (`Nancy Reagan` and `President
+    /// Reagan` in one article: Reuters made her its president, and the bare `Reagan` of a
+    /// thousand other articles could then join no Reagan).
+    fn title_is_someone_elses(&self, c: &Candidate, family: &str, given: &str) -> bool {
+        let Some(r) = &c.role else { return false };
+        self.holders
+            .get(&(family.to_owned(), r.key.office.clone()))
+            .is_some_and(|set| !set.iter().any(|x| same_given(x, given)))
+    }
+}
+
 /// One person in one article.
 #[derive(Debug, Clone)]
 #[allow(dead_code)]
@@ -64,7 +104,8 @@ fn doc_budget(a: &str, b: &str) -> f32 {
 }
 
 /// Groups an article's accepted mentions (in text order) into local entities.
-pub(crate) fn locals(cands: &[Candidate], givens: &GivenMap) -> Vec<Local> {
+pub(crate) fn locals(cands: &[Candidate], known: &Known) -> Vec<Local> {
+    let givens = &known.givens;
     let mut out: Vec<Local> = Vec::new();
     // full names first, so a bare form before its full name still resolves
     let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -103,8 +144,15 @@ pub(crate) fn locals(cands: &[Candidate], givens: &GivenMap) -> Vec<Local> {
             let exact: Vec<usize> = (0..out.len())
                 .filter(|&k| out[k].forms.contains(&family))
                 .collect();
+            // a full name of this article the title never goes with elsewhere is no pick
+            let titled_else = |k: usize| {
+                out[k]
+                    .given
+                    .as_ref()
+                    .is_some_and(|(g, _)| known.title_is_someone_elses(c, &family, g))
+            };
             let pick = if exact.len() == 1 {
-                Some(exact[0])
+                Some(exact[0]).filter(|&k| !titled_else(k))
             } else if exact.len() > 1 {
                 None
             } else {
@@ -121,7 +169,7 @@ pub(crate) fn locals(cands: &[Candidate], givens: &GivenMap) -> Vec<Local> {
                     .filter(|&(d, k)| d <= doc_budget(&out[k].family, &family))
                     .collect();
                 if near.len() == 1 {
-                    Some(near[0].1)
+                    Some(near[0].1).filter(|&k| !titled_else(k))
                 } else {
                     None
                 }

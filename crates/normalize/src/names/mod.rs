@@ -556,12 +556,10 @@ impl Names {
             }
         });
         // 5. local entities
-        let mut givens = local::GivenMap::default();
+        let mut known = local::Known::default();
         for cs in &cands {
             for c in cs.iter().filter(|c| c.accepted && c.folded.len() >= 2) {
-                if let (Some((g, _)), f) = local::split(c) {
-                    givens.entry(f).or_default().insert(g);
-                }
+                known.learn(c);
             }
         }
         let docdata: Vec<DocData> = order
@@ -569,7 +567,7 @@ impl Names {
             .zip(cands.into_par_iter())
             .map(|(d, cs)| {
                 let cs: Vec<Candidate> = cs.into_iter().filter(|c| c.accepted).collect();
-                let locals = local::locals(&cs, &givens);
+                let locals = local::locals(&cs, &known);
                 DocData {
                     id: d.id.to_owned(),
                     cands: cs,
