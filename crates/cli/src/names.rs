@@ -170,14 +170,32 @@ fn write_text(out: &mut dyn Write, report: &NameReport) -> std::io::Result<()> {
         writeln!(out, "no person names found")?;
         return Ok(());
     }
+    let uncertain = report.clusters.iter().filter(|c| c.uncertain).count();
     writeln!(
         out,
-        "{bold}{}{bold:#}, {}\n",
+        "{bold}{}{bold:#}{}, {}\n",
         crate::output::count(report.clusters.len(), "person", "people"),
+        if uncertain > 0 {
+            format!(" ({uncertain} of them uncertain, listed last)")
+        } else {
+            String::new()
+        },
         crate::output::count(report.mention_count(), "mention", "mentions")
     )?;
-    for c in &report.clusters {
+    for c in report.clusters.iter().filter(|c| !c.uncertain) {
         write_cluster(out, c)?;
+    }
+    if uncertain > 0 {
+        writeln!(
+            out,
+            "{bold}Uncertain: {uncertain} single word{} with nothing saying a person{bold:#} \
+             (no title, honorific, role or given name: as often a company, a team or a work \
+             as someone known by one name)\n",
+            if uncertain == 1 { "" } else { "s" }
+        )?;
+        for c in report.clusters.iter().filter(|c| c.uncertain) {
+            write_cluster(out, c)?;
+        }
     }
     if report.role_conflicts.is_empty() {
         writeln!(out, "no role conflicts")?;
@@ -278,6 +296,7 @@ mod tests {
             forms: Vec::new(),
             mentions: Vec::new(),
             roles: Vec::new(),
+            uncertain: false,
             evidence: vec![
                 merge("bush", "bush", "a"),
                 merge("bush", "bush", "b"),

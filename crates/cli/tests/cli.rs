@@ -750,6 +750,39 @@ fn names_exit_codes() {
     assert_eq!(run(&["names", "no/such/path.txt"]).status.code(), Some(2));
 }
 
+/// One-word names with nothing saying a person come last in the text view, under their
+/// own heading, and are marked in JSON.
+#[test]
+fn names_lists_uncertain_names_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    std::fs::write(
+        &p,
+        "Shares in Airbus rose. Airbus said orders were strong. Airbus will hire.\n\
+         Mr Kowalski said the plan would work.\n",
+    )
+    .unwrap();
+    let o = run(&["names", "--color", "never", p.to_str().unwrap()]);
+    let text = stdout(&o);
+    let (people, uncertain) = text
+        .split_once("Uncertain: 1 single word")
+        .unwrap_or_default();
+    assert!(
+        people.contains("Kowalski") && !people.contains("Airbus"),
+        "{text}"
+    );
+    assert!(uncertain.contains("Airbus"), "{text}");
+    let o = run(&["names", "--format", "json", p.to_str().unwrap()]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for c in doc["clusters"].as_array().unwrap() {
+        let airbus = c["canonical"] == "Airbus";
+        assert_eq!(
+            c.get("uncertain") == Some(&serde_json::Value::Bool(true)),
+            airbus
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Overlaps and diff.
 

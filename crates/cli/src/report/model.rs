@@ -194,6 +194,9 @@ pub struct PersonEntry {
     pub roles: Vec<String>,
     /// Why forms were merged, one line per merge.
     pub evidence: Vec<String>,
+    /// One word with nothing saying it is a person
+    /// ([`NameCluster::uncertain`](newsdiff_normalize::names::NameCluster::uncertain)).
+    pub uncertain: bool,
 }
 
 /// A role given to different people.
@@ -426,9 +429,12 @@ impl ReportData {
         let (people, people_found, conflicts) = match names {
             None => (Vec::new(), 0, Vec::new()),
             Some(r) => {
+                // the uncertain (one word, nothing saying a person) after the others
                 let people = r
                     .clusters
                     .iter()
+                    .filter(|c| !c.uncertain)
+                    .chain(r.clusters.iter().filter(|c| c.uncertain))
                     .take(MAX_PEOPLE)
                     .map(|c| {
                         let mut forms: BTreeMap<String, usize> = BTreeMap::new();
@@ -459,6 +465,7 @@ impl ReportData {
                                 .iter()
                                 .map(|l| clean(l))
                                 .collect(),
+                            uncertain: c.uncertain,
                         }
                     })
                     .collect();

@@ -246,6 +246,18 @@ pub struct NameCluster {
     pub roles: Vec<HeldRole>,
     /// One record per merge of another form into this cluster.
     pub evidence: Vec<MergeEvidence>,
+    /// Nothing says this is a person: every mention is one word (`Eminem`, `Airbus`,
+    /// `Rangers`), none with a title, an honorific, a role or a known given name beside it.
+    /// Such a cluster is as often a company, a team, a band or a work as a person known by one
+    /// name; it is kept (a mononym is a person) and marked, for a reader to judge. Serialized
+    /// only when `true`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub uncertain: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The sentence that gives a role to a holder.
@@ -776,7 +788,12 @@ fn build_report(
                 role: c.role.as_ref().map(|r| r.key.key()),
             });
         }
+        let uncertain = p.mentions.iter().all(|&(d, m)| {
+            let c = &docs[d].cands[m];
+            c.folded.len() == 1 && c.cue != extract::Cue::Strong && c.role.is_none()
+        });
         clusters.push(NameCluster {
+            uncertain,
             canonical: p.canonical.clone(),
             key: key_of(&p.canonical, &p.center),
             forms: forms.into_iter().collect(),
