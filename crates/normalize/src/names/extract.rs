@@ -135,7 +135,10 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         {
             out.pop();
             let prev = out.pop().unwrap_or_else(|| unreachable!());
-            out.push(joined(text, &prev, span.end, prev.cap && is_cap(s)));
+            // a particle joined to a capitalised word is a name word (`al-Gosaibi`,
+            // `bin-Laden`), as the capitalised `Al-Gosaibi` is
+            let cap = (prev.cap || lx::is_particle(&prev.lower())) && is_cap(s);
+            out.push(joined(text, &prev, span.end, cap));
             continue;
         }
         let mut tok = Tok {
@@ -282,6 +285,14 @@ fn scan_sentence(text: &str, toks: &[Tok<'_>], sent: &Range<usize>, out: &mut Ve
                 if CONNECTORS.contains(&l.as_str()) || lx::is_particle(&l) {
                     let mut m = k + 1;
                     if l != "the" && m + 1 < toks.len() && toks[m].is("the") {
+                        m += 1;
+                    }
+                    // two particles (`von der Leyen`, `de la Madrid`, `van den Berg`)
+                    if lx::is_particle(&l)
+                        && m + 1 < toks.len()
+                        && toks[m].word
+                        && lx::is_particle(&toks[m].lower())
+                    {
                         m += 1;
                     }
                     if m < toks.len() && toks[m].word && toks[m].cap {
@@ -456,11 +467,20 @@ fn process_run(
         }
         return;
     }
-    if name.is_empty() || name.len() > 4 {
+    // four name words at most, particles aside (`Luiz Inácio Lula da Silva`)
+    let particles = nl.iter().filter(|w| lx::is_particle(w)).count();
+    if name.is_empty() || name.len() - particles > 4 || particles > 2 {
         return;
     }
     if nl.iter().enumerate().any(|(i, w)| {
+        // a place's name after a particle, last, after a given name, is a family name
+        // (`Miguel de la Madrid`, `De la Madrid`; not `Banque Nationale de Paris`)
+        let after_particle = i > 0
+            && i + 1 == nl.len()
+            && lx::is_particle(nl[i - 1])
+            && (lx::is_given_name(nl[0]) || nl[..i].iter().all(|w| lx::is_particle(w)));
         lx::is_non_name(w)
+            && !after_particle
             && !(i == 0
                 && nl.len() >= 2
                 && lx::is_given_non_name(w)

@@ -846,6 +846,16 @@ pub const PARTIES: &[&str] = &[
 /// Words that are never (part of) a person's name: organisations, places, time, media,
 /// common capitalised words; [`MONTHS`] too (see [`is_non_name`]).
 pub const NON_NAME: &[&str] = &[
+    // organisations and media of the Arab world named with the article `al-`, which joins a
+    // capitalised word into a name word (`al-Gosaibi`)
+    "al-qaeda",
+    "al-qaida",
+    "al-jazeera",
+    "al-aqsa",
+    "al-shabaab",
+    "al-nusra",
+    "al-ahram",
+    "al-arabiya",
     // the second words of two-word countries, never a person's (`Sri Lanka`; `Sri` is a given
     // name: `Sri Mulyani Indrawati`)
     "lanka",

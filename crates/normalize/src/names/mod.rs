@@ -710,10 +710,15 @@ fn build_report(
                 let cand = &docs[d].cands[m];
                 let is_center =
                     loc.family == c.center && loc.given.as_ref().map(|g| &g.0) == c.given.as_ref();
-                if cand.folded.len() >= 2 && is_center {
-                    *counts.entry(cand.tokens.join(" ")).or_default() += 1;
-                } else if cand.folded.len() == 1 && cand.folded[0] == c.center {
-                    *bare_counts.entry(cand.tokens[0].clone()).or_default() += 1;
+                // a family name with its particles alone (`De la Madrid`) is a bare form
+                match local::split(cand) {
+                    (Some(_), _) if is_center => {
+                        *counts.entry(cand.tokens.join(" ")).or_default() += 1;
+                    }
+                    (None, family) if family == c.center => {
+                        *bare_counts.entry(cand.tokens.join(" ")).or_default() += 1;
+                    }
+                    _ => {}
                 }
             }
         }
@@ -790,7 +795,7 @@ fn build_report(
         }
         let uncertain = p.mentions.iter().all(|&(d, m)| {
             let c = &docs[d].cands[m];
-            c.folded.len() == 1 && c.cue != extract::Cue::Strong && c.role.is_none()
+            local::split(c).0.is_none() && c.cue != extract::Cue::Strong && c.role.is_none()
         });
         clusters.push(NameCluster {
             uncertain,

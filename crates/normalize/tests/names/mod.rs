@@ -387,6 +387,66 @@ fn a_title_goes_to_the_one_who_holds_it() {
     assert_eq!(r.clusters.len(), 1, "{:?}", all_forms(&r));
 }
 
+/// Names with particles (found on BBC and Reuters): two particles in a row (`von der`, `de
+/// la`), an article joined to its word (`al-Gosaibi`), five words of which one is a particle
+/// (`Luiz Inácio Lula da Silva`), a place's name after a particle (`Miguel de la Madrid`),
+/// and the family name with its particles alone (`Van Persie`, `De la Madrid`) as a bare
+/// family name, which joins the full name. `Ben`, `Al` and `Den` before a family name are
+/// given names.
+#[test]
+fn names_with_particles_are_whole() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "European Commission President Ursula von der Leyen said the deal was fair. Von der Leyen added that talks would go on.",
+        ),
+        NameDoc::new(
+            "b",
+            "Oil Minister Ghazi al-Gosaibi said output would rise. Al-Gosaibi declined to comment.",
+        ),
+        NameDoc::new(
+            "c",
+            "Brazilian President Luiz Inácio Lula da Silva criticised the tariffs.",
+        ),
+        NameDoc::new(
+            "d",
+            "Former Mexican President Miguel de la Madrid spoke. De la Madrid said little.",
+        ),
+        NameDoc::new(
+            "e",
+            "Robin van Persie said he was happy. Van Persie scored twice.",
+        ),
+        NameDoc::new(
+            "f",
+            "Margaret Thatcher said no. Ben Thatcher said yes. Al Gore said maybe.",
+        ),
+    ];
+    let r = find_names(&docs);
+    for (person, forms) in [
+        (
+            "Ursula von der Leyen",
+            &["Ursula von der Leyen", "Von der Leyen"][..],
+        ),
+        ("Ghazi al-Gosaibi", &["Al-Gosaibi", "Ghazi al-Gosaibi"]),
+        ("Luiz Inácio Lula da Silva", &["Luiz Inácio Lula da Silva"]),
+        (
+            "Miguel de la Madrid",
+            &["De la Madrid", "Miguel de la Madrid"],
+        ),
+        ("Robin van Persie", &["Robin van Persie", "Van Persie"]),
+        ("Ben Thatcher", &["Ben Thatcher"]),
+        ("Al Gore", &["Al Gore"]),
+    ] {
+        let c = r.clusters.iter().find(|c| c.canonical == person);
+        assert_eq!(
+            c.map(|c| c.forms.clone()),
+            Some(forms.iter().map(|f| f.to_string()).collect()),
+            "{person}: {:?}",
+            all_forms(&r)
+        );
+    }
+}
+
 /// A name of one word that no article gives a title, an honorific, a role or a given name
 /// is kept and marked uncertain (on BBC's 300 most mentioned "people", 47 of the 60 so
 /// marked were companies, teams, bands or works, 8 people known by one name); a name
