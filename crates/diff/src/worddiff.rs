@@ -47,18 +47,36 @@ impl Segment {
     /// Normalizes `text[range]` and keeps its words (punctuation dropped).
     pub fn new(text: &str, range: std::ops::Range<usize>, normalizer: &Normalizer) -> Self {
         let n = normalizer.normalize(text.get(range.clone()).unwrap_or(""));
-        let words = n
+        let mut words: Vec<SegmentWord> = Vec::new();
+        for t in n
             .tokens()
             .into_iter()
             .filter(|t| t.kind != TokenKind::Punctuation)
-            .map(|t| SegmentWord {
-                start: range.start + t.span.start,
-                end: range.start + t.span.end,
+        {
+            let (start, end) = (range.start + t.span.start, range.start + t.span.end);
+            // one character that normalizes to several words (the ligature `ﷻ` is two
+            // Arabic words) is one word: two words never share original bytes, so the
+            // diff's ranges never overlap
+            if let Some(last) = words.last_mut()
+                && start < last.end
+            {
+                last.end = last.end.max(end);
+                last.norm.end = t.norm.end as u32;
+                last.hash = key_hash(
+                    n.text
+                        .get(last.norm.start as usize..last.norm.end as usize)
+                        .unwrap_or(""),
+                );
+                continue;
+            }
+            words.push(SegmentWord {
+                start,
+                end,
                 norm: t.norm.start as u32..t.norm.end as u32,
                 hash: key_hash(n.text.get(t.norm.clone()).unwrap_or("")),
                 kind: t.kind,
-            })
-            .collect();
+            });
+        }
         Self {
             norm: n.text,
             words,
@@ -1551,6 +1569,20 @@ mod tests {
         let d = diff("tariff, deal went", "tariff ,deal went");
         assert_eq!(d.ops.len(), 1, "{:?}", d.ops);
         assert!(d.ops[0].exact);
+    }
+
+    /// Found by fuzzing: a character that normalizes to several words (`ﷻ`) gave each of
+    /// them its bytes, and the diff's ranges overlapped.
+    #[test]
+    fn one_character_is_at_most_one_word() {
+        let (a, b) = ("\u{FDFB}\0\05", "\u{FDFB}U'Uto");
+        let d = diff(a, b);
+        let (mut end_a, mut end_b) = (0, 0);
+        for o in &d.ops {
+            assert!(end_a <= o.a[0] && o.a[0] <= o.a[1], "{:?}", d.ops);
+            assert!(end_b <= o.b[0] && o.b[0] <= o.b[1], "{:?}", d.ops);
+            (end_a, end_b) = (o.a[1], o.b[1]);
+        }
     }
 
     /// Punctuation next to a deletion or an insertion is that change's, not a restyling of
