@@ -1575,7 +1575,7 @@ mod tests {
     /// them its bytes, and the diff's ranges overlapped.
     #[test]
     fn one_character_is_at_most_one_word() {
-        let (a, b) = ("\u{FDFB}\0\05", "\u{FDFB}U'Uto");
+        let (a, b) = ("\u{FDFB}\0\u{0}5", "\u{FDFB}U'Uto");
         let d = diff(a, b);
         let (mut end_a, mut end_b) = (0, 0);
         for o in &d.ops {
