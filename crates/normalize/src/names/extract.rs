@@ -319,6 +319,25 @@ fn process_run(
     out: &mut Vec<Candidate>,
 ) {
     let lw: Vec<String> = run.iter().map(|&k| toks[k].lower()).collect();
+    // a company named in the possessive (`Moody's Investors Service Inc`, `McDonald's
+    // Corp`): the possessive word ended the run before, and is the company's first word
+    // (Reuters' 441 `Moody's` were a person)
+    if let Some(p) = toks[..run[0]]
+        .iter()
+        .rposition(|t| !t.text.trim().is_empty())
+        && toks[p].word
+        && toks[p].cap
+        && toks[p].poss
+        && let Some(k) = lw.iter().position(|w| lx::is_designator(w))
+        && lw[k..]
+            .iter()
+            .all(|w| lx::is_designator(w) || matches!(w.as_str(), "and" | "&"))
+        && run[..k].iter().all(|&t| toks[t].cap)
+    {
+        let words: Vec<usize> = std::iter::once(p).chain(run[..k].iter().copied()).collect();
+        out.extend(designated(toks, &words, first, sent));
+        return;
+    }
     // leading openers (`The`, `Both`, `According`) and parties (`Conservative Michael
     // Howard`): a party stays when an office follows (`Labour MP Diane Abbott` holds `labour
     // mp`), and a party word that is also a given name stays unless two more words follow
@@ -448,23 +467,7 @@ fn process_run(
             .iter()
             .rposition(|&t| !toks[t].cap)
             .map_or(0, |i| i + 1);
-        let words = &name[from..k];
-        let folded: Vec<String> = words.iter().map(|&t| fold(toks[t].text)).collect();
-        if !words.is_empty() && words.len() <= 4 && !folded.iter().any(String::is_empty) {
-            out.push(Candidate {
-                span: toks[words[0]].span.start..toks[words[words.len() - 1]].span.end,
-                tokens: words.iter().map(|&t| toks[t].text.to_owned()).collect(),
-                folded,
-                role: None,
-                sentence: sent.clone(),
-                cue: Cue::None,
-                initial: first == Some(words[0]),
-                chinese: false,
-                org: false,
-                designated: true,
-                accepted: false,
-            });
-        }
+        out.extend(designated(toks, &name[from..k], first, sent));
         return;
     }
     // four name words at most, particles aside (`Luiz Inácio Lula da Silva`)
@@ -603,6 +606,32 @@ fn nationality(name: &[&String]) -> bool {
 
 /// How many leading words of a run are a company's name when the rest are its designators
 /// (`Pennzoil Co`: 1, `Morgan Stanley and Co Inc`: 2); `None` when the run does not end so.
+/// The candidate kept for a company's name written before its designator (never accepted:
+/// counted, and read for what a bare word of it means in its article), or `None` for no
+/// words, more than four, or a word that folds to nothing.
+fn designated(
+    toks: &[Tok<'_>],
+    words: &[usize],
+    first: Option<usize>,
+    sent: &Range<usize>,
+) -> Option<Candidate> {
+    let folded: Vec<String> = words.iter().map(|&t| fold(toks[t].text)).collect();
+    let (&start, &end) = (words.first()?, words.last()?);
+    (words.len() <= 4 && !folded.iter().any(String::is_empty)).then(|| Candidate {
+        span: toks[start].span.start..toks[end].span.end,
+        tokens: words.iter().map(|&t| toks[t].text.to_owned()).collect(),
+        folded,
+        role: None,
+        sentence: sent.clone(),
+        cue: Cue::None,
+        initial: first == Some(start),
+        chinese: false,
+        org: false,
+        designated: true,
+        accepted: false,
+    })
+}
+
 fn company_name_len(words: &[&String]) -> Option<usize> {
     let is_designator = lx::is_designator;
     let k = words.iter().position(|w| is_designator(w))?;

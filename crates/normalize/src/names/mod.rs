@@ -525,6 +525,7 @@ impl Names {
             cands.par_iter_mut().for_each(|cs| {
                 for c in cs.iter_mut() {
                     if !c.accepted
+                        && !c.org
                         && !orgs.contains(&c.folded)
                         && c.folded.iter().all(|f| known.contains(f))
                         && !(c.initial
@@ -609,13 +610,14 @@ fn company_words(cs: &mut [Candidate], companies: &FxHashSet<&str>) {
         .flat_map(|c| c.folded.iter().cloned())
         .collect();
     for c in cs.iter_mut() {
+        // accepted or not: the company here, whatever other articles make of the word
         if let [form] = &c.folded[..]
-            && c.accepted
             && c.cue != Cue::Strong
             && companies.contains(form.as_str())
             && !people.contains(form)
         {
             c.accepted = false;
+            c.org = true;
         }
     }
 }
