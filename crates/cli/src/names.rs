@@ -188,9 +188,9 @@ fn write_text(out: &mut dyn Write, report: &NameReport) -> std::io::Result<()> {
     if uncertain > 0 {
         writeln!(
             out,
-            "{bold}Uncertain: {uncertain} single word{} with nothing saying a person{bold:#} \
-             (no title, honorific, role or given name: as often a company, a team or a work \
-             as someone known by one name)\n",
+            "{bold}Uncertain: {uncertain} name{} written alone with nothing saying a \
+             person{bold:#} (no title, honorific, role or given name: as often a company, a \
+             team or a work as someone known by one name)\n",
             if uncertain == 1 { "" } else { "s" }
         )?;
         for c in report.clusters.iter().filter(|c| c.uncertain) {

@@ -50,6 +50,10 @@ pub(crate) struct Candidate {
     /// Written before a company designator (`Pennzoil` of `Pennzoil Co`).
     pub designated: bool,
     pub accepted: bool,
+    /// A family name written with its particles and no given name (`Van Persie`, `De la
+    /// Madrid`), as the corpus writes it after a given name (`Robin van Persie`): see
+    /// [`particle_families`](super::particle_families).
+    pub particle_family: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -470,9 +474,19 @@ fn process_run(
         out.extend(designated(toks, &name[from..k], first, sent));
         return;
     }
-    // four name words at most, particles aside (`Luiz Inácio Lula da Silva`)
-    let particles = nl.iter().filter(|w| lx::is_particle(w)).count();
-    if name.is_empty() || name.len() - particles > 4 || particles > 2 {
+    // four name words at most; five with a particle written in lower case, after a title
+    // (`President Luiz Inácio Lula da Silva`; not `Banca del Monte di Parma`, `Del E. Webb
+    // Investment Properties`)
+    let lower_particles = name
+        .iter()
+        .filter(|&&k| !toks[k].cap && lx::is_particle(&toks[k].lower()))
+        .count();
+    let longest = if cue == Cue::Strong && lower_particles == 1 {
+        5
+    } else {
+        4
+    };
+    if name.is_empty() || name.len() > longest {
         return;
     }
     if nl.iter().enumerate().any(|(i, w)| {
@@ -585,6 +599,7 @@ fn process_run(
         org,
         designated: false,
         accepted: false,
+        particle_family: false,
     });
 }
 
@@ -629,6 +644,7 @@ fn designated(
         org: false,
         designated: true,
         accepted: false,
+        particle_family: false,
     })
 }
 

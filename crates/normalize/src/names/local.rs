@@ -73,16 +73,9 @@ pub(crate) struct Local {
 /// Chinese-shaped names, else the last token.
 pub(crate) fn split(c: &Candidate) -> (Option<(String, String)>, String) {
     let n = c.folded.len();
-    // a family name written with its particles and no given name (`Von der Leyen`, `Van
-    // Persie` at a sentence's start; `de la Madrid`) is a bare family name
-    // (`Ben Kay`, `Al Aynsley-Green`, `Den Watts`: these particles are English given names
-    // first; `Van`, `De`, `Del`, `Di` before a family name are particles far more often than
-    // given names in news, `Van Morrison` aside)
-    if n == 1
-        || c.folded[..n - 1]
-            .iter()
-            .all(|w| super::lexicon::is_particle(w) && !matches!(w.as_str(), "ben" | "al" | "den"))
-    {
+    // a family name written with its particles and no given name, as the corpus writes it
+    // after a given name (`Van Persie` beside `Robin van Persie`), is a bare family name
+    if n == 1 || c.particle_family {
         return (None, c.folded[n - 1].clone());
     }
     if c.chinese {

@@ -246,8 +246,9 @@ pub struct NameCluster {
     pub roles: Vec<HeldRole>,
     /// One record per merge of another form into this cluster.
     pub evidence: Vec<MergeEvidence>,
-    /// Nothing says this is a person: every mention is one word (`Eminem`, `Airbus`,
-    /// `Rangers`), none with a title, an honorific, a role or a known given name beside it.
+    /// Nothing says this is a person: every mention is a name written alone, one word
+    /// (`Eminem`, `Airbus`, `Rangers`) or a family name with its particles, none with a
+    /// title, an honorific, a role or a given name beside it.
     /// Such a cluster is as often a company, a team, a band or a work as a person known by one
     /// name; it is kept (a mononym is a person) and marked, for a reader to judge. Serialized
     /// only when `true`.
@@ -539,6 +540,7 @@ impl Names {
                 not.reject(cs, &vocab);
             });
         }
+        particle_families(&mut cands);
         // a one-word company name stays the family name of a person named in full
         not.reject_companies(&mut cands);
         // 4. name order: the token a corpus uses alone is the family name, unless only the
@@ -596,6 +598,43 @@ impl Names {
     }
 }
 
+/// Marks the candidates that are a family name written with its particles and no given name
+/// (`Van Persie`, `De la Madrid`, `Von der Leyen`) when an accepted name of the corpus writes
+/// those particles and that family name after a given name (`Robin van Persie`): the
+/// particles are then the family name's ([`Candidate::particle_family`]), not a given name
+/// `Van`. Without such a full name they stay a given name: `Van Morrison`, the company `Van
+/// Waters` beside the person `David Waters`, the surnames `Du` and `Le` of `Du Qinglin` and
+/// `Le Minh`.
+fn particle_families(cands: &mut [Vec<Candidate>]) {
+    let written: FxHashSet<&[String]> = cands
+        .iter()
+        .flatten()
+        .filter(|c| c.accepted && !c.chinese && c.folded.len() >= 3)
+        .filter_map(|c| {
+            let n = c.folded.len();
+            // the first particle after the given names
+            let p = c.folded[..n - 1]
+                .iter()
+                .rposition(|w| !lexicon::is_particle(w))?
+                + 1;
+            (p < n - 1).then(|| &c.folded[p..])
+        })
+        .collect();
+    if written.is_empty() {
+        return;
+    }
+    let written: FxHashSet<Vec<String>> = written.into_iter().map(<[String]>::to_vec).collect();
+    for c in cands.iter_mut().flatten() {
+        let n = c.folded.len();
+        if n >= 2
+            && c.folded[..n - 1].iter().all(|w| lexicon::is_particle(w))
+            && written.contains(&c.folded)
+        {
+            c.particle_family = true;
+        }
+    }
+}
+
 /// Takes back a bare word that begins a company's name written in full in the same article
 /// (`Hughes Tool Co` … `Hughes said its`), unless a title says it is a person or a person of
 /// the article is named in full with it (`Howard Hughes`): in an article, a bare name is what
@@ -636,8 +675,17 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<St
         c.accepted = match c.cue {
             Cue::Strong => !(single && lexicon::is_common(&c.folded[0])),
             Cue::Weak => {
+                // a word joined to the Arabic article alone (`al-Qabas said`, `al-Thawra
+                // newspaper`) is as often a newspaper as a person: only a title, or the
+                // person named in full in the article, makes it one
+                let article_word = c.tokens.first().is_some_and(|t| {
+                    let t = t.to_lowercase();
+                    t.starts_with("al-") || t.starts_with("el-")
+                });
                 if single {
-                    !common_word(c, &c.folded[0]) && !vocab.contains(c.folded[0].as_str())
+                    !article_word
+                        && !common_word(c, &c.folded[0])
+                        && !vocab.contains(c.folded[0].as_str())
                 } else {
                     !c.folded.iter().all(|f| vocab.contains(f.as_str()))
                 }
