@@ -765,7 +765,7 @@ fn names_lists_uncertain_names_last() {
     let o = run(&["names", "--color", "never", p.to_str().unwrap()]);
     let text = stdout(&o);
     let (people, uncertain) = text
-        .split_once("Uncertain: 1 single word")
+        .split_once("Uncertain: 1 name written alone")
         .unwrap_or_default();
     assert!(
         people.contains("Kowalski") && !people.contains("Airbus"),
