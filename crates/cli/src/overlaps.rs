@@ -966,9 +966,14 @@ pub fn diff(args: &DiffArgs, color: ColorChoice) -> Result<u8> {
                 for_terminal(&a.id),
                 for_terminal(&b.id),
                 d.ratio * 100.0,
-                // the word diff shows words: say so when only their writing differs
+                // the word diff shows words: say so when only their writing differs, and
+                // when what differs is not marked (capital first letters, spacing)
                 if differ && !words_differ {
-                    "; the same words, written differently"
+                    if d.ops.iter().any(|o| !o.exact) {
+                        "; the same words, written differently"
+                    } else {
+                        "; only capitals, spacing or character encoding differ"
+                    }
                 } else {
                     ""
                 }

@@ -4,6 +4,7 @@
 use newsdiff_normalize::{Normalizer, TokenKind};
 use similar::{Algorithm, DiffOp as SimilarOp, capture_diff_slices};
 use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{DiffOp, Divergence, DivergenceKind, Op, Piece};
 use crate::names::NameKey;
@@ -362,20 +363,18 @@ pub(crate) fn diff_words(
     let mut ops = Vec::new();
     let mut equal = 0usize;
     let mut hunks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
-    let at_a = |i: usize| {
-        if i < wa.len() {
-            wa[i].start
+    // where a change sits on the side that has nothing: before the marks that open the next
+    // word (`today (WorldCom`: the bracket is the word's, see `push_equal`)
+    let at = |side: &DiffSide<'_>, ws: &[Word<'_>], i: usize| {
+        if i < ws.len() {
+            let from = if i > 0 { ws[i - 1].end } else { side.start };
+            opening_marks_start(side.text, from, ws[i].start)
         } else {
-            a.end.min(wa.last().map_or(a.start, |w| w.end))
+            side.end.min(ws.last().map_or(side.start, |w| w.end))
         }
     };
-    let at_b = |i: usize| {
-        if i < wb.len() {
-            wb[i].start
-        } else {
-            b.end.min(wb.last().map_or(b.start, |w| w.end))
-        }
-    };
+    let at_a = |i: usize| at(a, wa, i);
+    let at_b = |i: usize| at(b, wb, i);
     let span = |ws: &[Word<'_>], r: std::ops::Range<usize>| [ws[r.start].start, ws[r.end - 1].end];
     for op in raw {
         match op {
@@ -478,9 +477,11 @@ pub(crate) fn diff_words(
 /// difference, nor is the case of a word's first letter. Punctuation between two words of the run belongs to the word it touches: a
 /// closing mark (`,` `”` `)`) to the word before it, an opening one (`“` `(`) to the word
 /// after it, a mark with space on both sides (` — `) to the word before it. `at_start` and
-/// `at_end` say whether the run begins or ends its side's passage: punctuation before its
-/// first word or after its last is then compared too (otherwise it borders a deletion or an
-/// insertion, whose display shows it).
+/// `at_end` say whether the run begins or ends its side's passage: all punctuation before its
+/// first word or after its last is then compared too. Otherwise a deletion or an insertion
+/// borders it: the marks touching the run's first word are still its own (`(WorldCom` /
+/// `“WorldCom`), while punctuation after its last word goes with the change (`said, quietly,
+/// that` / `said that`).
 ///
 /// Written by hand: `similar` diffs the normalized words; which original bytes lie between
 /// two of them is this crate's offset bookkeeping.
@@ -495,6 +496,9 @@ fn push_equal(
         return;
     }
     let at_start = a_first && b_first;
+    // where the operations before this run end on each side: a run's reach never goes back
+    // over them (a deletion sits on side `b` where the next word starts, after its marks)
+    let floor = ops.last().map_or([0, 0], |o| [o.a[1], o.b[1]]);
     // Each word's reach: the word, with the punctuation that belongs to it on each side.
     let reach = |side: &DiffSide<'_>, ws: &[Word<'_>], k: usize| -> [usize; 2] {
         let text = side.text;
@@ -503,7 +507,14 @@ fn push_equal(
         } else if at_start {
             side.start
         } else {
-            ws[0].start
+            // after a change: the marks touching the word (`today (WorldCom`), which open
+            // it, not the change's text
+            let from = if std::ptr::eq(side, a) {
+                floor[0]
+            } else {
+                floor[1]
+            };
+            opening_marks_start(text, side.start.max(from), ws[0].start)
         };
         let after = if k + 1 < ws.len() {
             ws[k + 1].start
@@ -561,7 +572,11 @@ fn push_equal(
         }
         out
     };
-    let alike_over = |k: usize, end: usize| shape(a, wa, k, end) == shape(b, wb, k, end);
+    // canonically equivalent text is alike (`café` precomposed and with a combining accent)
+    let alike_over = |k: usize, end: usize| {
+        let (x, y) = (shape(a, wa, k, end), shape(b, wb, k, end));
+        x == y || x.nfc().eq(y.nfc())
+    };
     let alike = |k: usize| alike_over(k, k + 1);
     // stretches of words alike or not; a stretch not alike word by word whose whole text is
     // alike after all (`x, y` / `x ,y`: a mark moved across white space) counts as alike
@@ -601,6 +616,16 @@ fn push_equal(
             exact,
         });
     }
+}
+
+/// Where the marks that touch the word at `word` begin (`(`, `“`, `“(` right before it, no
+/// white space between), looking no further back than `from`.
+fn opening_marks_start(text: &str, from: usize, word: usize) -> usize {
+    let head = text.get(from.min(word)..word).unwrap_or("");
+    word - (head.len()
+        - head
+            .trim_end_matches(|c: char| !c.is_whitespace() && !c.is_alphanumeric())
+            .len())
 }
 
 /// Joins hunks separated by at most one equal word on both sides (`55% tariffs` →
@@ -1583,6 +1608,24 @@ mod tests {
             assert!(end_b <= o.b[0] && o.b[0] <= o.b[1], "{:?}", d.ops);
             (end_a, end_b) = (o.a[1], o.b[1]);
         }
+    }
+
+    /// From a review: the marks touching a run's first word after a change are its own
+    /// (`(WorldCom` / `“WorldCom`: side `a`'s bracket was lost); canonically equivalent text
+    /// is alike (`café` precomposed and decomposed).
+    #[test]
+    fn a_runs_opening_marks_are_its_own() {
+        let (a, b) = ("Talks (WorldCom end.", "Talks today “WorldCom end.");
+        let d = diff(a, b);
+        let inexact: Vec<(&str, &str)> = d
+            .ops
+            .iter()
+            .filter(|o| !o.exact)
+            .map(|o| (&a[o.a[0]..o.a[1]], &b[o.b[0]..o.b[1]]))
+            .collect();
+        assert_eq!(inexact, [("(WorldCom", "“WorldCom")], "{:?}", d.ops);
+        let d = diff("Caf\u{e9} talks.", "Cafe\u{301} talks.");
+        assert!(d.ops.iter().all(|o| o.exact), "{:?}", d.ops);
     }
 
     /// Punctuation next to a deletion or an insertion is that change's, not a restyling of
