@@ -614,11 +614,19 @@ fn write_diff_words(
                 cur_b = cur_b.max(op.b[1]);
             }
             Op::Equal => {
-                // the same words written differently: both spellings, side `a`'s first
+                // the same words written differently: both spellings, side `a`'s first, after
+                // the white space either side has before them (`55 per cent` / `55%`)
+                let gap_b = piece(b, cur_b, op.b[0]);
+                let gap_a = a.get(cur_a..op.a[0].max(cur_a)).unwrap_or("");
+                let gap = if gap_b.is_empty() && !gap_a.is_empty() && gap_a.trim().is_empty() {
+                    std::borrow::Cow::Borrowed(" ")
+                } else {
+                    gap_b
+                };
                 write!(
                     out,
                     "{}{RESTYLED}[~{}~]{{~{}~}}{RESTYLED:#}",
-                    piece(b, cur_b, op.b[0]),
+                    gap,
                     piece(a, op.a[0].max(cur_a), op.a[1]),
                     piece(b, op.b[0].max(cur_b), op.b[1])
                 )?;

@@ -1077,6 +1077,12 @@ fn diff_text_shows_deletions_where_they_were() {
         "The minister said \"tariffs\" stay.\n",
     );
     assert_eq!(body, "The minister said [~“tariffs”~]{~\"tariffs\"~} stay.");
+    // side a's space before what it writes differently stays (a review found `55[~per`)
+    let (body, _) = case(
+        "Prices rose 55 per cent in May.\n",
+        "Prices rose 55% in May.\n",
+    );
+    assert_eq!(body, "Prices rose 55 [~per cent~]{~%~} in May.");
 }
 
 /// Found by a user audit: a person swapped at one place of a passage of several sentences is
