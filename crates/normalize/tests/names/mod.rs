@@ -542,6 +542,50 @@ fn one_word_with_nothing_saying_a_person_is_uncertain() {
     assert_eq!(flags, expected);
 }
 
+/// A bare family name that several people named in full share goes, with no role or spelling
+/// to go by, to the one the input names in ten times as many articles as the others together
+/// (BBC: `Blair` to Tony Blair, not Cherie; Reuters: `Reagan` to Ronald, 169 bare mentions
+/// joined him), only when written exactly as that person is, and stays apart when no one
+/// dominates.
+#[test]
+fn a_shared_family_name_goes_to_the_one_named_far_more() {
+    let mut docs: Vec<NameDoc> = Vec::new();
+    let ids: Vec<String> = (0..16).map(|i| format!("a{i:02}")).collect();
+    for id in &ids[..10] {
+        docs.push(NameDoc::new(id, "Tony Blair said the talks went well."));
+    }
+    docs.push(NameDoc::new(&ids[10], "Cherie Blair opened a school."));
+    docs.push(NameDoc::new(&ids[11], "Blair said the vote was close."));
+    let r = find_names(&docs);
+    let of = |article: &str| {
+        r.clusters
+            .iter()
+            .find(|c| c.mentions.iter().any(|m| m.article == article))
+            .map(|c| c.canonical.as_str())
+    };
+    assert_eq!(of("a11"), Some("Tony Blair"), "{:?}", all_forms(&r));
+    assert_eq!(of("a10"), Some("Cherie Blair"));
+    // three articles against one: no one dominates
+    let docs: Vec<NameDoc> = [
+        "Tony Blair said so.",
+        "Tony Blair said no.",
+        "Tony Blair said yes.",
+        "Cherie Blair opened a school.",
+        "Blair said the vote was close.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| NameDoc::new(ids[i].as_str(), t))
+    .collect();
+    let r = find_names(&docs);
+    let bare = r
+        .clusters
+        .iter()
+        .find(|c| c.mentions.iter().any(|m| m.article == ids[4]))
+        .map(|c| c.canonical.as_str());
+    assert_eq!(bare, Some("Blair"), "{:?}", all_forms(&r));
+}
+
 /// Found by `a_supporting_mention_never_splits_a_cluster`: an article's bare entity was keyed by
 /// its first spelling (`Bessant`), not the one it uses most (`Bessent`), so one more `Bessent`
 /// elsewhere left `Becent` between two equally near groups and split it off.
