@@ -586,6 +586,25 @@ fn a_shared_family_name_goes_to_the_one_named_far_more() {
     assert_eq!(bare, Some("Blair"), "{:?}", all_forms(&r));
 }
 
+/// Found on Reuters: a company's rank with no country or organisation (`chief financial
+/// officer`), a former holder's office, or an office the parser took verbs into (`chief
+/// executive had president officer`) has many holders at once: no conflict (Reuters 109 →
+/// 77). A one-seat office still is one.
+#[test]
+fn offices_with_many_holders_are_no_conflict() {
+    let docs = [
+        NameDoc::new("a", "Chief Financial Officer John Smith said sales rose."),
+        NameDoc::new("b", "Chief Financial Officer Mary Jones said costs fell."),
+        NameDoc::new("c", "Former Treasury Secretary William Simon spoke."),
+        NameDoc::new("d", "Former Treasury Secretary Robert Anderson spoke."),
+        NameDoc::new("e", "Energy Secretary John Herrington said oil rose."),
+        NameDoc::new("f", "Energy Secretary Donald Hodel said oil fell."),
+    ];
+    let r = find_names(&docs);
+    let roles: Vec<&str> = r.role_conflicts.iter().map(|c| c.role.as_str()).collect();
+    assert_eq!(roles, ["energy secretary"], "{roles:?}");
+}
+
 /// Found by `a_supporting_mention_never_splits_a_cluster`: an article's bare entity was keyed by
 /// its first spelling (`Bessant`), not the one it uses most (`Bessent`), so one more `Bessent`
 /// elsewhere left `Becent` between two equally near groups and split it off.
