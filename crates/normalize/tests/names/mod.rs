@@ -124,6 +124,14 @@ fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
         .install(f)
 }
 
+/// The canonical name of the first cluster with a mention in `article`.
+fn person_in<'r>(r: &'r NameReport, article: &str) -> Option<&'r str> {
+    r.clusters
+        .iter()
+        .find(|c| c.mentions.iter().any(|m| m.article == article))
+        .map(|c| c.canonical.as_str())
+}
+
 fn cluster_of(r: &NameReport, article: &str, start: usize) -> Option<usize> {
     r.clusters.iter().position(|c| {
         c.mentions
@@ -323,12 +331,7 @@ fn bare_namesake_needs_a_role() {
         NameDoc::new("f", "Energy Minister Sullivan declined to comment."),
     ];
     let r = find_names(&docs);
-    let of = |article: &str| {
-        r.clusters
-            .iter()
-            .find(|c| c.mentions.iter().any(|m| m.article == article))
-            .map(|c| c.canonical.as_str())
-    };
+    let of = |article: &str| person_in(&r, article);
     assert_eq!(of("e"), Some("Sullivan"));
     assert_eq!(of("f"), Some("Dan Sullivan"));
     let dan = r
@@ -557,12 +560,7 @@ fn a_shared_family_name_goes_to_the_one_named_far_more() {
     docs.push(NameDoc::new(&ids[10], "Cherie Blair opened a school."));
     docs.push(NameDoc::new(&ids[11], "Blair said the vote was close."));
     let r = find_names(&docs);
-    let of = |article: &str| {
-        r.clusters
-            .iter()
-            .find(|c| c.mentions.iter().any(|m| m.article == article))
-            .map(|c| c.canonical.as_str())
-    };
+    let of = |article: &str| person_in(&r, article);
     assert_eq!(of("a11"), Some("Tony Blair"), "{:?}", all_forms(&r));
     assert_eq!(of("a10"), Some("Cherie Blair"));
     // three articles against one: no one dominates
@@ -578,12 +576,7 @@ fn a_shared_family_name_goes_to_the_one_named_far_more() {
     .map(|(i, t)| NameDoc::new(ids[i].as_str(), t))
     .collect();
     let r = find_names(&docs);
-    let bare = r
-        .clusters
-        .iter()
-        .find(|c| c.mentions.iter().any(|m| m.article == ids[4]))
-        .map(|c| c.canonical.as_str());
-    assert_eq!(bare, Some("Blair"), "{:?}", all_forms(&r));
+    assert_eq!(person_in(&r, &ids[4]), Some("Blair"), "{:?}", all_forms(&r));
 }
 
 /// Found on Reuters: a company's rank with no country or organisation (`chief financial
@@ -1647,12 +1640,7 @@ fn a_namesakes_spelling_of_its_own_decides_a_bare_mention() {
         NameDoc::new("f", "Grigoriev told reporters that nothing was agreed."),
     ];
     let r = find_names(&docs);
-    let of = |article: &str| {
-        r.clusters
-            .iter()
-            .find(|c| c.mentions.iter().any(|m| m.article == article))
-            .map(|c| c.canonical.as_str())
-    };
+    let of = |article: &str| person_in(&r, article);
     assert_eq!(of("d"), of("a"));
     assert_ne!(of("e"), of("a"));
     assert_ne!(of("e"), of("c"));
@@ -1694,14 +1682,8 @@ fn a_spelling_learned_from_a_bare_mention_decides_nothing() {
             .map(|&(a, t)| NameDoc::new(if a == "a4" { id } else { a }, t))
             .collect();
         let r = find_names(&docs);
-        let of = |article: &str| {
-            r.clusters
-                .iter()
-                .find(|c| c.mentions.iter().any(|m| m.article == article))
-                .map(|c| c.canonical.clone())
-        };
-        assert_eq!(of("a3").as_deref(), Some("Isaac Grigoriev"));
-        assert_ne!(of(id).as_deref(), Some("Isaac Grigoriev"), "{id}");
+        assert_eq!(person_in(&r, "a3"), Some("Isaac Grigoriev"));
+        assert_ne!(person_in(&r, id), Some("Isaac Grigoriev"), "{id}");
     }
 }
 
