@@ -618,7 +618,13 @@ fn write_diff_words(
                 // the white space either side has before them (`55 per cent` / `55%`)
                 let gap_b = piece(b, cur_b, op.b[0]);
                 let gap_a = a.get(cur_a..op.a[0].max(cur_a)).unwrap_or("");
-                let gap = if gap_b.is_empty() && !gap_a.is_empty() && gap_a.trim().is_empty() {
+                // (after a deletion its own space was written with it)
+                let after_equal = i == 0 || ops.get(i - 1).is_some_and(|p| p.op == Op::Equal);
+                let gap = if after_equal
+                    && gap_b.is_empty()
+                    && !gap_a.is_empty()
+                    && gap_a.trim().is_empty()
+                {
                     std::borrow::Cow::Borrowed(" ")
                 } else {
                     gap_b
@@ -682,7 +688,11 @@ fn write_diff_words(
                     let next_word = following.map_or(to, |n| n.a[0]).max(to);
                     let trail = a.get(to..next_word).unwrap_or("");
                     if !trail.chars().all(char::is_whitespace)
-                        && !b.get(cur_b..).unwrap_or("").starts_with(trail.trim_end())
+                        && !b
+                            .get(cur_b..)
+                            .unwrap_or("")
+                            .trim_start()
+                            .starts_with(trail.trim())
                     {
                         to = next_word - (trail.len() - trail.trim_end().len());
                     }

@@ -1083,6 +1083,12 @@ fn diff_text_shows_deletions_where_they_were() {
         "Prices rose 55% in May.\n",
     );
     assert_eq!(body, "Prices rose 55 [~per cent~]{~%~} in May.");
+    // a bracket both sides open a word with stays outside the deletion before it
+    let (body, _) = case(
+        "He met Lennon (Lambert said).\n",
+        "He met (Lambert said).\n",
+    );
+    assert_eq!(body, "He met [-Lennon-] (Lambert said).");
 }
 
 /// Found by a user audit: a person swapped at one place of a passage of several sentences is

@@ -618,14 +618,33 @@ fn push_equal(
     }
 }
 
-/// Where the marks that touch the word at `word` begin (`(`, `“`, `“(` right before it, no
-/// white space between), looking no further back than `from`.
+/// Where the opening marks that touch the word at `word` begin (brackets, quotation marks,
+/// inverted `¿` `¡`, currency signs right before it: `(£`, `“(`), looking no further back
+/// than `from`. Other marks there close what comes before (`said—then`, `end."Next`).
 fn opening_marks_start(text: &str, from: usize, word: usize) -> usize {
+    fn opening(c: char) -> bool {
+        matches!(
+            c,
+            '(' | '['
+                | '{'
+                | '“'
+                | '‘'
+                | '"'
+                | '\''
+                | '«'
+                | '‹'
+                | '„'
+                | '‚'
+                | '¿'
+                | '¡'
+                | '$'
+                | '£'
+                | '€'
+                | '¥'
+        )
+    }
     let head = text.get(from.min(word)..word).unwrap_or("");
-    word - (head.len()
-        - head
-            .trim_end_matches(|c: char| !c.is_whitespace() && !c.is_alphanumeric())
-            .len())
+    word - (head.len() - head.trim_end_matches(opening).len())
 }
 
 /// Joins hunks separated by at most one equal word on both sides (`55% tariffs` →
@@ -1624,6 +1643,9 @@ mod tests {
             .map(|o| (&a[o.a[0]..o.a[1]], &b[o.b[0]..o.b[1]]))
             .collect();
         assert_eq!(inexact, [("(WorldCom", "“WorldCom")], "{:?}", d.ops);
+        // a mark that closes what comes before is not the next word's (`said—then`)
+        let d = diff("He said\u{2014}then left.", "He said\u{2014}and then left.");
+        assert!(d.ops.iter().all(|o| o.exact), "{:?}", d.ops);
         let d = diff("Caf\u{e9} talks.", "Cafe\u{301} talks.");
         assert!(d.ops.iter().all(|o| o.exact), "{:?}", d.ops);
     }

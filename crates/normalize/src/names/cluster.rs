@@ -41,12 +41,6 @@ pub(crate) struct Cl {
     pub evidence: Vec<MergeEvidence>,
 }
 
-/// A bare family name that several people named in full share, with nothing else to go by,
-/// is the one named in this many times as many articles as all the others together…
-const DOMINANT_RATIO: usize = 10;
-/// …and in this many articles at least.
-const DOMINANT_ARTICLES: usize = 5;
-
 /// Options of the clustering.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Opts {
@@ -523,32 +517,9 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     }
                     _ => Vec::new(),
                 };
-                // no role and no spelling to go by: the one person the input names in far more
-                // articles than all the others together (`Blair` in 2005 news is Tony Blair,
-                // not Cherie; `Reagan` in 1987 wire copy is Ronald, not Nancy or Michael)
-                let dominant = || -> Option<usize> {
-                    let named = |c: usize| cls[c].docs.len();
-                    let top = people
-                        .iter()
-                        .copied()
-                        .max_by(|&a, &b| named(a).cmp(&named(b)).then(b.cmp(&a)))?;
-                    let others: usize = people
-                        .iter()
-                        .filter(|&&c| c != top)
-                        .map(|&c| named(c))
-                        .sum();
-                    // written with a given name exactly as this article writes it: never a
-                    // spelling within reach (`Carrington` is not `Herrington`'s)
-                    (!cls[top].has_other_in(d, l)
-                        && named_forms(top).contains(form.as_str())
-                        && named(top) >= DOMINANT_ARTICLES
-                        && named(top) >= DOMINANT_RATIO * others.max(1))
-                    .then_some(top)
-                };
                 let chosen = match (&sharing[..], &spelled[..]) {
-                    ([c], _) => Some((*c, Some(true))),
-                    ([], [c]) => Some((*c, Some(false))),
-                    ([], []) => dominant().map(|c| (c, None)),
+                    ([c], _) => Some((*c, true)),
+                    ([], [c]) => Some((*c, false)),
                     _ => None,
                 };
                 if let Some((c, with_role)) = chosen {
@@ -557,27 +528,20 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         .find(|w| w.0 == c)
                         .map(|w| (w.1, w.2))
                         .unwrap_or((0.0, 0.0));
-                    let reasons = match with_role {
-                        Some(true) => {
-                            let role = cls[c].roles.intersection(&roles).next().cloned();
-                            vec![
-                                format!(
-                                    "namesake: {} people within reach, only this one has the role",
-                                    people.len()
-                                ),
-                                format!("same role `{}`", role.unwrap_or_default()),
-                            ]
-                        }
-                        Some(false) => vec![format!(
+                    let reasons = if with_role {
+                        let role = cls[c].roles.intersection(&roles).next().cloned();
+                        vec![
+                            format!(
+                                "namesake: {} people within reach, only this one has the role",
+                                people.len()
+                            ),
+                            format!("same role `{}`", role.unwrap_or_default()),
+                        ]
+                    } else {
+                        vec![format!(
                             "namesake: {} people within reach, only this one is written `{form}`",
                             people.len()
-                        )],
-                        None => vec![format!(
-                            "namesake: {} people within reach, this one named in {} articles, \
-                             {DOMINANT_RATIO} times as many as the others together",
-                            people.len(),
-                            cls[c].docs.len()
-                        )],
+                        )]
                     };
                     let ev = MergeEvidence {
                         form: form.clone(),

@@ -325,18 +325,27 @@ fn process_run(
     let lw: Vec<String> = run.iter().map(|&k| toks[k].lower()).collect();
     // a company named in the possessive (`Moody's Investors Service Inc`, `McDonald's
     // Corp`): the possessive word ended the run before, and is the company's first word
-    // (Reuters' 441 `Moody's` were a person)
+    // (Reuters' 441 `Moody's` were a person). Only when what follows the possessive is
+    // generic (`Investors Service`, `International`, `Cos`, nothing): before a name of its own the
+    // possessive is an owner (`Buffett's Berkshire Hathaway Inc`, `Japan's Kawasaki Heavy
+    // Industries Inc`); never a country or a company (`Britain's`, `Bank of New England
+    // Corp's`).
     if let Some(p) = toks[..run[0]]
         .iter()
         .rposition(|t| !t.text.trim().is_empty())
         && toks[p].word
         && toks[p].cap
         && toks[p].poss
+        && lx::country(&toks[p].lower()).is_none()
+        && !lx::is_designator(&toks[p].lower())
         && let Some(k) = lw.iter().position(|w| lx::is_designator(w))
         && lw[k..]
             .iter()
             .all(|w| lx::is_designator(w) || matches!(w.as_str(), "and" | "&"))
         && run[..k].iter().all(|&t| toks[t].cap)
+        && lw[..k].iter().all(|w| {
+            lx::is_common(w) || lx::is_non_name(w) || lx::is_department(w) || w.chars().count() <= 3 // `Cos`, `AG`: an abbreviation
+        })
     {
         let words: Vec<usize> = std::iter::once(p).chain(run[..k].iter().copied()).collect();
         out.extend(designated(toks, &words, first, sent));
@@ -619,8 +628,6 @@ fn nationality(name: &[&String]) -> bool {
     }
 }
 
-/// How many leading words of a run are a company's name when the rest are its designators
-/// (`Pennzoil Co`: 1, `Morgan Stanley and Co Inc`: 2); `None` when the run does not end so.
 /// The candidate kept for a company's name written before its designator (never accepted:
 /// counted, and read for what a bare word of it means in its article), or `None` for no
 /// words, more than four, or a word that folds to nothing.
@@ -648,6 +655,8 @@ fn designated(
     })
 }
 
+/// How many leading words of a run are a company's name when the rest are its designators
+/// (`Pennzoil Co`: 1, `Morgan Stanley and Co Inc`: 2); `None` when the run does not end so.
 fn company_name_len(words: &[&String]) -> Option<usize> {
     let is_designator = lx::is_designator;
     let k = words.iter().position(|w| is_designator(w))?;

@@ -846,6 +846,9 @@ pub const PARTIES: &[&str] = &[
 /// Words that are never (part of) a person's name: organisations, places, time, media,
 /// common capitalised words; [`MONTHS`] too (see [`is_non_name`]).
 pub const NON_NAME: &[&str] = &[
+    // a company's services (`Moody's Investors Service Inc`)
+    "service",
+    "services",
     // organisations and media of the Arab world named with the article `al-`, which joins a
     // capitalised word into a name word (`al-Gosaibi`)
     "al-qaeda",

@@ -415,6 +415,27 @@ fn a_company_in_the_possessive_is_its_articles_company() {
     };
     assert_eq!(in_article("a"), 0, "{:?}", all_forms(&r));
     assert_eq!(in_article("b") + in_article("c"), 2);
+    // before a name of its own the possessive is an owner, a person or a country (a review
+    // found Warren Buffett's mentions lost and `Kawasaki` a person)
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Buffett's Berkshire Hathaway Inc reported gains. Buffett said prices were high.",
+        ),
+        NameDoc::new("b", "Warren Buffett said he liked the market."),
+        NameDoc::new(
+            "c",
+            "Japan's Kawasaki Heavy Industries Inc will build a plant. Kawasaki said costs rose.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(
+        person_in(&r, "a"),
+        Some("Warren Buffett"),
+        "{:?}",
+        all_forms(&r)
+    );
+    assert_eq!(person_in(&r, "c"), None, "{:?}", all_forms(&r));
 }
 
 /// Names with particles (found on BBC and Reuters): two particles in a row (`von der`, `de
@@ -543,59 +564,6 @@ fn one_word_with_nothing_saying_a_person_is_uncertain() {
         .collect();
     let expected: Vec<bool> = r.clusters.iter().map(|c| c.uncertain).collect();
     assert_eq!(flags, expected);
-}
-
-/// A bare family name that several people named in full share goes, with no role or spelling
-/// to go by, to the one the input names in ten times as many articles as the others together
-/// (BBC: `Blair` to Tony Blair, not Cherie; Reuters: `Reagan` to Ronald, 169 bare mentions
-/// joined him), only when written exactly as that person is, and stays apart when no one
-/// dominates.
-#[test]
-fn a_shared_family_name_goes_to_the_one_named_far_more() {
-    let mut docs: Vec<NameDoc> = Vec::new();
-    let ids: Vec<String> = (0..16).map(|i| format!("a{i:02}")).collect();
-    for id in &ids[..10] {
-        docs.push(NameDoc::new(id, "Tony Blair said the talks went well."));
-    }
-    docs.push(NameDoc::new(&ids[10], "Cherie Blair opened a school."));
-    docs.push(NameDoc::new(&ids[11], "Blair said the vote was close."));
-    let r = find_names(&docs);
-    let of = |article: &str| person_in(&r, article);
-    assert_eq!(of("a11"), Some("Tony Blair"), "{:?}", all_forms(&r));
-    assert_eq!(of("a10"), Some("Cherie Blair"));
-    // three articles against one: no one dominates
-    let docs: Vec<NameDoc> = [
-        "Tony Blair said so.",
-        "Tony Blair said no.",
-        "Tony Blair said yes.",
-        "Cherie Blair opened a school.",
-        "Blair said the vote was close.",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| NameDoc::new(ids[i].as_str(), t))
-    .collect();
-    let r = find_names(&docs);
-    assert_eq!(person_in(&r, &ids[4]), Some("Blair"), "{:?}", all_forms(&r));
-}
-
-/// Found on Reuters: a company's rank with no country or organisation (`chief financial
-/// officer`), a former holder's office, or an office the parser took verbs into (`chief
-/// executive had president officer`) has many holders at once: no conflict (Reuters 109 →
-/// 77). A one-seat office still is one.
-#[test]
-fn offices_with_many_holders_are_no_conflict() {
-    let docs = [
-        NameDoc::new("a", "Chief Financial Officer John Smith said sales rose."),
-        NameDoc::new("b", "Chief Financial Officer Mary Jones said costs fell."),
-        NameDoc::new("c", "Former Treasury Secretary William Simon spoke."),
-        NameDoc::new("d", "Former Treasury Secretary Robert Anderson spoke."),
-        NameDoc::new("e", "Energy Secretary John Herrington said oil rose."),
-        NameDoc::new("f", "Energy Secretary Donald Hodel said oil fell."),
-    ];
-    let r = find_names(&docs);
-    let roles: Vec<&str> = r.role_conflicts.iter().map(|c| c.role.as_str()).collect();
-    assert_eq!(roles, ["energy secretary"], "{roles:?}");
 }
 
 /// Found by `a_supporting_mention_never_splits_a_cluster`: an article's bare entity was keyed by
