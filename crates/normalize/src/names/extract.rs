@@ -54,6 +54,10 @@ pub(crate) struct Candidate {
     /// Madrid`), as the corpus writes it after a given name (`Robin van Persie`): see
     /// [`particle_families`](super::particle_families).
     pub particle_family: bool,
+    /// For a company's name: its first word is a possessive before a name of its own
+    /// (`Oshman's Sporting Goods Inc`), which may be an owner's (`Buffett's Berkshire
+    /// Hathaway Inc`): the corpus decides (see `find` in the module root).
+    pub possessive: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -325,11 +329,11 @@ fn process_run(
     let lw: Vec<String> = run.iter().map(|&k| toks[k].lower()).collect();
     // a company named in the possessive (`Moody's Investors Service Inc`, `McDonald's
     // Corp`): the possessive word ended the run before, and is the company's first word
-    // (Reuters' 441 `Moody's` were a person). Only when what follows the possessive is
-    // generic (`Investors Service`, `International`, `Cos`, nothing): before a name of its own the
-    // possessive is an owner (`Buffett's Berkshire Hathaway Inc`, `Japan's Kawasaki Heavy
-    // Industries Inc`); never a country or a company (`Britain's`, `Bank of New England
-    // Corp's`).
+    // (Reuters' 441 `Moody's` were a person). Before a name of the company's own
+    // (`Oshman's Sporting Goods Inc`) the possessive may be an owner (`Buffett's Berkshire
+    // Hathaway Inc`): the candidate says so and the corpus decides (`owners` in `find`).
+    // Never a country or a company (`Japan's Kawasaki Heavy Industries Inc`, `Bank of New
+    // England Corp's`).
     if let Some(p) = toks[..run[0]]
         .iter()
         .rposition(|t| !t.text.trim().is_empty())
@@ -343,12 +347,16 @@ fn process_run(
             .iter()
             .all(|w| lx::is_designator(w) || matches!(w.as_str(), "and" | "&"))
         && run[..k].iter().all(|&t| toks[t].cap)
-        && lw[..k].iter().all(|w| {
-            lx::is_common(w) || lx::is_non_name(w) || lx::is_department(w) || w.chars().count() <= 3 // `Cos`, `AG`: an abbreviation
-        })
     {
+        // `Cos`, `AG`: an abbreviation is generic too
+        let generic = lw[..k].iter().all(|w| {
+            lx::is_common(w) || lx::is_non_name(w) || lx::is_department(w) || w.chars().count() <= 3
+        });
         let words: Vec<usize> = std::iter::once(p).chain(run[..k].iter().copied()).collect();
-        out.extend(designated(toks, &words, first, sent));
+        out.extend(designated(toks, &words, first, sent).map(|c| Candidate {
+            possessive: !generic,
+            ..c
+        }));
         return;
     }
     // leading openers (`The`, `Both`, `According`) and parties (`Conservative Michael
@@ -609,6 +617,7 @@ fn process_run(
         designated: false,
         accepted: false,
         particle_family: false,
+        possessive: false,
     });
 }
 
@@ -652,6 +661,7 @@ fn designated(
         designated: true,
         accepted: false,
         particle_family: false,
+        possessive: false,
     })
 }
 

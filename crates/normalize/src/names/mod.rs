@@ -477,6 +477,21 @@ impl Names {
             .iter()
             .flat_map(|(c, _)| c.iter().filter(|c| c.org).map(|c| c.folded.clone()))
             .collect();
+        // the family names of the names written in full (a first word that is no common or
+        // organisation word: `Warren Buffett`): a possessive of one of them before a
+        // company's own name is its owner (`Buffett's Berkshire Hathaway Inc`), not the
+        // company's first word
+        let owners: FxHashSet<&str> = scanned
+            .iter()
+            .flat_map(|(c, _)| c.iter())
+            .filter(|c| {
+                !c.designated
+                    && c.folded.len() >= 2
+                    && !lexicon::is_common(&c.folded[0])
+                    && !lexicon::is_non_name(&c.folded[0])
+            })
+            .filter_map(|c| c.folded.last().map(String::as_str))
+            .collect();
         // names the corpus uses as places (`in Iraq`) and companies (`Texaco Inc`)
         let not = not_people::not_people(
             order
@@ -493,6 +508,7 @@ impl Names {
                 let companies: FxHashSet<&str> = c
                     .iter()
                     .filter(|c| c.designated && c.folded.len() >= 2)
+                    .filter(|c| !(c.possessive && owners.contains(c.folded[0].as_str())))
                     .map(|c| c.folded[0].as_str())
                     .collect();
                 let mut c: Vec<Candidate> = c.iter().filter(|c| !c.designated).cloned().collect();
