@@ -155,9 +155,9 @@ pub struct DiffOp {
     /// byte apart from white space and a capital first letter. `false` when the words are
     /// equal once normalized but written differently (quote marks, punctuation beside or
     /// between them, `U.S.` / `US`, `WorldCom` / `Worldcom`, `55 per cent` / `55%`); the
-    /// ranges then also take in the punctuation that
-    /// differs, as side `a` and side `b` have it. Serialized only when `false` (and read as
-    /// `true` when absent); always `true` for `delete` and `insert`.
+    /// ranges then also take in the punctuation that differs, as side `a` and side `b` have
+    /// it. Serialized only when `false` (and read as `true` when absent); always `true` for
+    /// `delete` and `insert`.
     #[serde(default = "yes", skip_serializing_if = "is_yes")]
     pub exact: bool,
 }

@@ -499,8 +499,9 @@ fn push_equal(
     // where the operations before this run end on each side: a run's reach never goes back
     // over them (a deletion sits on side `b` where the next word starts, after its marks)
     let floor = ops.last().map_or([0, 0], |o| [o.a[1], o.b[1]]);
+    let (sa, sb) = ((a, wa, floor[0]), (b, wb, floor[1]));
     // Each word's reach: the word, with the punctuation that belongs to it on each side.
-    let reach = |side: &DiffSide<'_>, ws: &[Word<'_>], k: usize| -> [usize; 2] {
+    let reach = |(side, ws, floor): (&DiffSide<'_>, &[Word<'_>], usize), k: usize| -> [usize; 2] {
         let text = side.text;
         let before = if k > 0 {
             ws[k - 1].end
@@ -509,12 +510,7 @@ fn push_equal(
         } else {
             // after a change: the marks touching the word (`today (WorldCom`), which open
             // it, not the change's text
-            let from = if std::ptr::eq(side, a) {
-                floor[0]
-            } else {
-                floor[1]
-            };
-            opening_marks_start(text, side.start.max(from), ws[0].start)
+            opening_marks_start(text, side.start.max(floor), ws[0].start)
         };
         let after = if k + 1 < ws.len() {
             ws[k + 1].start
@@ -554,8 +550,9 @@ fn push_equal(
     // and a capital first letter no difference (`The` / `the` where one side begins a
     // sentence, `Prime Minister` / `prime minister` by house style: thousands of times on
     // BBC, and never what changed)
-    let shape = |side: &DiffSide<'_>, ws: &[Word<'_>], k: usize, end: usize| -> String {
-        let [from, to] = [reach(side, ws, k)[0], reach(side, ws, end - 1)[1]];
+    let shape = |s: (&DiffSide<'_>, &[Word<'_>], usize), k: usize, end: usize| -> String {
+        let (side, ws, _) = s;
+        let [from, to] = [reach(s, k)[0], reach(s, end - 1)[1]];
         let mut starts = ws[k..end].iter().map(|w| w.start).peekable();
         let mut out = String::new();
         for (i, c) in side.text.get(from..to).unwrap_or("").char_indices() {
@@ -574,7 +571,7 @@ fn push_equal(
     };
     // canonically equivalent text is alike (`café` precomposed and with a combining accent)
     let alike_over = |k: usize, end: usize| {
-        let (x, y) = (shape(a, wa, k, end), shape(b, wb, k, end));
+        let (x, y) = (shape(sa, k, end), shape(sb, k, end));
         x == y || x.nfc().eq(y.nfc())
     };
     let alike = |k: usize| alike_over(k, k + 1);
@@ -605,8 +602,8 @@ fn push_equal(
             )
         } else {
             (
-                [reach(a, wa, k)[0], reach(a, wa, end - 1)[1]],
-                [reach(b, wb, k)[0], reach(b, wb, end - 1)[1]],
+                [reach(sa, k)[0], reach(sa, end - 1)[1]],
+                [reach(sb, k)[0], reach(sb, end - 1)[1]],
             )
         };
         ops.push(DiffOp {
