@@ -1472,8 +1472,9 @@ viktor jaroslaw mateusz lukasz piotr krzysztof tomasz agnieszka katarzyna malgor
 beatrice diana helen karen monica natalie zoe keir rishi liz boris emmanuel olaf giorgia \
 ursula christine janet gina katherine kevin howard scott antony jake dan";
 
-/// Whether `word` (lower case) is a given name: in the bundled nickname table or the list
-/// of common given names of many origins.
+/// Whether `word` (lower case) is a given name: in the bundled nickname table, the list of
+/// common given names of many origins, or the given names of the 1990 US census that are no
+/// English words or places (`data/census-given.txt`, see `data/CENSUS-GIVEN.md`).
 pub fn is_given_name(word: &str) -> bool {
     given_names().contains(word)
 }
@@ -1482,6 +1483,18 @@ fn given_names() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s: FxHashSet<String> = GIVEN_EXTRA.split_whitespace().map(str::to_owned).collect();
+        // given names of the 1990 US census, filtered at build time (data/census_given.py);
+        // the crate's own lists of common words, non-name words, months and countries win
+        let census = include_str!("../../data/census-given.txt").lines();
+        for name in census.filter(|l| !l.starts_with('#')) {
+            if !is_common(name)
+                && !NON_NAME.contains(&name)
+                && !MONTHS.contains(&name)
+                && country(name).is_none()
+            {
+                s.insert(name.to_owned());
+            }
+        }
         #[allow(clippy::iter_over_hash_type)] // inserting into a set: order-free
         for (canon, nicks) in nickname_table() {
             s.insert(canon.clone());

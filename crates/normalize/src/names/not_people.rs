@@ -304,8 +304,9 @@ impl NotPeople {
         }
     }
 
-    /// Takes back one-word company names and [things](Self::things) without a title,
-    /// honorific or role next to them,
+    /// Takes back one-word company names, [things](Self::things) and countries or
+    /// nationalities of the lexicon ([`lexicon::scope_country`]: `Syria`, `Jamaica`) without a
+    /// title, honorific or role next to them,
     /// unless a person of the corpus is written with that family name after a known given
     /// name (`Wilson and Co`, `Michael Wilson`: kept; `Deutsche Texaco` is no person's).
     pub fn reject_companies(&self, cands: &mut [Vec<Candidate>]) {
@@ -329,7 +330,9 @@ impl NotPeople {
         cands.par_iter_mut().for_each(|cs| {
             for c in cs.iter_mut().filter(|c| c.accepted && c.cue < Cue::Strong) {
                 if let [form] = &c.folded[..]
-                    && ((self.companies.contains(&c.folded) || self.things.contains(form))
+                    && ((self.companies.contains(&c.folded)
+                        || self.things.contains(form)
+                        || lexicon::scope_country(form).is_some())
                         && !held.contains(form)
                         || self.after_the.contains(form) && !named.contains(form))
                 {

@@ -884,6 +884,71 @@ fn places_contractions_and_acronyms_are_no_people() {
     assert_eq!(cluster_with(&r, "Mourinho"), ["Mourinho"]);
 }
 
+/// A country or nationality of the lexicon written alone is no person without a title next
+/// to it, however the corpus writes it: `Syria` after a verb of saying is no person, nor is
+/// it merged into a namesake one letter away (BBC: `Syria` into `Guillermo Coria`, `Chile`
+/// into `Juan Ignacio Chela`); `Jordan` stays a person where someone is named in full with it,
+/// and `Mr Jordan` stays one.
+#[test]
+fn countries_written_alone_are_no_people() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Guillermo Coria won in three sets. Coria said he was tired.",
+        ),
+        NameDoc::new(
+            "b",
+            "Syria said it would respond. Officials denied Syria's role, and Syria told \
+             envoys it was calm.",
+        ),
+        NameDoc::new(
+            "c",
+            "Michael Jordan scored 40 points. Jordan said the team played well.",
+        ),
+        NameDoc::new("d", "Mr Jamaica said the budget was fair."),
+    ];
+    let r = find_names(&docs);
+    assert!(cluster_with(&r, "Syria").is_empty(), "{:?}", all_forms(&r));
+    assert_eq!(cluster_with(&r, "Coria"), ["Guillermo Coria"]);
+    assert_eq!(cluster_with(&r, "Jordan"), ["Michael Jordan"]);
+    assert_eq!(cluster_with(&r, "Jamaica"), ["Jamaica"]);
+}
+
+/// Given names of the 1990 US census that are no English words (`Wayne`, `Dustin`,
+/// `Fernando`) make two capitalised words a person with no other cue; words that are also
+/// common words (`Hope`, `Grace`) or places (`Carolina`, `Chelsea`) do not.
+#[test]
+fn census_given_names_open_a_name() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "In the second half Wayne Rooney scored twice. The film starred Dustin Hoffman \
+             and Fernando Morientes was on the bench.",
+        ),
+        NameDoc::new(
+            "b",
+            "Shares of Hope Creek Holdings rose. Grace Period Partners fell. Carolina \
+             Eastman Ltd was flat. The Chelsea Harbour site was sold.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    for person in ["Wayne Rooney", "Dustin Hoffman", "Fernando Morientes"] {
+        assert!(forms.contains(&person), "{person} not in {forms:?}");
+    }
+    for junk in [
+        "Hope Creek",
+        "Grace Period",
+        "Carolina Eastman",
+        "Chelsea Harbour",
+    ] {
+        assert!(
+            !forms.iter().any(|f| f.starts_with(junk)),
+            "{junk} in {forms:?}"
+        );
+    }
+}
+
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
 /// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
 /// family name begins a company's name (`Ford Motor Co`) stays a person.

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Build `census-given.txt`: given names from the US Census Bureau's 1990 name frequency
+lists that the given-name lexicon (`names::lexicon::is_given_name`) adds to the nickname
+table's names.
+
+Kept: a name given to at least 0.01 % of men or of women in the 1990 census, more often a
+given name than a surname there (`Warren`, `Gordon` stay; `Carter`, `Jordan`, `Young`
+go), and not an English word in lower case (Debian's `wamerican` word list: `hope`, `grace`,
+`dawn`, `sterling`, `robin` go), nor one of the places and things below that news writes far
+more often than the given name (`Carolina`, `Dallas`, `Chelsea`, `Brent` crude).
+
+Source: the census lists `dist.male.first`, `dist.female.first` and `dist.all.last` (a work
+of the US government, in the public domain), as the PyPI package `names` 0.3.0 ships them.
+Usage, from the repository root (needs `apt-get install wamerican`):
+
+    pip download --no-deps names==0.3.0 -d /tmp/n && tar xzf /tmp/n/names-0.3.0.tar.gz -C /tmp/n
+    python3 crates/normalize/data/census_given.py /tmp/n/names-0.3.0/names > crates/normalize/data/census-given.txt
+"""
+import sys
+
+MIN_PERCENT = 0.01
+NOT_PEOPLE = set("""carolina dallas cleveland orlando chelsea aurora augusta tyrone israel kenya
+brent""".split())
+
+
+def percents(path):
+    out = {}
+    for line in open(path, encoding="ascii"):
+        f = line.split()
+        if f:
+            name = f[0].lower()
+            out[name] = max(out.get(name, 0.0), float(f[1]))
+    return out
+
+
+def main(folder: str) -> None:
+    first = percents(f"{folder}/dist.male.first")
+    for name, p in percents(f"{folder}/dist.female.first").items():
+        first[name] = max(first.get(name, 0.0), p)
+    last = percents(f"{folder}/dist.all.last")
+    words = {w.strip() for w in open("/usr/share/dict/american-english", encoding="utf-8")
+             if w.strip().islower()}
+    kept = sorted(n for n, p in first.items()
+                  if p >= MIN_PERCENT and p > last.get(n, 0.0)
+                  and n not in words and n not in NOT_PEOPLE)
+    print("# Given names from the US Census Bureau's 1990 lists (public domain); see census_given.py.")
+    for n in kept:
+        print(n)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
