@@ -670,9 +670,12 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 continue;
             }
             let reasons = evidence(c, &roles, &co, ndocs, &key);
-            let strong = reasons
-                .iter()
-                .any(|r| !r.starts_with("same transliteration"));
+            // a bare known given name (`Barry`) is that name far more often than a
+            // misspelling of a family name (`Parry`): frequency alone does not say otherwise
+            let given = lexicon::is_given_name(&fam);
+            let strong = reasons.iter().any(|r| {
+                !r.starts_with("same transliteration") && !(given && r.starts_with("frequency"))
+            });
             if !strong {
                 continue;
             }

@@ -949,6 +949,25 @@ fn census_given_names_open_a_name() {
     }
 }
 
+/// A bare known given name is no misspelling of a family name on frequency alone: BBC's
+/// `Barry` joined `Rick Parry`, `Chester` joined `Chris Cusiter`, `Julie` `Angelina Jolie`.
+/// A variant that is no given name still joins (`Parri`).
+#[test]
+fn a_bare_given_name_is_no_misspelt_family_name() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Liverpool chief executive Rick Parry said the bid was low.",
+        ),
+        NameDoc::new("b", "Rick Parry told reporters the club would not sell."),
+        NameDoc::new("c", "Barry said the deal was done."),
+        NameDoc::new("d", "Parri said the deal was off."),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(cluster_with(&r, "Barry"), ["Barry"]);
+    assert_eq!(cluster_with(&r, "Parri"), ["Rick Parry"]);
+}
+
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
 /// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
 /// family name begins a company's name (`Ford Motor Co`) stays a person.
