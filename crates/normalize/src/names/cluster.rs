@@ -674,7 +674,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             // misspelling of a family name (`Parry`): frequency alone does not say otherwise
             let given = lexicon::is_given_name(&fam);
             let strong = reasons.iter().any(|r| {
-                !r.starts_with("same transliteration") && !(given && r.starts_with("frequency"))
+                !(r.starts_with("same transliteration") || given && r.starts_with("frequency"))
             });
             if !strong {
                 continue;
