@@ -1,6 +1,7 @@
 //! What cannot be a person, whatever the cues: names a corpus uses as places or companies,
 //! read from how the corpus writes them (a capitalised word written alone after a locative
-//! preposition, `in Iraq`, `at Chelsea`, in a fair share of its uses is a place; a name
+//! preposition, `in Iraq`, `at Chelsea`, in a fair share of its uses is a place, and so is a
+//! name of several words so written, `in Sao Paulo`, `analysts at Smith Barney`; a name
 //! written before a company designator, `Texaco Inc`, `Morgan Stanley and Co`, in a fair
 //! share of its uses is a company), contractions (`I've`), plural acronyms (`MPs`), and
 //! descriptors before a full name (`Coach Andy Robinson`); and one-word names the corpus
@@ -51,6 +52,9 @@ pub(crate) struct NotPeople {
     pub places: FxHashSet<String>,
     /// Folded forms (all their words) used as companies.
     pub companies: FxHashSet<Vec<String>>,
+    /// Folded forms of two words or more used as places, or as the firms people work at,
+    /// as one-word places are (`in Sao Paulo`, `analysts at Smith Barney`).
+    pub named_places: FxHashSet<Vec<String>>,
     /// The first five letters of the places of five letters or more, with how many places
     /// begin so (for the people of a place: `Argentine` of `Argentina`).
     stems: FxHashMap<String, usize>,
@@ -151,8 +155,8 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
     let mut pronouns: FxHashMap<&str, Pronouns> = FxHashMap::default();
     // family names written after a known given name (`Connors` of `Jimmy Connors`)
     let mut surnames: FxHashSet<&str> = FxHashSet::default();
-    // folded words -> (uses, uses before a designator)
-    let mut named: FxHashMap<&[String], (usize, usize)> = FxHashMap::default();
+    // folded words -> (uses, uses before a designator, locative uses)
+    let mut named: FxHashMap<&[String], (usize, usize, usize)> = FxHashMap::default();
     for (text, cands) in docs {
         for c in cands {
             // `Pennzoil Co` is one run, read as the name before its designator; `Pennzoil,
@@ -162,6 +166,11 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
             let e = named.entry(c.folded.as_slice()).or_default();
             e.0 += 1;
             e.1 += usize::from(designated);
+            if c.folded.len() >= 2 {
+                let before = text.get(c.sentence.start..c.span.start).unwrap_or("");
+                let after = text.get(c.span.end..c.sentence.end).unwrap_or("");
+                e.2 += usize::from(locative_before(before) && !possessive(after));
+            }
             // (a descriptor may come first: `Champion Jimmy Connors`)
             if let [before @ .., family] = &c.folded[..]
                 && before.iter().any(|w| lexicon::is_given_name(w))
@@ -244,8 +253,13 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
         after_the,
         places,
         companies: named
-            .into_iter()
-            .filter(|&(_, (n, d))| telling(n, d))
+            .iter()
+            .filter(|&(_, &(n, d, _))| telling(n, d))
+            .map(|(f, _)| f.to_vec())
+            .collect(),
+        named_places: named
+            .iter()
+            .filter(|&(_, &(n, _, loc))| telling(n, loc))
             .map(|(f, _)| f.to_vec())
             .collect(),
         stems,
@@ -288,6 +302,7 @@ impl NotPeople {
                 ([form], _) => self.places.contains(form) || lexicon::is_home_nation(form),
                 _ => {
                     self.companies.contains(&c.folded)
+                        || self.named_places.contains(&c.folded)
                         || match local::split(c) {
                             (Some((given, _)), family) => {
                                 self.places.contains(&family)

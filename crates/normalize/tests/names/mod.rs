@@ -968,6 +968,30 @@ fn a_bare_given_name_is_no_misspelt_family_name() {
     assert_eq!(cluster_with(&r, "Parri"), ["Rick Parry"]);
 }
 
+/// A name of two words or more that the corpus writes after a locative preposition in a fair
+/// share of its uses is a place, or the firm someone works at, as a one-word name is
+/// (Reuters: `Sao Paulo`, `Abu Dhabi`; BBC: `Deutsche Boerse`, `Ask Jeeves`); a person
+/// named so once in a while stays one.
+#[test]
+fn names_of_several_words_used_as_places_are_no_people() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Prices rose in Sao Paulo. Traders in Sao Paulo said Sao Paulo would recover.",
+        ),
+        NameDoc::new("b", "Banks in Sao Paulo closed early on Monday."),
+        NameDoc::new(
+            "c",
+            "Paul Volcker said rates would hold. Paul Volcker told Congress he was calm. In \
+             Paul Volcker's view, inflation was low.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(!forms.contains(&"Sao Paulo"), "{forms:?}");
+    assert_eq!(cluster_with(&r, "Paul Volcker"), ["Paul Volcker"]);
+}
+
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
 /// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
 /// family name begins a company's name (`Ford Motor Co`) stays a person.
