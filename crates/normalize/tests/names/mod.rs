@@ -992,6 +992,39 @@ fn names_of_several_words_used_as_places_are_no_people() {
     assert_eq!(cluster_with(&r, "Paul Volcker"), ["Paul Volcker"]);
 }
 
+/// A one-word name written in the possessive in nearly all its uses is a firm named after
+/// its founder (Reuters: `rated A-1 by Moody's and AA by Standard and Poor's`; BBC:
+/// `McDonald's`), even where someone is named in full with it; a person written so now and
+/// then stays one.
+#[test]
+fn a_name_written_only_in_the_possessive_is_a_firm() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "The notes are rated A-1 by Moody's. Moody's said it may cut the rating. \
+             Ben Moody said he had not seen the report.",
+        ),
+        NameDoc::new(
+            "b",
+            "The bonds are rated Baa-2 by Moody's. Moody's later affirmed them. Moody's \
+             Investors had warned in March.",
+        ),
+        NameDoc::new(
+            "c",
+            "Moody's downgraded the bank. Analysts said Moody's would act again.",
+        ),
+        NameDoc::new(
+            "d",
+            "Reagan said the talks would go on. Reagan's aides agreed. Reagan told reporters \
+             he was calm.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert!(cluster_with(&r, "Moody").is_empty(), "{:?}", all_forms(&r));
+    assert_eq!(cluster_with(&r, "Ben Moody"), ["Ben Moody"]);
+    assert_eq!(cluster_with(&r, "Reagan"), ["Reagan"]);
+}
+
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
 /// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
 /// family name begins a company's name (`Ford Motor Co`) stays a person.
