@@ -3,11 +3,14 @@
 lists that the given-name lexicon (`names::lexicon::is_given_name`) adds to the nickname
 table's names.
 
-Kept: a name given to at least 0.01 % of men or of women in the 1990 census, more often a
-given name than a surname there (`Warren`, `Gordon` stay; `Carter`, `Jordan`, `Young`
+Two kinds of lines. `NAME`: a name given to at least 0.01 % of men or of women in the 1990
+census, more often a given name than a surname there (`Warren`, `Gordon` stay; `Carter`, `Jordan`, `Young`
 go), and not an English word in lower case (Debian's `wamerican` word list: `hope`, `grace`,
 `dawn`, `sterling`, `robin` go), nor one of the places and things below that news writes far
 more often than the given name (`Carolina`, `Dallas`, `Chelsea`, `Brent` crude).
+`NAME<TAB>word`: a name as common that is an English word or at least as often a surname
+(`Grant`, `Guy`, `Lee`): it opens no name alone, but keeps a name it opens from being taken
+for a phrase of common words.
 
 Source: the census lists `dist.male.first`, `dist.female.first` and `dist.all.last` (a work
 of the US government, in the public domain), as the PyPI package `names` 0.3.0 ships them.
@@ -40,12 +43,17 @@ def main(folder: str) -> None:
     last = percents(f"{folder}/dist.all.last")
     words = {w.strip() for w in open("/usr/share/dict/american-english", encoding="utf-8")
              if w.strip().islower()}
-    kept = sorted(n for n, p in first.items()
-                  if p >= MIN_PERCENT and p > last.get(n, 0.0)
-                  and n not in words and n not in NOT_PEOPLE)
+    common = {n for n, p in first.items() if p >= MIN_PERCENT and n not in NOT_PEOPLE}
+    kept = sorted(n for n in common if first[n] > last.get(n, 0.0) and n not in words)
+    # given names that are English words or surnames too: they open no name on their own,
+    # but a name they open is not taken for a phrase (`Grant Reuber`, `Guy Mansfield`)
+    word_like = sorted(n for n in common if n in words or first[n] <= last.get(n, 0.0))
     print("# Given names from the US Census Bureau's 1990 lists (public domain); see census_given.py.")
+    print("# `NAME` opens a name; `NAME<TAB>word` is also an English word or surname.")
     for n in kept:
         print(n)
+    for n in word_like:
+        print(f"{n}\tword")
 
 
 if __name__ == "__main__":

@@ -1479,6 +1479,22 @@ pub fn is_given_name(word: &str) -> bool {
     given_names().contains(word)
 }
 
+/// Whether `word` (lower case) may be a given name where a name has no other cue: a given
+/// name ([`is_given_name`]), or one of the 1990 US census that is also an English word or as
+/// often a surname (`grant`, `guy`, `lee`), which opens no name alone.
+pub fn may_be_given_name(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    is_given_name(word)
+        || SET
+            .get_or_init(|| {
+                include_str!("../../data/census-given.txt")
+                    .lines()
+                    .filter_map(|l| l.strip_suffix("\tword"))
+                    .collect()
+            })
+            .contains(word)
+}
+
 fn given_names() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -1486,7 +1502,7 @@ fn given_names() -> &'static FxHashSet<String> {
         // given names of the 1990 US census, filtered at build time (data/census_given.py);
         // the crate's own lists of common words, non-name words, months and countries win
         let census = include_str!("../../data/census-given.txt").lines();
-        for name in census.filter(|l| !l.starts_with('#')) {
+        for name in census.filter(|l| !l.starts_with('#') && !l.contains('\t')) {
             if !is_common(name)
                 && !NON_NAME.contains(&name)
                 && !MONTHS.contains(&name)

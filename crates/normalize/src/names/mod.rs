@@ -678,6 +678,20 @@ fn company_words(cs: &mut [Candidate], companies: &FxHashSet<&str>) {
 }
 
 /// Accepts candidates by their cues and by the article's own accepted people.
+/// Whether a two-word name with only a weak cue (`Credit Suisse said`, `Royal Dutch said`)
+/// opens with a word the corpus writes in lower case that is no given name: a phrase or a
+/// firm's name, not a person's. Particles (`De Niro`), initials and names that may be given
+/// names (`Grant Reuber`, `Guy Mansfield`) are left alone.
+fn phrase_like(c: &Candidate, vocab: &FxHashSet<&str>) -> bool {
+    let [first, _] = &c.folded[..] else {
+        return false;
+    };
+    first.chars().nth(1).is_some()
+        && vocab.contains(first.as_str())
+        && !lexicon::is_particle(first)
+        && !lexicon::may_be_given_name(first)
+}
+
 fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<String>>) {
     let common_word =
         |c: &Candidate, f: &str| lexicon::is_common(f) || (c.initial && vocab.contains(f));
@@ -703,7 +717,7 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<St
                         && !common_word(c, &c.folded[0])
                         && !vocab.contains(c.folded[0].as_str())
                 } else {
-                    !c.folded.iter().all(|f| vocab.contains(f.as_str()))
+                    !c.folded.iter().all(|f| vocab.contains(f.as_str())) && !phrase_like(c, vocab)
                 }
             }
             Cue::None => false,

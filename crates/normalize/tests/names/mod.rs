@@ -1025,6 +1025,30 @@ fn a_name_written_only_in_the_possessive_is_a_firm() {
     assert_eq!(cluster_with(&r, "Reagan"), ["Reagan"]);
 }
 
+/// Two capitalised words with only a verb of saying after them, the first a word the corpus
+/// writes in lower case and no given name, are a firm or a phrase (`Credit Lyonnais said`,
+/// `Dow Jones said`); a first word that may be a given name (`Grant Reuber`) or a particle
+/// (`De Niro`) keeps the person.
+#[test]
+fn two_words_opening_with_a_common_word_are_no_person() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Credit Lyonnais said profits rose. The credit line was cut. Grant Reuber said the \
+             bank was sound. A grant was approved.",
+        ),
+        NameDoc::new(
+            "b",
+            "De Niro said the film was done. Credit Lyonnais told investors it would pay.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(!forms.contains(&"Credit Lyonnais"), "{forms:?}");
+    assert!(forms.contains(&"Grant Reuber"), "{forms:?}");
+    assert!(forms.contains(&"De Niro"), "{forms:?}");
+}
+
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
 /// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
 /// family name begins a company's name (`Ford Motor Co`) stays a person.
