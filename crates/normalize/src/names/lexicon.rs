@@ -41,6 +41,8 @@ pub const HONORIFICS: &[&str] = &[
     "sheikh",
     "rabbi",
     "imam",
+    "archbishop",
+    "reverend",
 ];
 
 /// Office and job heads (a role needs one).

@@ -1049,6 +1049,20 @@ fn two_words_opening_with_a_common_word_are_no_person() {
     assert!(forms.contains(&"De Niro"), "{forms:?}");
 }
 
+/// `Archbishop` and `Reverend` are honorifics: `Archbishop Tutu` is Desmond Tutu, and
+/// `Reverend Peter Smith` is Peter Smith.
+#[test]
+fn church_titles_are_honorifics() {
+    let docs = [
+        NameDoc::new("a", "Desmond Tutu said the vote was fair."),
+        NameDoc::new("b", "Archbishop Tutu told the crowd to stay calm."),
+        NameDoc::new("c", "The Reverend Peter Smith led the service."),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(cluster_with(&r, "Tutu"), ["Desmond Tutu"]);
+    assert_eq!(cluster_with(&r, "Peter Smith"), ["Peter Smith"]);
+}
+
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
 /// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
 /// family name begins a company's name (`Ford Motor Co`) stays a person.
