@@ -6,7 +6,8 @@
 //! share of its uses is a company), contractions (`I've`), plural acronyms (`MPs`), and
 //! descriptors before a full name (`Coach Andy Robinson`); and one-word names the corpus
 //! treats as things or kinds: the next pronoun after them is mostly `it` (`Yukos said it
-//! would appeal`), or their plural is written capitalised too (`Tory`/`Tories`).
+//! would appeal`), or their plural is written capitalised too (`Tory`/`Tories`); and names
+//! of several words treated so (`Royal Dutch said it`, `the Scissor Sisters`).
 //!
 //! Written here, not taken from a gazetteer: the tests read only the corpus, so they know
 //! the clubs, firms and towns of any corpus in any country, and no list has to ship. On BBC
@@ -62,6 +63,11 @@ pub(crate) struct NotPeople {
     /// honorific or role: the next third-person pronoun is mostly `it`/`its` (`Sony said
     /// its …`), or the corpus writes their plural capitalised (`Tories`).
     pub things: FxHashSet<String>,
+    /// Folded forms of two words or more that the corpus treats as things, as
+    /// [`Self::things`] and [`Self::after_the`] are read for one word, never with a title,
+    /// honorific or role: `Freddie Mac said it`, `the Irish Lions`. A given name first does
+    /// not keep them people.
+    pub named_things: FxHashSet<Vec<String>>,
     /// Folded one-word forms written in the possessive in four uses in five or more, in
     /// [`MIN_POSSESSIVES`] uses or more, never with a title, honorific or role: a firm or a
     /// brand named after its founder (`Moody's`, `McDonald's`, `Wendy's`), whose bare uses are
@@ -173,6 +179,8 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
     let mut surnames: FxHashSet<&str> = FxHashSet::default();
     // folded words -> (uses, uses before a designator, locative uses)
     let mut named: FxHashMap<&[String], (usize, usize, usize)> = FxHashMap::default();
+    // folded forms of two words or more -> the pronouns after them, as for one word
+    let mut multi: FxHashMap<&[String], Pronouns> = FxHashMap::default();
     for (text, cands) in docs {
         for c in cands {
             // `Pennzoil Co` is one run, read as the name before its designator; `Pennzoil,
@@ -186,6 +194,19 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
                 let before = text.get(c.sentence.start..c.span.start).unwrap_or("");
                 let after = text.get(c.span.end..c.sentence.end).unwrap_or("");
                 e.2 += usize::from(locative_before(before) && !possessive(after));
+                // a given name first makes no title here: the name is what is in question
+                let titled = c.role.is_some()
+                    || word_right_before(before)
+                        .is_some_and(|w| lexicon::is_honorific(&w.to_lowercase()));
+                let p = multi.entry(c.folded.as_slice()).or_default();
+                p.uses += 1;
+                p.strong += usize::from(titled);
+                p.the += usize::from(the_before(before) && !leader_noun_after(after));
+                match (!possessive(after)).then(|| next_pronoun(after)).flatten() {
+                    Some(Gender::Person) => p.person += 1,
+                    Some(Gender::Thing) => p.thing += 1,
+                    None => {}
+                }
             }
             // (a descriptor may come first: `Champion Jimmy Connors`)
             if let [before @ .., family] = &c.folded[..]
@@ -272,8 +293,18 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
         .filter(|(_, p)| no_title(p) && p.the >= MIN_LOCATIVE && p.the * THE_ONE_IN >= p.uses)
         .map(|(form, _)| (*form).to_owned())
         .collect();
+    let named_things: FxHashSet<Vec<String>> = multi
+        .iter()
+        .filter(|(_, p)| {
+            no_title(p)
+                && (p.thing >= MIN_PRONOUNS && p.thing >= 2 * p.person
+                    || p.the >= MIN_LOCATIVE && p.the * THE_ONE_IN >= p.uses)
+        })
+        .map(|(f, _)| f.to_vec())
+        .collect();
     NotPeople {
         things,
+        named_things,
         possessives,
         after_the,
         places,
@@ -323,6 +354,9 @@ impl NotPeople {
         for c in cs.iter_mut().filter(|c| c.accepted) {
             let not_person = match (&c.folded[..], &c.tokens[..]) {
                 ([_], [written]) if is_contraction(written) || is_plural_acronym(written) => true,
+                ([_, _, ..], _) if c.role.is_none() && self.named_things.contains(&c.folded) => {
+                    true
+                }
                 _ if c.cue == Cue::Strong => false,
                 ([form], _) => self.places.contains(form) || lexicon::is_home_nation(form),
                 _ => {

@@ -1063,6 +1063,31 @@ fn church_titles_are_honorifics() {
     assert_eq!(cluster_with(&r, "Peter Smith"), ["Peter Smith"]);
 }
 
+/// A name of two words or more that the corpus treats as a thing (`it` after it, or `the`
+/// before it, in a fair share of its uses) is none, even with a given name first (`Freddie
+/// Mac said it`); a person whose pronoun is `he` stays one.
+#[test]
+fn names_of_several_words_used_as_things_are_no_people() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Freddie Mac said it would restate earnings. Freddie Mac said it had hired a firm.",
+        ),
+        NameDoc::new(
+            "b",
+            "Freddie Mac said its profit fell. Later Freddie Mac said it would pay more.",
+        ),
+        NameDoc::new(
+            "c",
+            "Freddie Jones said he was calm. Freddie Jones said his team would win.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(!forms.contains(&"Freddie Mac"), "{forms:?}");
+    assert!(forms.contains(&"Freddie Jones"), "{forms:?}");
+}
+
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
 /// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
 /// family name begins a company's name (`Ford Motor Co`) stays a person.
