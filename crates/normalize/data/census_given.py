@@ -11,6 +11,8 @@ more often than the given name (`Carolina`, `Dallas`, `Chelsea`, `Brent` crude).
 `NAME<TAB>word`: a name as common that is an English word or at least as often a surname
 (`Grant`, `Guy`, `Lee`): it opens no name alone, but keeps a name it opens from being taken
 for a phrase of common words.
+Each line also gives the name's gender (`m`, `f`, or `-` when neither sex has nine times as
+many bearers), which tells namesakes apart (`Reagan said he`: Ronald, not Nancy).
 
 Source: the census lists `dist.male.first`, `dist.female.first` and `dist.all.last` (a work
 of the US government, in the public domain), as the PyPI package `names` 0.3.0 ships them.
@@ -22,6 +24,8 @@ Usage, from the repository root (needs `apt-get install wamerican`):
 import sys
 
 MIN_PERCENT = 0.01
+# a name given to nine times as many of one sex as of the other has that gender
+GENDER_RATIO = 9
 NOT_PEOPLE = set("""carolina dallas cleveland orlando chelsea aurora augusta tyrone israel kenya
 brent""".split())
 
@@ -37,9 +41,15 @@ def percents(path):
 
 
 def main(folder: str) -> None:
-    first = percents(f"{folder}/dist.male.first")
-    for name, p in percents(f"{folder}/dist.female.first").items():
+    male = percents(f"{folder}/dist.male.first")
+    female = percents(f"{folder}/dist.female.first")
+    first = dict(male)
+    for name, p in female.items():
         first[name] = max(first.get(name, 0.0), p)
+
+    def gender(n):
+        m, f = male.get(n, 0.0), female.get(n, 0.0)
+        return "m" if m >= GENDER_RATIO * f else "f" if f >= GENDER_RATIO * m else "-"
     last = percents(f"{folder}/dist.all.last")
     words = {w.strip() for w in open("/usr/share/dict/american-english", encoding="utf-8")
              if w.strip().islower()}
@@ -49,11 +59,12 @@ def main(folder: str) -> None:
     # but a name they open is not taken for a phrase (`Grant Reuber`, `Guy Mansfield`)
     word_like = sorted(n for n in common if n in words or first[n] <= last.get(n, 0.0))
     print("# Given names from the US Census Bureau's 1990 lists (public domain); see census_given.py.")
-    print("# `NAME` opens a name; `NAME<TAB>word` is also an English word or surname.")
+    print("# NAME<TAB>GENDER<TAB>KIND: GENDER m, f or - (both); KIND name, or word (also an")
+    print("# English word or a surname: opens no name alone).")
     for n in kept:
-        print(n)
+        print(f"{n}\t{gender(n)}\tname")
     for n in word_like:
-        print(f"{n}\tword")
+        print(f"{n}\t{gender(n)}\tword")
 
 
 if __name__ == "__main__":

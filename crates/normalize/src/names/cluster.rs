@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::MergeEvidence;
 use super::extract::Candidate;
 use super::fold::{
-    FormTrie, Spelling, budget, distance, given_budget, is_vowel, opposite_gender, skeleton,
-    spelling_distance_at_most,
+    FormTrie, Gender, Spelling, budget, distance, given_budget, is_vowel, opposite_gender,
+    skeleton, spelling_distance_at_most,
 };
 use super::lexicon::{self, same_given};
 use super::local::Local;
@@ -18,6 +18,9 @@ pub(crate) struct DocData {
     pub id: String,
     pub cands: Vec<Candidate>,
     pub locals: Vec<Local>,
+    /// For each local entity, the sex its mentions' contexts tell, when they agree
+    /// ([`not_people::sex_of`](super::not_people::sex_of)).
+    pub sexes: Vec<Option<Gender>>,
 }
 
 /// A cluster under construction.
@@ -295,6 +298,11 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     // group joins a named cluster whole (or, for namesakes, article by article by role)
 
     let named = cls.len();
+    // how many articles name each person in full: a count no bare mention changes, so that
+    // namesakes are weighed the same whatever order the bare groups come in
+    let named_articles: Vec<usize> = cls.iter().map(|c| c.docs.len()).collect();
+    // and whom they are named beside, as full names only say
+    let named_co: Vec<BTreeSet<String>> = cls.iter().map(|c| c.co.clone()).collect();
     // every family form of a named cluster: (form, letters, one syllable, holders)
     let mut holders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in cls.iter().enumerate() {
@@ -517,9 +525,56 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     }
                     _ => Vec::new(),
                 };
-                let chosen = match (&sharing[..], &spelled[..]) {
-                    ([c], _) => Some((*c, true)),
-                    ([], [c]) => Some((*c, false)),
+                // without a role or a spelling: the person of the sex this article's mentions
+                // tell (`Reagan said he`: not Nancy Reagan), written with this very family
+                // name, named in full in three articles or more and in ten times as many as
+                // any other namesake who may be of that sex (Ronald, not Michael Reagan), and
+                // named beside someone this article names too (BBC's business `Mr Ferguson`
+                // is no Alex Ferguson)
+                let co = co_of(&docs[d], l);
+                let sex = docs[d].sexes.get(l).copied().flatten();
+                let of_sex: Vec<usize> = match sex {
+                    // (a bare given name is that name: `Craig walked off` is Craig Bellamy)
+                    Some(g)
+                        if sharing.is_empty()
+                            && spelled.is_empty()
+                            && !lexicon::is_given_name(form) =>
+                    {
+                        let sex_of =
+                            |c: usize| cls[c].given.as_deref().and_then(lexicon::given_gender);
+                        let exact =
+                            |c: usize| within.iter().any(|w| w.0 == c && w.1 < NAMESAKE_MARGIN);
+                        let rivals = |c: usize| {
+                            people
+                                .iter()
+                                .filter(move |&&o| o != c && sex_of(o).is_none_or(|h| h == g))
+                        };
+                        people
+                            .iter()
+                            .copied()
+                            .filter(|&c| {
+                                sex_of(c) == Some(g)
+                                    && exact(c)
+                                    && named_forms(c).contains(form.as_str())
+                                    && named_co
+                                        .get(c)
+                                        .is_some_and(|n| n.intersection(&co).next().is_some())
+                                    && named_articles.get(c).is_some_and(|&n| n >= MIN_NAMED)
+                                    && !cls[c].has_other_in(d, l)
+                                    && rivals(c).all(|&o| {
+                                        named_articles.get(c).copied().unwrap_or(0)
+                                            >= DOMINANT
+                                                * named_articles.get(o).copied().unwrap_or(0)
+                                    })
+                            })
+                            .collect()
+                    }
+                    _ => Vec::new(),
+                };
+                let chosen = match (&sharing[..], &spelled[..], &of_sex[..]) {
+                    ([c], _, _) => Some((*c, Some(true))),
+                    ([], [c], _) => Some((*c, Some(false))),
+                    ([], [], [c]) => Some((*c, None)),
                     _ => None,
                 };
                 if let Some((c, with_role)) = chosen {
@@ -528,7 +583,18 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         .find(|w| w.0 == c)
                         .map(|w| (w.1, w.2))
                         .unwrap_or((0.0, 0.0));
-                    let reasons = if with_role {
+                    let reasons = if with_role.is_none() {
+                        let sex = if sex == Some(Gender::Feminine) {
+                            "a woman"
+                        } else {
+                            "a man"
+                        };
+                        vec![format!(
+                            "namesake: {} people within reach, the article's `{form}` is {sex}, \
+                             as only this one is",
+                            people.len()
+                        )]
+                    } else if with_role == Some(true) {
                         let role = cls[c].roles.intersection(&roles).next().cloned();
                         vec![
                             format!(
@@ -726,6 +792,14 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
 
     cls
 }
+
+/// How many times as many articles must name a namesake in full for an article's bare
+/// family name of that namesake's sex to be theirs (see the namesake step of [`cluster`]).
+const DOMINANT: usize = 10;
+
+/// Fewest articles naming a namesake in full for the namesake step to give it an article's
+/// bare family name by sex (`Mrs Simpson` of a TV drama's title is no Ann Simpson named once).
+const MIN_NAMED: usize = 3;
 
 /// The evidence that bare mentions (with these roles, co-mentioned family forms, articles
 /// and transliteration key) are the person of cluster `c`: the same role office, a

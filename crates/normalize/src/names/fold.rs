@@ -506,7 +506,8 @@ pub fn given_budget(len: usize, given_len: usize) -> f32 {
     }
 }
 
-/// Grammatical gender marked by a surname ending (Slavic and Baltic forms).
+/// Grammatical gender marked by a surname ending (Slavic and Baltic forms), or the sex most
+/// bearers of a given name have ([`lexicon::given_gender`](super::lexicon::given_gender)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     /// A feminine ending (`-ova`, `-ska`, `-ówna`…).

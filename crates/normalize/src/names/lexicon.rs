@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::fold::Gender;
+
 /// Honorifics: cue a person, never a role.
 pub const HONORIFICS: &[&str] = &[
     "mr",
@@ -1481,6 +1483,35 @@ pub fn is_given_name(word: &str) -> bool {
     given_names().contains(word)
 }
 
+/// The rows of the bundled census table (`data/census-given.txt`): name, gender (`m`, `f`
+/// or `-`) and kind (`name`, or `word` for one that opens no name alone).
+fn census() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    include_str!("../../data/census-given.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?, f.next()?))
+        })
+}
+
+/// The gender of a given name (lower case) in the 1990 US census, when nine in ten or more
+/// of its bearers are of one sex (`ronald`, `nancy`; not `kelly`).
+pub fn given_gender(word: &str) -> Option<Gender> {
+    static MAP: OnceLock<FxHashMap<&'static str, Gender>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        census()
+            .filter_map(|(name, g, _)| match g {
+                "m" => Some((name, Gender::Masculine)),
+                "f" => Some((name, Gender::Feminine)),
+                _ => None,
+            })
+            .collect()
+    })
+    .get(word)
+    .copied()
+}
+
 /// Whether `word` (lower case) may be a given name where a name has no other cue: a given
 /// name ([`is_given_name`]), or one of the 1990 US census that is also an English word or as
 /// often a surname (`grant`, `guy`, `lee`), which opens no name alone.
@@ -1489,9 +1520,9 @@ pub fn may_be_given_name(word: &str) -> bool {
     is_given_name(word)
         || SET
             .get_or_init(|| {
-                include_str!("../../data/census-given.txt")
-                    .lines()
-                    .filter_map(|l| l.strip_suffix("\tword"))
+                census()
+                    .filter(|&(_, _, kind)| kind == "word")
+                    .map(|(name, _, _)| name)
                     .collect()
             })
             .contains(word)
@@ -1503,9 +1534,9 @@ fn given_names() -> &'static FxHashSet<String> {
         let mut s: FxHashSet<String> = GIVEN_EXTRA.split_whitespace().map(str::to_owned).collect();
         // given names of the 1990 US census, filtered at build time (data/census_given.py);
         // the crate's own lists of common words, non-name words, months and countries win
-        let census = include_str!("../../data/census-given.txt").lines();
-        for name in census.filter(|l| !l.starts_with('#') && !l.contains('\t')) {
-            if !is_common(name)
+        for (name, _, kind) in census() {
+            if kind == "name"
+                && !is_common(name)
                 && !NON_NAME.contains(&name)
                 && !MONTHS.contains(&name)
                 && country(name).is_none()

@@ -599,10 +599,22 @@ impl Names {
             .map(|(d, cs)| {
                 let cs: Vec<Candidate> = cs.into_iter().filter(|c| c.accepted).collect();
                 let locals = local::locals(&cs, &known);
+                let sexes = locals
+                    .iter()
+                    .map(|l| {
+                        let mut told = l
+                            .mentions
+                            .iter()
+                            .filter_map(|&m| not_people::sex_of(&cs[m], d.text));
+                        let first = told.next()?;
+                        told.all(|g| g == first).then_some(first)
+                    })
+                    .collect();
                 DocData {
                     id: d.id.to_owned(),
                     cands: cs,
                     locals,
+                    sexes,
                 }
             })
             .collect();

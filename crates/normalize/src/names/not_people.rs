@@ -169,6 +169,37 @@ fn next_pronoun(after: &str) -> Option<Gender> {
         .flatten()
 }
 
+/// The sex a mention's context tells: an honorific right before it (`Mr`, `Mrs`, `Ms`), or
+/// the first third-person pronoun after it in its sentence, read as [`next_pronoun`] reads
+/// it (`Reagan said he`, `Holmes said she`).
+pub(crate) fn sex_of(c: &Candidate, text: &str) -> Option<super::fold::Gender> {
+    use super::fold::Gender::{Feminine, Masculine};
+    let before = text.get(c.sentence.start..c.span.start).unwrap_or("");
+    let after = text.get(c.span.end..c.sentence.end).unwrap_or("");
+    let by_title = word_right_before(before).and_then(|w| match w.to_lowercase().as_str() {
+        "mr" | "sir" | "lord" | "herr" | "monsieur" => Some(Masculine),
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "mme" | "dame" | "lady" | "frau" => {
+            Some(Feminine)
+        }
+        _ => None,
+    });
+    if by_title.is_some() || possessive(after) {
+        return by_title;
+    }
+    after
+        .split(|ch: char| !ch.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(PRONOUN_WINDOW)
+        .find_map(|w| match w {
+            "he" | "his" | "him" => Some(Some(Masculine)),
+            "she" | "her" => Some(Some(Feminine)),
+            "it" | "its" | "they" | "their" | "them" => Some(None),
+            _ if w.starts_with(char::is_uppercase) => Some(None),
+            _ => None,
+        })
+        .flatten()
+}
+
 /// Reads the places and companies of a corpus from its articles' texts and candidates.
 pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate])>) -> NotPeople {
     // folded form -> (uses, locative uses)

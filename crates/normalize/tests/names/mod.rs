@@ -1088,6 +1088,39 @@ fn names_of_several_words_used_as_things_are_no_people() {
     assert!(forms.contains(&"Freddie Jones"), "{forms:?}");
 }
 
+/// Namesakes told apart by sex: an article's bare `Reagan` that its pronouns make a man is
+/// Ronald Reagan, named in full in many articles beside the people this article names, not
+/// Nancy Reagan; one they make a woman is not his. No pronoun: no choice.
+#[test]
+fn namesakes_told_apart_by_sex() {
+    let docs = [
+        NameDoc::new("a", "Ronald Reagan met James Baker on Monday."),
+        NameDoc::new("b", "Ronald Reagan and James Baker spoke on Tuesday."),
+        NameDoc::new("c", "Ronald Reagan told James Baker the plan would work."),
+        NameDoc::new("d", "Nancy Reagan said she was tired."),
+        NameDoc::new(
+            "e",
+            "Reagan said he would veto the bill. Baker agreed with him.",
+        ),
+        NameDoc::new("f", "Reagan said she would rest. Baker was away."),
+        NameDoc::new("g", "Reagan said the bill was dead. Baker was away."),
+    ];
+    let r = find_names(&docs);
+    let reagan_in = |article: &str| {
+        r.clusters
+            .iter()
+            .find(|c| {
+                c.mentions
+                    .iter()
+                    .any(|m| m.article == article && m.form == "Reagan")
+            })
+            .map(|c| c.canonical.as_str())
+    };
+    assert_eq!(reagan_in("e"), Some("Ronald Reagan"));
+    assert!(reagan_in("f").is_some_and(|c| c != "Ronald Reagan"));
+    assert!(reagan_in("g").is_some_and(|c| c != "Ronald Reagan"));
+}
+
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
 /// Co Inc`) in a fair share of its uses is a company's, never a person's; a person whose
 /// family name begins a company's name (`Ford Motor Co`) stays a person.
