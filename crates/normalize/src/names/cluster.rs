@@ -525,51 +525,44 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     }
                     _ => Vec::new(),
                 };
-                // without a role or a spelling: the person of the sex this article's mentions
-                // tell (`Reagan said he`: not Nancy Reagan), written with this very family
+                // without a role or a spelling: the one namesake written with this very family
                 // name, named in full in three articles or more and in ten times as many as
-                // any other namesake who may be of that sex (Ronald, not Michael Reagan), and
-                // named beside someone this article names too (BBC's business `Mr Ferguson`
-                // is no Alex Ferguson)
+                // any other (Ronald, not Michael Reagan), beside someone this article names
+                // too (BBC's business `Mr Ferguson` is no Alex Ferguson); where the article's
+                // honorific or pronouns tell a sex (`Reagan said he`), only namesakes who may be
+                // of that sex compete, and the one chosen must be (not Nancy Reagan)
                 let co = co_of(&docs[d], l);
                 let sex = docs[d].sexes.get(l).copied().flatten();
-                let of_sex: Vec<usize> = match sex {
-                    // (a bare given name is that name: `Craig walked off` is Craig Bellamy)
-                    Some(g)
-                        if sharing.is_empty()
-                            && spelled.is_empty()
-                            && !lexicon::is_given_name(form) =>
-                    {
-                        let sex_of =
-                            |c: usize| cls[c].given.as_deref().and_then(lexicon::given_gender);
-                        let exact =
-                            |c: usize| within.iter().any(|w| w.0 == c && w.1 < NAMESAKE_MARGIN);
-                        let rivals = |c: usize| {
-                            people
-                                .iter()
-                                .filter(move |&&o| o != c && sex_of(o).is_none_or(|h| h == g))
-                        };
-                        people
-                            .iter()
-                            .copied()
-                            .filter(|&c| {
-                                sex_of(c) == Some(g)
-                                    && exact(c)
-                                    && named_forms(c).contains(form.as_str())
-                                    && named_co
-                                        .get(c)
-                                        .is_some_and(|n| n.intersection(&co).next().is_some())
-                                    && named_articles.get(c).is_some_and(|&n| n >= MIN_NAMED)
-                                    && !cls[c].has_other_in(d, l)
-                                    && rivals(c).all(|&o| {
-                                        named_articles.get(c).copied().unwrap_or(0)
-                                            >= DOMINANT
-                                                * named_articles.get(o).copied().unwrap_or(0)
-                                    })
-                            })
-                            .collect()
-                    }
-                    _ => Vec::new(),
+                // (a bare given name is that name: `Craig walked off` is Craig Bellamy)
+                let of_sex: Vec<usize> = if sharing.is_empty()
+                    && spelled.is_empty()
+                    && !lexicon::is_given_name(form)
+                {
+                    let sex_of = |c: usize| cls[c].given.as_deref().and_then(lexicon::given_gender);
+                    let may_be =
+                        |c: usize| sex.is_none() || sex_of(c).is_none_or(|h| Some(h) == sex);
+                    let exact = |c: usize| within.iter().any(|w| w.0 == c && w.1 < NAMESAKE_MARGIN);
+                    let articles = |c: usize| named_articles.get(c).copied().unwrap_or(0);
+                    people
+                        .iter()
+                        .copied()
+                        .filter(|&c| {
+                            (sex.is_none() || sex_of(c) == sex)
+                                && exact(c)
+                                && named_forms(c).contains(form.as_str())
+                                && named_co
+                                    .get(c)
+                                    .is_some_and(|n| n.intersection(&co).next().is_some())
+                                && articles(c) >= MIN_NAMED
+                                && !cls[c].has_other_in(d, l)
+                                && people
+                                    .iter()
+                                    .filter(|&&o| o != c && may_be(o))
+                                    .all(|&o| articles(c) >= DOMINANT * articles(o))
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
                 };
                 let chosen = match (&sharing[..], &spelled[..], &of_sex[..]) {
                     ([c], _, _) => Some((*c, Some(true))),
@@ -584,15 +577,17 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         .map(|w| (w.1, w.2))
                         .unwrap_or((0.0, 0.0));
                     let reasons = if with_role.is_none() {
-                        let sex = if sex == Some(Gender::Feminine) {
-                            "a woman"
-                        } else {
-                            "a man"
+                        let told = match sex {
+                            Some(Gender::Feminine) => ", the article's is a woman",
+                            Some(Gender::Masculine) => ", the article's is a man",
+                            _ => "",
                         };
                         vec![format!(
-                            "namesake: {} people within reach, the article's `{form}` is {sex}, \
-                             as only this one is",
-                            people.len()
+                            "namesake: {} people within reach{told}; this one is named in full \
+                             in {} articles, ten times as many as any other, beside people of \
+                             this article",
+                            people.len(),
+                            named_articles.get(c).copied().unwrap_or(0)
                         )]
                     } else if with_role == Some(true) {
                         let role = cls[c].roles.intersection(&roles).next().cloned();

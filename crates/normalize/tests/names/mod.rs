@@ -1089,8 +1089,9 @@ fn names_of_several_words_used_as_things_are_no_people() {
 }
 
 /// Namesakes told apart by sex: an article's bare `Reagan` that its pronouns make a man is
-/// Ronald Reagan, named in full in many articles beside the people this article names, not
-/// Nancy Reagan; one they make a woman is not his. No pronoun: no choice.
+/// Ronald Reagan, named in full in three articles beside the people this article names, not
+/// Nancy Reagan; one they make a woman is not his. No pronoun: Ronald is not named in ten
+/// times as many articles as Nancy, so no choice.
 #[test]
 fn namesakes_told_apart_by_sex() {
     let docs = [
@@ -1119,6 +1120,42 @@ fn namesakes_told_apart_by_sex() {
     assert_eq!(reagan_in("e"), Some("Ronald Reagan"));
     assert!(reagan_in("f").is_some_and(|c| c != "Ronald Reagan"));
     assert!(reagan_in("g").is_some_and(|c| c != "Ronald Reagan"));
+}
+
+/// A bare family name with no sex told goes to the namesake named in full in ten times as
+/// many articles as any other, beside someone the article names too; a namesake of that
+/// family name who is a bare given name (`Craig`) never does.
+#[test]
+fn a_dominant_namesake_takes_a_bare_family_name() {
+    let mut texts: Vec<(String, String)> = (0..10)
+        .map(|i| {
+            (
+                format!("r{i}"),
+                format!("Ronald Reagan met James Baker on day {i}."),
+            )
+        })
+        .collect();
+    texts.push(("m".into(), "Michael Reagan wrote a book.".into()));
+    texts.push((
+        "x".into(),
+        "Reagan said the bill was dead. Baker was away.".into(),
+    ));
+    texts.push(("y".into(), "Reagan said the bill was dead.".into()));
+    let docs: Vec<NameDoc> = texts.iter().map(|(i, t)| NameDoc::new(i, t)).collect();
+    let r = find_names(&docs);
+    let reagan_in = |article: &str| {
+        r.clusters
+            .iter()
+            .find(|c| {
+                c.mentions
+                    .iter()
+                    .any(|m| m.article == article && m.form == "Reagan")
+            })
+            .map(|c| c.canonical.as_str())
+    };
+    assert_eq!(reagan_in("x"), Some("Ronald Reagan"));
+    // no one this article names is named beside Ronald Reagan
+    assert!(reagan_in("y").is_some_and(|c| c != "Ronald Reagan"));
 }
 
 /// A name the corpus writes before a company designator (`Pennzoil Co`, `Morgan Stanley and
