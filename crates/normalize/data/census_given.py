@@ -5,7 +5,7 @@ table's names.
 
 Two kinds of lines. `NAME`: a name given to at least 0.01 % of men or of women in the 1990
 census, more often a given name than a surname there (`Warren`, `Gordon` stay; `Carter`, `Jordan`, `Young`
-go), and not an English word in lower case (Debian's `wamerican` word list: `hope`, `grace`,
+go), and not an English word in lower case (Debian's `wamerican` (2020.12.07-2, Debian 12) word list: `hope`, `grace`,
 `dawn`, `sterling`, `robin` go), nor one of the places and things below that news writes far
 more often than the given name (`Carolina`, `Dallas`, `Chelsea`, `Brent` crude).
 `NAME<TAB>word`: a name as common that is an English word or at least as often a surname

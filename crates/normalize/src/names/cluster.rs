@@ -21,6 +21,9 @@ pub(crate) struct DocData {
     /// For each local entity, the sex its mentions' contexts tell, when they agree
     /// ([`not_people::sex_of`](super::not_people::sex_of)).
     pub sexes: Vec<Option<Gender>>,
+    /// For each local entity, whether a mention of it opens `X and Y` (`Phillips and Drew`;
+    /// [`not_people::paired`](super::not_people::paired)).
+    pub paired: Vec<bool>,
 }
 
 /// A cluster under construction.
@@ -534,8 +537,12 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 let co = co_of(&docs[d], l);
                 let sex = docs[d].sexes.get(l).copied().flatten();
                 // (a bare given name is that name: `Craig walked off` is Craig Bellamy)
+                // (nor a name with a role no namesake has, `President Regan`, nor, with no sex
+                // told, the first name of `Phillips and Drew`)
                 let of_sex: Vec<usize> = if sharing.is_empty()
                     && spelled.is_empty()
+                    && roles.is_empty()
+                    && (sex.is_some() || !docs[d].paired.get(l).copied().unwrap_or(true))
                     && !lexicon::is_given_name(form)
                 {
                     let sex_of = |c: usize| cls[c].given.as_deref().and_then(lexicon::given_gender);
@@ -548,6 +555,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         .copied()
                         .filter(|&c| {
                             (sex.is_none() || sex_of(c) == sex)
+                                && cls[c].given.as_deref().is_some_and(lexicon::is_given_name)
                                 && exact(c)
                                 && named_forms(c).contains(form.as_str())
                                 && named_co

@@ -574,8 +574,16 @@ fn process_run(
         && lx::is_syllable(&folded[0])
         && lx::is_pinyin_word(&folded[1])
         && !lx::is_pinyin_word(&folded[0]);
-    if !org && cue < Cue::Strong && name.len() >= 2 && lx::is_given_name(&nl[0].to_lowercase()) {
-        cue = Cue::Strong;
+    // a given name of the lists first is as good as a title; one known from the census only
+    // (`Wayne`, `Milton`, `Clinton`) is a weaker cue, which leaves the corpus's place and
+    // company checks their say (`Milton Keynes`, `Clinton Township`)
+    if !org && cue < Cue::Strong && name.len() >= 2 {
+        let first = nl[0].to_lowercase();
+        if lx::is_listed_given_name(&first) {
+            cue = Cue::Strong;
+        } else if cue < Cue::Weak && lx::is_given_name(&first) {
+            cue = Cue::Weak;
+        }
     }
     if !org && cue < Cue::Weak {
         let next = toks[end_tok + 1..].iter().find(|t| t.word);

@@ -1531,7 +1531,7 @@ pub fn may_be_given_name(word: &str) -> bool {
 fn given_names() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut s: FxHashSet<String> = GIVEN_EXTRA.split_whitespace().map(str::to_owned).collect();
+        let mut s = listed_given_names().clone();
         // given names of the 1990 US census, filtered at build time (data/census_given.py);
         // the crate's own lists of common words, non-name words, months and countries win
         for (name, _, kind) in census() {
@@ -1544,6 +1544,22 @@ fn given_names() -> &'static FxHashSet<String> {
                 s.insert(name.to_owned());
             }
         }
+        s
+    })
+}
+
+/// Whether `word` (lower case) is a given name of the nickname table or the list of given
+/// names of many origins, not only of the census: many census given names are common
+/// surnames too (`harvey`, `christie`, `wayne`, `sherman`), which a name's second word
+/// usually is.
+pub fn is_listed_given_name(word: &str) -> bool {
+    listed_given_names().contains(word)
+}
+
+fn listed_given_names() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s: FxHashSet<String> = GIVEN_EXTRA.split_whitespace().map(str::to_owned).collect();
         #[allow(clippy::iter_over_hash_type)] // inserting into a set: order-free
         for (canon, nicks) in nickname_table() {
             s.insert(canon.clone());

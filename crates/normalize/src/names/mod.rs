@@ -574,8 +574,9 @@ impl Names {
             for c in cs.iter_mut().filter(|c| c.folded.len() == 2) {
                 let a = alone.get(&c.folded[0]).copied().unwrap_or(0);
                 let b = alone.get(&c.folded[1]).copied().unwrap_or(0);
-                let given_first =
-                    lexicon::is_given_name(&c.folded[0]) && !lexicon::is_given_name(&c.folded[1]);
+                // (the second word by the lists only: census given names are often surnames)
+                let given_first = lexicon::is_given_name(&c.folded[0])
+                    && !lexicon::is_listed_given_name(&c.folded[1]);
                 // twice as often alone, not merely more often: `Elvis` alone 21 times and
                 // `Presley` 18 on BBC made `Elvis Presley` a family name first, and his bare
                 // `Presley` a person apart in the very article that names him in full
@@ -610,11 +611,20 @@ impl Names {
                         told.all(|g| g == first).then_some(first)
                     })
                     .collect();
+                let paired = locals
+                    .iter()
+                    .map(|l| {
+                        l.mentions
+                            .iter()
+                            .any(|&m| not_people::paired(&cs[m], d.text))
+                    })
+                    .collect();
                 DocData {
                     id: d.id.to_owned(),
                     cands: cs,
                     locals,
                     sexes,
+                    paired,
                 }
             })
             .collect();
@@ -689,21 +699,23 @@ fn company_words(cs: &mut [Candidate], companies: &FxHashSet<&str>) {
     }
 }
 
-/// Accepts candidates by their cues and by the article's own accepted people.
 /// Whether a two-word name with only a weak cue (`Credit Suisse said`, `Royal Dutch said`)
 /// opens with a word the corpus writes in lower case that is no given name: a phrase or a
-/// firm's name, not a person's. Particles (`De Niro`), initials and names that may be given
-/// names (`Grant Reuber`, `Guy Mansfield`) are left alone.
+/// firm's name, not a person's. Particles (`De Niro`), initials, names that may be given
+/// names (`Grant Reuber`, `Guy Mansfield`) and names with a role (`Shun Takeda, the ministry
+/// of transport official`) are left alone.
 fn phrase_like(c: &Candidate, vocab: &FxHashSet<&str>) -> bool {
     let [first, _] = &c.folded[..] else {
         return false;
     };
-    first.chars().nth(1).is_some()
+    c.role.is_none()
+        && first.chars().nth(1).is_some()
         && vocab.contains(first.as_str())
         && !lexicon::is_particle(first)
         && !lexicon::may_be_given_name(first)
 }
 
+/// Accepts candidates by their cues and by the article's own accepted people.
 fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<String>>) {
     let common_word =
         |c: &Candidate, f: &str| lexicon::is_common(f) || (c.initial && vocab.contains(f));

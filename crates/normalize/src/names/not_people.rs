@@ -1,7 +1,7 @@
 //! What cannot be a person, whatever the cues: names a corpus uses as places or companies,
 //! read from how the corpus writes them (a capitalised word written alone after a locative
 //! preposition, `in Iraq`, `at Chelsea`, in a fair share of its uses is a place, and so is a
-//! name of several words so written, `in Sao Paulo`, `analysts at Smith Barney`; a name
+//! name of several words so written, `in Sao Paulo`, `at Deutsche Boerse`; a name
 //! written before a company designator, `Texaco Inc`, `Morgan Stanley and Co`, in a fair
 //! share of its uses is a company), contractions (`I've`), plural acronyms (`MPs`), and
 //! descriptors before a full name (`Coach Andy Robinson`); and one-word names the corpus
@@ -54,7 +54,7 @@ pub(crate) struct NotPeople {
     /// Folded forms (all their words) used as companies.
     pub companies: FxHashSet<Vec<String>>,
     /// Folded forms of two words or more used as places, or as the firms people work at,
-    /// as one-word places are (`in Sao Paulo`, `analysts at Smith Barney`).
+    /// as one-word places are (`in Sao Paulo`, `shares traded at Deutsche Boerse`).
     pub named_places: FxHashSet<Vec<String>>,
     /// The first five letters of the places of five letters or more, with how many places
     /// begin so (for the people of a place: `Argentine` of `Argentina`).
@@ -169,14 +169,24 @@ fn next_pronoun(after: &str) -> Option<Gender> {
         .flatten()
 }
 
-/// The sex a mention's context tells: an honorific right before it (`Mr`, `Mrs`, `Ms`), or
-/// the first third-person pronoun after it in its sentence, read as [`next_pronoun`] reads
-/// it (`Reagan said he`, `Holmes said she`).
+/// The sex a mention's context tells: an honorific right before it (`Mr`, `Mrs.`, `Ms`), or
+/// `he` or `she` as the first third-person pronoun after it in its sentence, before any other
+/// capitalised word (`Reagan said he`). `his`, `him` and `her` tell nothing: they are as
+/// often someone else's (`Reagan thanked her`).
 pub(crate) fn sex_of(c: &Candidate, text: &str) -> Option<super::fold::Gender> {
     use super::fold::Gender::{Feminine, Masculine};
     let before = text.get(c.sentence.start..c.span.start).unwrap_or("");
     let after = text.get(c.span.end..c.sentence.end).unwrap_or("");
-    let by_title = word_right_before(before).and_then(|w| match w.to_lowercase().as_str() {
+    let trimmed = before.trim_end();
+    let honorific = (trimmed.len() < before.len())
+        .then(|| {
+            trimmed
+                .trim_end_matches('.')
+                .rsplit(|ch: char| !ch.is_alphabetic())
+                .next()
+        })
+        .flatten();
+    let by_title = honorific.and_then(|w| match w.to_lowercase().as_str() {
         "mr" | "sir" | "lord" | "herr" | "monsieur" => Some(Masculine),
         "mrs" | "ms" | "miss" | "madam" | "madame" | "mme" | "dame" | "lady" | "frau" => {
             Some(Feminine)
@@ -191,13 +201,27 @@ pub(crate) fn sex_of(c: &Candidate, text: &str) -> Option<super::fold::Gender> {
         .filter(|w| !w.is_empty())
         .take(PRONOUN_WINDOW)
         .find_map(|w| match w {
-            "he" | "his" | "him" => Some(Some(Masculine)),
-            "she" | "her" => Some(Some(Feminine)),
-            "it" | "its" | "they" | "their" | "them" => Some(None),
+            "he" => Some(Some(Masculine)),
+            "she" => Some(Some(Feminine)),
+            "it" | "its" | "they" | "their" | "them" | "his" | "him" | "her" => Some(None),
             _ if w.starts_with(char::is_uppercase) => Some(None),
             _ => None,
         })
         .flatten()
+}
+
+/// Whether a mention is followed by `and` or `&` and a capitalised word: the first name of a
+/// firm's (`Phillips and Drew`, `Brown and Williamson`) as often as one of two people.
+pub(crate) fn paired(c: &Candidate, text: &str) -> bool {
+    let after = text
+        .get(c.span.end..c.sentence.end)
+        .unwrap_or("")
+        .trim_start();
+    ["and ", "& "].iter().any(|j| {
+        after
+            .strip_prefix(j)
+            .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
+    })
 }
 
 /// Reads the places and companies of a corpus from its articles' texts and candidates.
