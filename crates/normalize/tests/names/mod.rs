@@ -132,6 +132,18 @@ fn person_in<'r>(r: &'r NameReport, article: &str) -> Option<&'r str> {
         .map(|c| c.canonical.as_str())
 }
 
+/// The canonical name of the cluster holding the mention of `article` written `form`.
+fn canonical_of<'r>(r: &'r NameReport, article: &str, form: &str) -> Option<&'r str> {
+    r.clusters
+        .iter()
+        .find(|c| {
+            c.mentions
+                .iter()
+                .any(|m| m.article == article && m.form == form)
+        })
+        .map(|c| c.canonical.as_str())
+}
+
 fn cluster_of(r: &NameReport, article: &str, start: usize) -> Option<usize> {
     r.clusters.iter().position(|c| {
         c.mentions
@@ -366,16 +378,7 @@ fn a_title_goes_to_the_one_who_holds_it() {
         NameDoc::new("d", "President Reagan vetoed the bill."),
     ];
     let r = find_names(&docs);
-    let of = |article: &str, form: &str| {
-        r.clusters
-            .iter()
-            .find(|c| {
-                c.mentions
-                    .iter()
-                    .any(|m| m.article == article && m.form == form)
-            })
-            .map(|c| c.canonical.as_str())
-    };
+    let of = |article: &str, form: &str| canonical_of(&r, article, form);
     for article in ["b", "c", "d"] {
         assert_eq!(of(article, "Reagan"), Some("Ronald Reagan"), "{article}");
     }
@@ -1107,16 +1110,7 @@ fn namesakes_told_apart_by_sex() {
         NameDoc::new("g", "Reagan said the bill was dead. Baker was away."),
     ];
     let r = find_names(&docs);
-    let reagan_in = |article: &str| {
-        r.clusters
-            .iter()
-            .find(|c| {
-                c.mentions
-                    .iter()
-                    .any(|m| m.article == article && m.form == "Reagan")
-            })
-            .map(|c| c.canonical.as_str())
-    };
+    let reagan_in = |article: &str| canonical_of(&r, article, "Reagan");
     assert_eq!(reagan_in("e"), Some("Ronald Reagan"));
     assert!(reagan_in("f").is_some_and(|c| c != "Ronald Reagan"));
     assert!(reagan_in("g").is_some_and(|c| c != "Ronald Reagan"));
@@ -1142,16 +1136,7 @@ fn a_dominant_namesake_takes_a_bare_family_name() {
     texts.push(("y".into(), "Reagan said the bill was dead.".into()));
     let docs: Vec<NameDoc> = texts.iter().map(|(i, t)| NameDoc::new(i, t)).collect();
     let r = find_names(&docs);
-    let reagan_in = |article: &str| {
-        r.clusters
-            .iter()
-            .find(|c| {
-                c.mentions
-                    .iter()
-                    .any(|m| m.article == article && m.form == "Reagan")
-            })
-            .map(|c| c.canonical.as_str())
-    };
+    let reagan_in = |article: &str| canonical_of(&r, article, "Reagan");
     assert_eq!(reagan_in("x"), Some("Ronald Reagan"));
     // no one this article names is named beside Ronald Reagan
     assert!(reagan_in("y").is_some_and(|c| c != "Ronald Reagan"));
@@ -1220,16 +1205,7 @@ fn the_namesake_step_needs_its_evidence() {
     }
     let docs: Vec<NameDoc> = texts.iter().map(|(i, t)| NameDoc::new(i, t)).collect();
     let r = find_names(&docs);
-    let of = |article: &str, form: &str| {
-        r.clusters
-            .iter()
-            .find(|c| {
-                c.mentions
-                    .iter()
-                    .any(|m| m.article == article && m.form == form)
-            })
-            .map(|c| c.canonical.as_str())
-    };
+    let of = |article: &str, form: &str| canonical_of(&r, article, form);
     assert_ne!(of("a", "Craig"), Some("Daniel Craig"));
     assert_ne!(of("b", "Phillips"), Some("Susan Phillips"));
     // no namesake here is ever `President`: the role is someone else's, perhaps
