@@ -11,6 +11,8 @@ more often than the given name (`Carolina`, `Dallas`, `Chelsea`, `Brent` crude).
 `NAME<TAB>word`: a name as common that is an English word or at least as often a surname
 (`Grant`, `Guy`, `Lee`): it opens no name alone, but keeps a name it opens from being taken
 for a phrase of common words.
+`NAME<TAB>-<TAB>surname`: a name of the nickname table (`smith`, `wilson`) that the census
+knows as a surname ten times as often as a given name: the lexicon takes it for no given name.
 Each line also gives the name's gender (`m`, `f`, or `-` when neither sex has nine times as
 many bearers), which tells namesakes apart (`Reagan said he`: Ronald, not Nancy).
 
@@ -59,12 +61,24 @@ def main(folder: str) -> None:
     # but a name they open is not taken for a phrase (`Grant Reuber`, `Guy Mansfield`)
     word_like = sorted(n for n in common if n in words or first[n] <= last.get(n, 0.0))
     print("# Given names from the US Census Bureau's 1990 lists (public domain); see census_given.py.")
-    print("# NAME<TAB>GENDER<TAB>KIND: GENDER m, f or - (both); KIND name, or word (also an")
-    print("# English word or a surname: opens no name alone).")
+    print("# NAME<TAB>GENDER<TAB>KIND: GENDER m, f or - (both); KIND name, word (also an")
+    print("# English word or a surname: opens no name alone), or surname (a nickname-table name")
+    print("# the census knows as a surname ten times as often: no given name).")
     for n in kept:
         print(f"{n}\t{gender(n)}\tname")
     for n in word_like:
         print(f"{n}\t{gender(n)}\tword")
+    # names of the bundled nickname table that the census knows as surnames ten times as
+    # often as given names (`smith`, `wilson`, `campbell`): no given names to the lexicon
+    table = set()
+    for line in open("crates/normalize/data/nicknames.tsv", encoding="utf-8").readlines()[1:]:
+        canon, _, nick = line.rstrip("\n").split("\t")
+        table.add(canon)
+        if len(nick) >= 3:
+            table.add(nick)
+    for n in sorted(n for n in table
+                    if last.get(n, 0.0) >= MIN_PERCENT and last[n] >= 10 * first.get(n, 0.0)):
+        print(f"{n}\t-\tsurname")
 
 
 if __name__ == "__main__":

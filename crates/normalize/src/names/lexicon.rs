@@ -1559,13 +1559,20 @@ pub fn is_listed_given_name(word: &str) -> bool {
 fn listed_given_names() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
+        // names of the table that the census knows as surnames far more often (`smith`)
+        let surnames: FxHashSet<&str> = census()
+            .filter(|&(_, _, kind)| kind == "surname")
+            .map(|(name, _, _)| name)
+            .collect();
         let mut s: FxHashSet<String> = GIVEN_EXTRA.split_whitespace().map(str::to_owned).collect();
         #[allow(clippy::iter_over_hash_type)] // inserting into a set: order-free
         for (canon, nicks) in nickname_table() {
-            s.insert(canon.clone());
+            if !surnames.contains(canon.as_str()) {
+                s.insert(canon.clone());
+            }
             // nicknames of 3 letters or more that are not common English words
             for n in nicks {
-                if n.len() >= 3 && !is_common(n) {
+                if n.len() >= 3 && !is_common(n) && !surnames.contains(n.as_str()) {
                     s.insert(n.clone());
                 }
             }
@@ -1898,6 +1905,14 @@ mod tests {
         assert!(is_head("secretary"));
         assert!(is_given_name("scott"));
         assert!(is_given_name("howard"));
+        // the census: given names beyond the nickname table, with their sex; surnames of the
+        // table (`smith`, `wilson`) no given names; words (`grant`) only may be
+        assert!(is_given_name("wayne") && !is_listed_given_name("wayne"));
+        assert_eq!(given_gender("nancy"), Some(Gender::Feminine));
+        assert_eq!(given_gender("ronald"), Some(Gender::Masculine));
+        assert_eq!(given_gender("kelly"), None);
+        assert!(!is_given_name("smith") && !is_given_name("wilson"));
+        assert!(!is_given_name("grant") && may_be_given_name("grant"));
         assert!(same_given("bob", "robert"));
         assert!(!same_given("jake", "dan"));
         assert_eq!(country("china's"), Some("china"));
