@@ -555,7 +555,6 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         .copied()
                         .filter(|&c| {
                             (sex.is_none() || sex_of(c) == sex)
-                                && cls[c].given.as_deref().is_some_and(lexicon::is_given_name)
                                 && exact(c)
                                 && named_forms(c).contains(form.as_str())
                                 && named_co

@@ -15,9 +15,10 @@ use crate::{TokenKind, split_sentences, tokenize};
 pub(crate) enum Cue {
     /// No cue.
     None,
-    /// A speech verb after, `according to` / `said` before, Chinese name shape.
+    /// A speech verb after, `according to` / `said` before, Chinese name shape, or a given
+    /// name known from the census only first.
     Weak,
-    /// A title, honorific or role next to the name, or a known given name first.
+    /// A title, honorific or role next to the name, or a given name of the lists first.
     Strong,
 }
 

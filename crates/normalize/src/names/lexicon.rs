@@ -1476,15 +1476,31 @@ viktor jaroslaw mateusz lukasz piotr krzysztof tomasz agnieszka katarzyna malgor
 beatrice diana helen karen monica natalie zoe keir rishi liz boris emmanuel olaf giorgia \
 ursula christine janet gina katherine kevin howard scott antony jake dan";
 
-/// Whether `word` (lower case) is a given name: in the bundled nickname table, the list of
-/// common given names of many origins, or the given names of the 1990 US census that are no
-/// English words or places (`data/census-given.txt`, see `data/CENSUS-GIVEN.md`).
+/// Whether `word` (lower case) is a given name: in the bundled nickname table (but for the
+/// names the census knows mostly as surnames, `smith`, `wilson`), the list of common given
+/// names of many origins, or the given names of the 1990 US census that are no English words
+/// or places (`data/census-given.txt`, see `data/CENSUS-GIVEN.md`).
 pub fn is_given_name(word: &str) -> bool {
     given_names().contains(word)
 }
 
+/// Whether `word` (lower case) is a name of the nickname table that the census knows mostly
+/// as a surname (`wilson`, `jackson`, `campbell`): no given name to pick a name out, but
+/// first in a name it still reads as one (`Wilson Kipketer`, `Jackson Pollock`).
+pub fn is_surname_of_the_table(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        census()
+            .filter(|&(_, _, kind)| kind == "surname")
+            .map(|(name, _, _)| name)
+            .collect()
+    })
+    .contains(word)
+}
+
 /// The rows of the bundled census table (`data/census-given.txt`): name, gender (`m`, `f`
-/// or `-`) and kind (`name`, or `word` for one that opens no name alone).
+/// or `-`) and kind (`name`; `word` for one that opens no name alone; `surname` for a name of
+/// the nickname table that the census knows mostly as a surname, which is no given name).
 fn census() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     include_str!("../../data/census-given.txt")
         .lines()

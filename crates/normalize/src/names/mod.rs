@@ -574,8 +574,12 @@ impl Names {
             for c in cs.iter_mut().filter(|c| c.folded.len() == 2) {
                 let a = alone.get(&c.folded[0]).copied().unwrap_or(0);
                 let b = alone.get(&c.folded[1]).copied().unwrap_or(0);
-                // (the second word by the lists only: census given names are often surnames)
-                let given_first = lexicon::is_given_name(&c.folded[0])
+                // (the first word a given name or a table name the census knows mostly as a
+                // surname, `Wilson Kipketer`, `Jackson Pollock`; the second by the lists only:
+                // census given names are often surnames)
+                let f0 = &c.folded[0];
+                let given_first = (lexicon::is_given_name(f0)
+                    || lexicon::is_surname_of_the_table(f0))
                     && !lexicon::is_listed_given_name(&c.folded[1]);
                 // twice as often alone, not merely more often: `Elvis` alone 21 times and
                 // `Presley` 18 on BBC made `Elvis Presley` a family name first, and his bare

@@ -1206,11 +1206,11 @@ fn the_namesake_step_needs_its_evidence() {
     let docs: Vec<NameDoc> = texts.iter().map(|(i, t)| NameDoc::new(i, t)).collect();
     let r = find_names(&docs);
     let of = |article: &str, form: &str| canonical_of(&r, article, form);
-    assert_ne!(of("a", "Craig"), Some("Daniel Craig"));
-    assert_ne!(of("b", "Phillips"), Some("Susan Phillips"));
+    assert!(of("a", "Craig").is_some_and(|c| c != "Daniel Craig"));
+    assert!(of("b", "Phillips").is_some_and(|c| c != "Susan Phillips"));
     // no namesake here is ever `President`: the role is someone else's, perhaps
-    assert_ne!(of("c", "Reagan"), Some("Ronald Reagan"));
-    assert_ne!(of("d", "Reagan"), Some("Nancy Reagan"));
+    assert!(of("c", "Reagan").is_some_and(|c| c != "Ronald Reagan"));
+    assert!(of("d", "Reagan").is_some_and(|c| c != "Nancy Reagan"));
     assert_eq!(of("e", "Reagan"), Some("Ronald Reagan"));
     assert_eq!(of("f", "Reagan"), Some("Nancy Reagan"));
     assert_eq!(of("g", "Thatcher"), Some("Denis Thatcher"));
@@ -1235,6 +1235,41 @@ fn a_census_surname_second_keeps_the_name_given_first() {
         tony.is_some_and(|c| !c.forms.iter().any(|f| f == "Tony")),
         "{:?}",
         r.clusters.iter().map(|c| &c.forms).collect::<Vec<_>>()
+    );
+}
+
+/// A name opened by a table name the census knows mostly as a surname keeps its order
+/// (`Mr Wilson Kipketer`, however often `Wilson` stands alone elsewhere; with no title it is
+/// not found: `wilson` picks out no name), and a place the
+/// corpus writes after `in` is no person because a census-only given name opens it
+/// (`Milton Keynes`).
+#[test]
+fn census_surnames_and_census_given_names_first() {
+    let mut texts: Vec<(String, String)> = (0..12)
+        .map(|i| {
+            (
+                format!("w{i}"),
+                format!("Wilson said the vote on day {i} was close."),
+            )
+        })
+        .collect();
+    texts.push((
+        "k".into(),
+        "Mr Wilson Kipketer won the race. Kipketer said he was happy.".into(),
+    ));
+    texts.push((
+        "m".into(),
+        "Jobs went in Milton Keynes. Rents rose in Milton Keynes. Shops in Milton Keynes shut. \
+         Milton Keynes said it would grow."
+            .into(),
+    ));
+    let docs: Vec<NameDoc> = texts.iter().map(|(i, t)| NameDoc::new(i, t)).collect();
+    let r = find_names(&docs);
+    assert_eq!(canonical_of(&r, "k", "Kipketer"), Some("Wilson Kipketer"));
+    assert!(
+        !all_forms(&r).contains(&"Milton Keynes"),
+        "{:?}",
+        all_forms(&r)
     );
 }
 
