@@ -572,18 +572,18 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     Vec::new()
                 };
                 let chosen = match (&sharing[..], &spelled[..], &of_sex[..]) {
-                    ([c], _, _) => Some((*c, Some(true))),
-                    ([], [c], _) => Some((*c, Some(false))),
-                    ([], [], [c]) => Some((*c, None)),
+                    ([c], _, _) => Some((*c, Chosen::Role)),
+                    ([], [c], _) => Some((*c, Chosen::Spelling)),
+                    ([], [], [c]) => Some((*c, Chosen::Articles)),
                     _ => None,
                 };
-                if let Some((c, with_role)) = chosen {
+                if let Some((c, why)) = chosen {
                     let (cost, b) = within
                         .iter()
                         .find(|w| w.0 == c)
                         .map(|w| (w.1, w.2))
                         .unwrap_or((0.0, 0.0));
-                    let reasons = if with_role.is_none() {
+                    let reasons = if why == Chosen::Articles {
                         let told = match sex {
                             Some(Gender::Feminine) => ", the article's is a woman",
                             Some(Gender::Masculine) => ", the article's is a man",
@@ -596,7 +596,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                             people.len(),
                             named_articles.get(c).copied().unwrap_or(0)
                         )]
-                    } else if with_role == Some(true) {
+                    } else if why == Chosen::Role {
                         let role = cls[c].roles.intersection(&roles).next().cloned();
                         vec![
                             format!(
@@ -795,12 +795,25 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     cls
 }
 
-/// How many times as many articles must name a namesake in full for an article's bare
-/// family name of that namesake's sex to be theirs (see the namesake step of [`cluster`]).
+/// Why the namesake step gave an article's bare family name to one of several namesakes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Chosen {
+    /// The only one with the article's role.
+    Role,
+    /// The only one written with the article's spelling.
+    Spelling,
+    /// Named in full in ten times as many articles as any other ([`DOMINANT`]), of the sex
+    /// the article tells, if it tells one.
+    Articles,
+}
+
+/// How many times as many articles must name a namesake in full, against any other who may be
+/// of the sex the article tells (any other at all when it tells none), for an article's bare
+/// family name to be theirs (see the namesake step of [`cluster`]).
 const DOMINANT: usize = 10;
 
 /// Fewest articles naming a namesake in full for the namesake step to give it an article's
-/// bare family name by sex (`Mrs Simpson` of a TV drama's title is no Ann Simpson named once).
+/// bare family name (`Mrs Simpson` of a TV drama's title is no Ann Simpson named once).
 const MIN_NAMED: usize = 3;
 
 /// The evidence that bare mentions (with these roles, co-mentioned family forms, articles

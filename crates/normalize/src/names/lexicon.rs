@@ -1488,60 +1488,72 @@ pub fn is_given_name(word: &str) -> bool {
 /// as a surname (`wilson`, `jackson`, `campbell`): no given name to pick a name out, but
 /// first in a name it still reads as one (`Wilson Kipketer`, `Jackson Pollock`).
 pub fn is_surname_of_the_table(word: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        census()
-            .filter(|&(_, _, kind)| kind == "surname")
-            .map(|(name, _, _)| name)
-            .collect()
-    })
-    .contains(word)
+    census().surnames.contains(word)
 }
 
-/// The rows of the bundled census table (`data/census-given.txt`): name, gender (`m`, `f`
-/// or `-`) and kind (`name`; `word` for one that opens no name alone; `surname` for a name of
-/// the nickname table that the census knows mostly as a surname, which is no given name).
-fn census() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    include_str!("../../data/census-given.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some((f.next()?, f.next()?, f.next()?))
-        })
+/// The bundled census table (`data/census-given.txt`, rows `NAME<TAB>GENDER<TAB>KIND`), read
+/// once.
+struct Census {
+    /// KIND `name`: given names that open a name.
+    names: Vec<&'static str>,
+    /// KIND `word`: given names that are English words or as often surnames, which open no
+    /// name alone.
+    words: FxHashSet<&'static str>,
+    /// KIND `surname`: names of the nickname table that the census knows mostly as
+    /// surnames, which are no given names.
+    surnames: FxHashSet<&'static str>,
+    /// GENDER `m` or `f`, when nine bearers in ten or more are of that sex.
+    genders: FxHashMap<&'static str, Gender>,
+}
+
+fn census() -> &'static Census {
+    static TABLE: OnceLock<Census> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Census {
+            names: Vec::new(),
+            words: FxHashSet::default(),
+            surnames: FxHashSet::default(),
+            genders: FxHashMap::default(),
+        };
+        let rows = include_str!("../../data/census-given.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'));
+        for row in rows {
+            let mut f = row.split('\t');
+            let (Some(name), Some(gender), Some(kind)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            match gender {
+                "m" => t.genders.insert(name, Gender::Masculine),
+                "f" => t.genders.insert(name, Gender::Feminine),
+                _ => None,
+            };
+            match kind {
+                "name" => t.names.push(name),
+                "word" => {
+                    t.words.insert(name);
+                }
+                "surname" => {
+                    t.surnames.insert(name);
+                }
+                _ => {}
+            }
+        }
+        t
+    })
 }
 
 /// The gender of a given name (lower case) in the 1990 US census, when nine in ten or more
 /// of its bearers are of one sex (`ronald`, `nancy`; not `kelly`).
 pub fn given_gender(word: &str) -> Option<Gender> {
-    static MAP: OnceLock<FxHashMap<&'static str, Gender>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        census()
-            .filter_map(|(name, g, _)| match g {
-                "m" => Some((name, Gender::Masculine)),
-                "f" => Some((name, Gender::Feminine)),
-                _ => None,
-            })
-            .collect()
-    })
-    .get(word)
-    .copied()
+    census().genders.get(word).copied()
 }
 
 /// Whether `word` (lower case) may be a given name where a name has no other cue: a given
 /// name ([`is_given_name`]), or one of the 1990 US census that is also an English word or as
 /// often a surname (`grant`, `guy`, `lee`), which opens no name alone.
 pub fn may_be_given_name(word: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    is_given_name(word)
-        || SET
-            .get_or_init(|| {
-                census()
-                    .filter(|&(_, _, kind)| kind == "word")
-                    .map(|(name, _, _)| name)
-                    .collect()
-            })
-            .contains(word)
+    is_given_name(word) || census().words.contains(word)
 }
 
 fn given_names() -> &'static FxHashSet<String> {
@@ -1550,9 +1562,8 @@ fn given_names() -> &'static FxHashSet<String> {
         let mut s = listed_given_names().clone();
         // given names of the 1990 US census, filtered at build time (data/census_given.py);
         // the crate's own lists of common words, non-name words, months and countries win
-        for (name, _, kind) in census() {
-            if kind == "name"
-                && !is_common(name)
+        for &name in &census().names {
+            if !is_common(name)
                 && !NON_NAME.contains(&name)
                 && !MONTHS.contains(&name)
                 && country(name).is_none()
@@ -1576,10 +1587,7 @@ fn listed_given_names() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         // names of the table that the census knows as surnames far more often (`smith`)
-        let surnames: FxHashSet<&str> = census()
-            .filter(|&(_, _, kind)| kind == "surname")
-            .map(|(name, _, _)| name)
-            .collect();
+        let surnames = &census().surnames;
         let mut s: FxHashSet<String> = GIVEN_EXTRA.split_whitespace().map(str::to_owned).collect();
         #[allow(clippy::iter_over_hash_type)] // inserting into a set: order-free
         for (canon, nicks) in nickname_table() {

@@ -1098,7 +1098,6 @@ fn all_countries(by_office: &BTreeMap<&str, BTreeSet<&str>>, office: &str) -> us
     by_office.get(office).map_or(0, BTreeSet::len)
 }
 
-/// Resolves countries and groups role mentions into conflicts.
 /// Words of a company's ranks: an office of these words alone, with no country and no
 /// organisation, has a holder in every company (`chief financial officer`, `vice
 /// president`, `managing director`: 22 of Reuters' 109 role conflicts).
@@ -1159,6 +1158,7 @@ fn many_hold(office: &str, scoped: bool) -> bool {
         || (!scoped && words.iter().all(|w| COMPANY_RANKS.contains(w)))
 }
 
+/// Resolves countries and groups role mentions into conflicts.
 fn conflicts(
     docs: &[DocData],
     clusters: &[NameCluster],

@@ -96,6 +96,24 @@ struct Pronouns {
     poss: usize,
 }
 
+impl Pronouns {
+    /// Counts one use of a form, `before` and `after` it in its sentence; `strong` when a
+    /// title, honorific or role is next to it. After a possessive the next pronoun is the
+    /// possession's (`Eastwood's film … it`), and `the` before a leader's name is the
+    /// administration's (`the Trump administration`).
+    fn record(&mut self, before: &str, after: &str, strong: bool) {
+        self.uses += 1;
+        self.strong += usize::from(strong);
+        self.the += usize::from(the_before(before) && !leader_noun_after(after));
+        self.poss += usize::from(possessive(after));
+        match (!possessive(after)).then(|| next_pronoun(after)).flatten() {
+            Some(Gender::Person) => self.person += 1,
+            Some(Gender::Thing) => self.thing += 1,
+            None => {}
+        }
+    }
+}
+
 /// Which a pronoun refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -143,14 +161,24 @@ const PLURAL_ONE_IN: usize = 10;
 /// `it`/`its` for a thing; `they` and the like, or a capitalised word (another name, whose
 /// the pronoun likelier is), stop the search with no answer.
 fn next_pronoun(after: &str) -> Option<Gender> {
+    match first_pronoun(after)? {
+        "it" | "its" => Some(Gender::Thing),
+        "they" | "their" | "them" => None,
+        _ => Some(Gender::Person),
+    }
+}
+
+/// The first third-person pronoun among the next [`PRONOUN_WINDOW`] words of `after`, or
+/// `None` when a capitalised word comes first (the pronoun is likelier that other name's), or
+/// when `it` is what a verb of thinking thinks (`Wenger thinks it is over`). After a verb of
+/// saying `it` is kept: `Boeing said it would cut jobs` is the commonest sign of a company,
+/// and a person is called `he` or `she` far more often (`Mourinho` 10 to 3).
+fn first_pronoun(after: &str) -> Option<&str> {
     let mut words = after
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(PRONOUN_WINDOW)
         .peekable();
-    // `Wenger thinks it is over`: what is thought, not who thinks it. (After a verb of
-    // saying, `it` is kept: `Boeing said it would cut jobs` is the commonest sign of a
-    // company, and a person is called `he` or `she` far more often: `Mourinho` 10 to 3.)
     if words.peek().is_some_and(|w| THINK.contains(w)) {
         words.next();
         if words.peek() == Some(&"it") {
@@ -159,10 +187,9 @@ fn next_pronoun(after: &str) -> Option<Gender> {
     }
     words
         .find_map(|w| match w {
-            "he" | "his" | "she" | "her" | "him" => Some(Some(Gender::Person)),
-            "it" | "its" => Some(Some(Gender::Thing)),
-            "they" | "their" | "them" => Some(None),
-            // a pronoun after another name is likelier that name's
+            "he" | "his" | "she" | "her" | "him" | "it" | "its" | "they" | "their" | "them" => {
+                Some(Some(w))
+            }
             _ if w.starts_with(char::is_uppercase) => Some(None),
             _ => None,
         })
@@ -170,8 +197,8 @@ fn next_pronoun(after: &str) -> Option<Gender> {
 }
 
 /// The sex a mention's context tells: an honorific right before it (`Mr`, `Mrs.`, `Ms`), or
-/// `he` or `she` as the first third-person pronoun after it in its sentence, before any other
-/// capitalised word (`Reagan said he`). `his`, `him` and `her` tell nothing: they are as
+/// `he` or `she` as the first third-person pronoun after it in its sentence
+/// ([`first_pronoun`]: `Reagan said he`). `his`, `him` and `her` tell nothing: they are as
 /// often someone else's (`Reagan thanked her`).
 pub(crate) fn sex_of(c: &Candidate, text: &str) -> Option<super::fold::Gender> {
     use super::fold::Gender::{Feminine, Masculine};
@@ -196,18 +223,11 @@ pub(crate) fn sex_of(c: &Candidate, text: &str) -> Option<super::fold::Gender> {
     if by_title.is_some() || possessive(after) {
         return by_title;
     }
-    after
-        .split(|ch: char| !ch.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(PRONOUN_WINDOW)
-        .find_map(|w| match w {
-            "he" => Some(Some(Masculine)),
-            "she" => Some(Some(Feminine)),
-            "it" | "its" | "they" | "their" | "them" | "his" | "him" | "her" => Some(None),
-            _ if w.starts_with(char::is_uppercase) => Some(None),
-            _ => None,
-        })
-        .flatten()
+    match first_pronoun(after)? {
+        "he" => Some(Masculine),
+        "she" => Some(Feminine),
+        _ => None,
+    }
 }
 
 /// Whether a mention is followed by `and` or `&` and a capitalised word: the first name of a
@@ -253,15 +273,10 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
                 let titled = c.role.is_some()
                     || word_right_before(before)
                         .is_some_and(|w| lexicon::is_honorific(&w.to_lowercase()));
-                let p = multi.entry(c.folded.as_slice()).or_default();
-                p.uses += 1;
-                p.strong += usize::from(titled);
-                p.the += usize::from(the_before(before) && !leader_noun_after(after));
-                match (!possessive(after)).then(|| next_pronoun(after)).flatten() {
-                    Some(Gender::Person) => p.person += 1,
-                    Some(Gender::Thing) => p.thing += 1,
-                    None => {}
-                }
+                multi
+                    .entry(c.folded.as_slice())
+                    .or_default()
+                    .record(before, after, titled);
             }
             // (a descriptor may come first: `Champion Jimmy Connors`)
             if let [before @ .., family] = &c.folded[..]
@@ -275,24 +290,11 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
                 let before = text.get(c.sentence.start..c.span.start).unwrap_or("");
                 let after = text.get(c.span.end..c.sentence.end).unwrap_or("");
                 e.1 += usize::from(locative_before(before) && !possessive(after));
-                let p = pronouns.entry(form.as_str()).or_default();
-                p.uses += 1;
-                p.strong += usize::from(c.cue == Cue::Strong);
-                // (`the Trump administration`: the article is the administration's)
-                p.the += usize::from(the_before(before) && !leader_noun_after(after));
-                p.poss += usize::from(possessive(after));
-                // after a possessive the next pronoun is the possession's (`Eastwood's
-                // film … it`)
-                let pronoun = if possessive(after) {
-                    None
-                } else {
-                    next_pronoun(after)
-                };
-                match pronoun {
-                    Some(Gender::Person) => p.person += 1,
-                    Some(Gender::Thing) => p.thing += 1,
-                    None => {}
-                }
+                pronouns.entry(form.as_str()).or_default().record(
+                    before,
+                    after,
+                    c.cue == Cue::Strong,
+                );
             }
         }
     }
