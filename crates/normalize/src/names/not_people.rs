@@ -233,15 +233,15 @@ pub(crate) fn sex_of(c: &Candidate, text: &str) -> Option<super::fold::Gender> {
 /// Whether a mention is followed by `and` or `&` and a capitalised word: the first name of a
 /// firm's (`Phillips and Drew`, `Brown and Williamson`) as often as one of two people.
 pub(crate) fn paired(c: &Candidate, text: &str) -> bool {
-    let after = text
+    // (white space of any kind between: Reuters wraps lines, `Phillips and\nDrew`)
+    let mut words = text
         .get(c.span.end..c.sentence.end)
         .unwrap_or("")
-        .trim_start();
-    ["and ", "& "].iter().any(|j| {
-        after
-            .strip_prefix(j)
-            .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
-    })
+        .split_whitespace();
+    matches!(words.next(), Some("and" | "&"))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Reads the places and companies of a corpus from its articles' texts and candidates.

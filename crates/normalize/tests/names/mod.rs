@@ -1193,6 +1193,10 @@ fn the_namesake_step_needs_its_evidence() {
             "Phillips and Drew said the bonds were cheap. Baker agreed.",
         ),
         (
+            "b2",
+            "Phillips and\nDrew said the bonds were dear. Baker agreed.",
+        ),
+        (
             "c",
             "President Reagan said the talks went well. Baker agreed.",
         ),
@@ -1208,6 +1212,7 @@ fn the_namesake_step_needs_its_evidence() {
     let of = |article: &str, form: &str| canonical_of(&r, article, form);
     assert!(of("a", "Craig").is_some_and(|c| c != "Daniel Craig"));
     assert!(of("b", "Phillips").is_some_and(|c| c != "Susan Phillips"));
+    assert!(of("b2", "Phillips").is_some_and(|c| c != "Susan Phillips"));
     // no namesake here is ever `President`: the role is someone else's, perhaps
     assert!(of("c", "Reagan").is_some_and(|c| c != "Ronald Reagan"));
     assert!(of("d", "Reagan").is_some_and(|c| c != "Nancy Reagan"));
