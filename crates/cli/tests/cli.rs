@@ -375,6 +375,19 @@ fn gzip_stdin_directories_and_globs() {
         Some(b"Plain text from stdin.\n"),
     );
     assert_eq!(records(&o, "article")[0]["id"], "stdin");
+    // a table on stdin is told by its header row, as a file is by its name
+    for (table, ids) in [
+        (&b"id,text\nc1,\"One, two.\"\nc2,Three.\n"[..], ["c1", "c2"]),
+        (b"id\ttext\nt1\tOne.\nt2\tTwo.\n", ["t1", "t2"]),
+    ] {
+        let o = run_stdin(&["ingest", "--format", "jsonl", "-"], Some(table));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let got: Vec<_> = records(&o, "article")
+            .iter()
+            .map(|a| a["id"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(got, ids);
+    }
 }
 
 #[test]

@@ -208,7 +208,7 @@ impl Reader {
                             found: "an array (write one object a line: JSON Lines)",
                         });
                     }
-                    _ => Format::Text,
+                    _ => table_header(head, &self.fields).unwrap_or(Format::Text),
                 }
             }
             (f, _) => f,
@@ -305,5 +305,63 @@ impl Ids {
         }
         self.0.insert(article.id.clone(), article.source.clone());
         Ok(())
+    }
+}
+
+/// The table format whose header row `head` starts with: a first line that a tab (else a
+/// comma) splits into fields, one of them the text column's name (`id,text`,
+/// `"id"\t"text"`). A plain-text article's first line, a headline, is never such a row.
+/// For standard input, which has no file name to tell the format by.
+fn table_header(head: &[u8], fields: &Fields) -> Option<Format> {
+    let line = head.split(|&b| b == b'\n').next()?;
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    [(b'\t', Format::Tsv), (b',', Format::Csv)]
+        .into_iter()
+        .find(|&(sep, _)| {
+            let cells: Vec<&[u8]> = line.split(|&b| b == sep).collect();
+            cells.len() >= 2
+                && cells.iter().any(|c| {
+                    let c = c.trim_ascii();
+                    let c = c
+                        .strip_prefix(b"\"")
+                        .and_then(|c| c.strip_suffix(b"\""))
+                        .unwrap_or(c);
+                    c == fields.text.as_bytes()
+                })
+        })
+        .map(|(_, format)| format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_headers_on_stdin() {
+        let f = Fields::default();
+        assert_eq!(table_header(b"id,text\n1,a", &f), Some(Format::Csv));
+        assert_eq!(table_header(b"\"id\",\"text\"\r\n", &f), Some(Format::Csv));
+        assert_eq!(table_header(b"id\ttext\tdate\n", &f), Some(Format::Tsv));
+        // a tab-separated header whose cells hold commas is still TSV
+        assert_eq!(table_header(b"text\tnote, free\n", &f), Some(Format::Tsv));
+        for text in [
+            &b"Talks in London, text and context\n"[..],
+            b"text\n",
+            b"Headline\nid,text\n",
+            b"",
+        ] {
+            assert_eq!(
+                table_header(text, &f),
+                None,
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+        let body = Fields {
+            text: "body".to_owned(),
+            ..Fields::default()
+        };
+        assert_eq!(table_header(b"id,text\n", &body), None);
+        assert_eq!(table_header(b"id,body\n", &body), Some(Format::Csv));
     }
 }
