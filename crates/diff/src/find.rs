@@ -389,11 +389,13 @@ pub(crate) fn verify_into(
             0.0
         };
         let identical = uu.sequence == sequence;
-        // Two template lines: only the numbers they share are evidence (see
-        // `prepare::TEMPLATE_ARTICLES`).
-        if template
-            && !identical
-            && p.templates[v as usize]
+        // A template line and another short line with numbers (a template line itself, or a
+        // variant of one too rare to be counted one: `Qtrly div 38 cts vs 33 cts` beside the
+        // template `Qtrly div nine cts vs nine cts prior`): only the numbers they share are
+        // evidence (see `prepare::TEMPLATE_ARTICLES`).
+        if !identical
+            && (template || p.templates[v as usize])
+            && p.short_numbers(if template { v } else { u })
             && w.shared_number_weight(tu, tv, &p.numbers) < w.chance
         {
             return None;
