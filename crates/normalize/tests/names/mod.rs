@@ -1091,6 +1091,38 @@ fn names_of_several_words_used_as_things_are_no_people() {
     assert!(forms.contains(&"Freddie Jones"), "{forms:?}");
 }
 
+/// A name of two words or more written before a company designator in one use in three or
+/// more is a firm's, even with a given name first (`James Capel and Co`, `James Capel said`);
+/// a person whose name a firm's shares now and then stays one (`Charles Schwab and Co`, once
+/// in four).
+#[test]
+fn names_of_several_words_often_before_a_designator_are_firms() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Shares rose, James Capel and Co said. James Capel said rates would rise.",
+        ),
+        NameDoc::new(
+            "b",
+            "Bonds fell, James Capel and Co said. Tom Murtha said he agreed with James Capel.",
+        ),
+        NameDoc::new(
+            "c",
+            "The pound held, James Capel and Co said. James Capel expects a cut.",
+        ),
+        NameDoc::new(
+            "d",
+            "Charles Schwab said he was pleased. Charles Schwab told reporters he would stay. \
+             Charles Schwab and Co shares rose. Charles Schwab said the deal was done.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(!forms.contains(&"James Capel"), "{forms:?}");
+    assert!(forms.contains(&"Tom Murtha"), "{forms:?}");
+    assert!(forms.contains(&"Charles Schwab"), "{forms:?}");
+}
+
 /// Namesakes told apart by sex: an article's bare `Reagan` that its pronouns make a man is
 /// Ronald Reagan, named in full in three articles beside the people this article names, not
 /// Nancy Reagan; one they make a woman is not his. No pronoun: Ronald is not named in ten
