@@ -853,6 +853,11 @@ pub const NON_NAME: &[&str] = &[
     // a company's services (`Moody's Investors Service Inc`)
     "service",
     "services",
+    // Moody's rating grades of three letters (`rated Baa-2 by Moody's`, `cut to Ba-1 from
+    // Baa-3`; `Aa` and `Ba` are too short to be taken for names)
+    "aaa",
+    "baa",
+    "caa",
     // organisations and media of the Arab world named with the article `al-`, which joins a
     // capitalised word into a name word (`al-Gosaibi`)
     "al-qaeda",

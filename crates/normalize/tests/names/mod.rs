@@ -1091,6 +1091,33 @@ fn names_of_several_words_used_as_things_are_no_people() {
     assert!(forms.contains(&"Freddie Jones"), "{forms:?}");
 }
 
+/// Moody's rating grades are no names (`rated Baa-2`, `cut to Ba-1 from Baa-3`).
+#[test]
+fn rating_grades_are_no_people() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "The debt is rated Baa-2 by Moody's and BBB-plus by S/P.",
+        ),
+        NameDoc::new(
+            "b",
+            "Cut were senior debt to Ba-1 from Baa-3 and notes to Caa-1.",
+        ),
+        NameDoc::new(
+            "c",
+            "Moody's said Baa-3 debt of the unit was affected. Caa-2 too.",
+        ),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(
+        !forms
+            .iter()
+            .any(|f| f.starts_with("Baa") || f.starts_with("Caa")),
+        "{forms:?}"
+    );
+}
+
 /// A name of two words or more written before a company designator in one use in three or
 /// more is a firm's, even with a given name first (`James Capel and Co`, `James Capel said`);
 /// a person whose name a firm's shares now and then stays one (`Charles Schwab and Co`, once
