@@ -818,9 +818,11 @@ const MIN_NAMED: usize = 3;
 
 /// The evidence that bare mentions (with these roles, co-mentioned family forms, articles
 /// and transliteration key) are the person of cluster `c`: the same role office, a
-/// co-mentioned person in common, frequency (`c` in at least two articles; not a ratio
-/// against `ndocs`, which one more mention of the variant could break), and, reported but
-/// not enough alone, the same transliteration key.
+/// co-mentioned person in common, frequency (`c` in at least two articles, and in at least
+/// half as many as the bare form's `ndocs`: a misspelling is rarer than the name, while a
+/// form in many more articles is a name of its own; Reuters' `Merrill`, in 23 articles, had
+/// joined Robert E. McCarroll, named in 2), and, reported but not enough alone, the same
+/// transliteration key.
 fn evidence(
     c: &Cl,
     roles: &BTreeSet<String>,
@@ -836,7 +838,7 @@ fn evidence(
     if shared_co > 0 {
         reasons.push(format!("{shared_co} co-mentioned people in common"));
     }
-    if c.docs.len() >= 2 {
+    if c.docs.len() >= 2 && 2 * c.docs.len() >= ndocs {
         reasons.push(format!(
             "frequency: in {} articles, this spelling in {ndocs}",
             c.docs.len()

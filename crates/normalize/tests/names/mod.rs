@@ -330,6 +330,27 @@ fn cluster_with<'r>(r: &'r NameReport, form: &str) -> Vec<&'r str> {
         .collect()
 }
 
+/// A bare form in many more articles than a person named in full is no misspelling of
+/// that person's name on frequency alone (Reuters: `Merrill`, 23 articles, had joined Robert
+/// E. McCarroll, named in 2); a rare variant still joins a frequent name.
+#[test]
+fn a_frequent_bare_form_is_no_variant_of_a_rare_name() {
+    let mut docs = vec![
+        NameDoc::new("a", "Robert McCarroll resigned as a director of the bank."),
+        NameDoc::new("b", "Robert McCarroll was named to the board on Monday."),
+    ];
+    let texts: Vec<String> = (0..6)
+        .map(|i| format!("Merrill arranged note issue {i}, and Merrill said demand was strong."))
+        .collect();
+    let ids: Vec<String> = (0..6).map(|i| format!("m{i}")).collect();
+    for (id, text) in ids.iter().zip(&texts) {
+        docs.push(NameDoc::new(id, text));
+    }
+    let r = find_names(&docs);
+    assert_eq!(cluster_with(&r, "Merrill"), ["Merrill"]);
+    assert_eq!(cluster_with(&r, "Robert McCarroll"), ["Robert McCarroll"]);
+}
+
 #[test]
 fn bare_namesake_needs_a_role() {
     let docs = [
