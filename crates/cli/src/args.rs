@@ -74,8 +74,8 @@ pub enum OutputFormat {
 /// Input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// By extension; standard input by its start (`{` JSON Lines, a header row naming the
-    /// text column CSV or TSV, else text).
+    /// By extension; standard input by its start (`{` JSON Lines, a header row of column
+    /// names with the text column's CSV or TSV, else text).
     Auto,
     /// Plain text, one paragraph a line.
     Text,

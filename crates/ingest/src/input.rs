@@ -14,8 +14,9 @@ use crate::error::{IngestError, Result};
 pub enum Format {
     /// By extension (after a `.gz`): `.jsonl`/`.ndjson` JSON Lines, `.csv` CSV, `.tsv` TSV,
     /// anything else plain text. Standard input is JSON Lines when its first non-blank byte is
-    /// `{`, CSV or TSV when its first line is a header row naming the text column (split by
-    /// commas or tabs), plain text otherwise.
+    /// `{`, CSV or TSV when its first line is a header row of column names split by commas
+    /// or tabs, one of them the text column's (and the next line, if it has no quotes, as
+    /// many cells), plain text otherwise.
     #[default]
     Auto,
     /// Plain text: one article a file (or several, cut by a delimiter line), one paragraph a

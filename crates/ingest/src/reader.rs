@@ -195,10 +195,22 @@ impl Reader {
         let format = match (self.format, input) {
             (Format::Auto, Input::File(p)) => Format::from_path(p).unwrap_or(Format::Text),
             (Format::Auto, Input::Stdin) => {
-                let head = stream.fill_buf().map_err(|e| IngestError::io(&path, e))?;
-                let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+                // the first lines, whole however the writer cut them (a pipe hands them over
+                // in pieces), given back to the stream after
+                let mut prefix = Vec::new();
+                let mut lines = 0;
+                while lines < 2 || (prefix.trim_ascii().is_empty() && lines < MAX_BLANK_LINES) {
+                    let n = stream
+                        .read_until(b'\n', &mut prefix)
+                        .map_err(|e| IngestError::io(&path, e))?;
+                    if n == 0 {
+                        break;
+                    }
+                    lines += 1;
+                }
+                let head = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&prefix);
                 let mut first = head.iter().copied().filter(|b| !b.is_ascii_whitespace());
-                match (first.next(), first.next()) {
+                let format = match (first.next(), first.next()) {
                     (Some(b'{'), _) => Format::Jsonl,
                     // a JSON array of records is no plain text (a caption `[Photo…]` is)
                     (Some(b'['), Some(b'{')) => {
@@ -209,7 +221,9 @@ impl Reader {
                         });
                     }
                     _ => table_header(head, &self.fields).unwrap_or(Format::Text),
-                }
+                };
+                stream = Box::new(std::io::Cursor::new(prefix).chain(stream));
+                format
             }
             (f, _) => f,
         };
@@ -308,25 +322,45 @@ impl Ids {
     }
 }
 
+/// Leading blank lines read from standard input, at most, before its format is told.
+const MAX_BLANK_LINES: usize = 64;
+
 /// The table format whose header row `head` starts with: a first line that a tab (else a
-/// comma) splits into fields, one of them the text column's name (`id,text`,
-/// `"id"\t"text"`). A plain-text article's first line, a headline, is never such a row.
-/// For standard input, which has no file name to tell the format by.
+/// comma) splits into two cells or more, each a column name (letters, digits, ` `, `_`, `-`,
+/// `.`, at most 64 bytes, perhaps in double quotes), one of them the text column's (`id,text`,
+/// `"id"\t"text"`); and a second line, when there is one without quotes, of as many cells.
+/// A plain-text article's first line, a headline, is no such row (`Audio, text, video: the
+/// new app`). For standard input, which has no file name to tell the format by.
 fn table_header(head: &[u8], fields: &Fields) -> Option<Format> {
-    let line = head.split(|&b| b == b'\n').next()?;
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut lines = head.split(|&b| b == b'\n');
+    let strip = |l: &'_ [u8]| -> Vec<u8> { l.strip_suffix(b"\r").unwrap_or(l).to_vec() };
+    let line = strip(lines.next()?);
+    let second = lines
+        .next()
+        .map(strip)
+        .filter(|l| !l.trim_ascii().is_empty());
+    let name = |c: &[u8]| -> Option<Vec<u8>> {
+        let c = c.trim_ascii();
+        let c = c
+            .strip_prefix(b"\"")
+            .and_then(|c| c.strip_suffix(b"\""))
+            .unwrap_or(c);
+        let ok = !c.is_empty()
+            && c.len() <= 64
+            && c.iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b" _-.".contains(&b));
+        ok.then(|| c.to_vec())
+    };
     [(b'\t', Format::Tsv), (b',', Format::Csv)]
         .into_iter()
         .find(|&(sep, _)| {
             let cells: Vec<&[u8]> = line.split(|&b| b == sep).collect();
-            cells.len() >= 2
-                && cells.iter().any(|c| {
-                    let c = c.trim_ascii();
-                    let c = c
-                        .strip_prefix(b"\"")
-                        .and_then(|c| c.strip_suffix(b"\""))
-                        .unwrap_or(c);
-                    c == fields.text.as_bytes()
+            let names: Option<Vec<Vec<u8>>> = cells.iter().map(|c| name(c)).collect();
+            let Some(names) = names else { return false };
+            names.len() >= 2
+                && names.iter().any(|n| n == fields.text.as_bytes())
+                && second.as_ref().is_none_or(|l| {
+                    l.contains(&b'"') || l.split(|&b| b == sep).count() == names.len()
                 })
         })
         .map(|(_, format)| format)
@@ -342,10 +376,19 @@ mod tests {
         assert_eq!(table_header(b"id,text\n1,a", &f), Some(Format::Csv));
         assert_eq!(table_header(b"\"id\",\"text\"\r\n", &f), Some(Format::Csv));
         assert_eq!(table_header(b"id\ttext\tdate\n", &f), Some(Format::Tsv));
-        // a tab-separated header whose cells hold commas is still TSV
-        assert_eq!(table_header(b"text\tnote, free\n", &f), Some(Format::Tsv));
+        // column names with spaces, dots and dashes; a quoted one
+        assert_eq!(
+            table_header(b"text\tpub. date\t\"outlet-name\"\n", &f),
+            Some(Format::Tsv)
+        );
+        // a quoted text cell may hold commas, even a line break
+        assert_eq!(
+            table_header(b"id,text\nc1,\"One, two,\nthree\"\n", &f),
+            Some(Format::Csv)
+        );
         for text in [
             &b"Talks in London, text and context\n"[..],
+            b"Audio, text, video: the new BBC app\nThe BBC launched an app.\n",
             b"text\n",
             b"Headline\nid,text\n",
             b"",
@@ -363,5 +406,10 @@ mod tests {
         };
         assert_eq!(table_header(b"id,text\n", &body), None);
         assert_eq!(table_header(b"id,body\n", &body), Some(Format::Csv));
+        // column names, but the next line is no row of as many cells: text
+        assert_eq!(
+            table_header(b"Heart, body, soul\nA second paragraph.\n", &body),
+            None
+        );
     }
 }
