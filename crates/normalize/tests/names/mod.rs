@@ -1140,9 +1140,9 @@ fn rating_grades_are_no_people() {
 }
 
 /// A name of two words or more written before a company designator in one use in three or
-/// more is a firm's, even with a given name first (`James Capel and Co`, `James Capel said`);
-/// a person whose name a firm's shares now and then stays one (`Charles Schwab and Co`, once
-/// in four).
+/// more is a firm's, even with a given name first (`James Capel and Co`, `James Capel said`).
+/// A person whose name a firm's shares less often stays one (`Charles Schwab and Co`, 3 uses
+/// in 10), and so does a founder the articles call `he` (`Jimmy Choo Ltd`, 3 uses in 5).
 #[test]
 fn names_of_several_words_often_before_a_designator_are_firms() {
     let docs = [
@@ -1160,8 +1160,18 @@ fn names_of_several_words_often_before_a_designator_are_firms() {
         ),
         NameDoc::new(
             "d",
-            "Charles Schwab said he was pleased. Charles Schwab told reporters he would stay. \
-             Charles Schwab and Co shares rose. Charles Schwab said the deal was done.",
+            "Charles Schwab spoke on Monday. Charles Schwab spoke again. Charles Schwab and Co \
+             shares rose. Charles Schwab spoke on Tuesday. Charles Schwab and Co shares fell.",
+        ),
+        NameDoc::new(
+            "e",
+            "Charles Schwab spoke in Boston. Charles Schwab spoke in Paris. Charles Schwab and \
+             Co shares rose. Charles Schwab spoke in Rome. Charles Schwab spoke in Oslo.",
+        ),
+        NameDoc::new(
+            "f",
+            "Jimmy Choo Ltd was sold. Sales at Jimmy Choo Ltd rose. Jimmy Choo Ltd shares \
+             rose. Jimmy Choo said he would step back. Jimmy Choo told reporters he was proud.",
         ),
     ];
     let r = find_names(&docs);
@@ -1169,6 +1179,7 @@ fn names_of_several_words_often_before_a_designator_are_firms() {
     assert!(!forms.contains(&"James Capel"), "{forms:?}");
     assert!(forms.contains(&"Tom Murtha"), "{forms:?}");
     assert!(forms.contains(&"Charles Schwab"), "{forms:?}");
+    assert!(forms.contains(&"Jimmy Choo"), "{forms:?}");
 }
 
 /// Namesakes told apart by sex: an article's bare `Reagan` that its pronouns make a man is
