@@ -31,7 +31,9 @@
 //! - Possessive `'s` dropped; `six-month` ≡ `6-month`, `twenty-five` → `25`; `55 per cent`
 //!   ≡ `55 percent` ≡ `55%`. See [`Normalizer`] for the exact rules.
 //! - Idempotent: normalizing normalized text changes nothing (property-tested).
-//! - Terms are `xxh3_64_with_seed(stem, TERM_SEED)` hashes; stems are cached per thread.
+//! - Terms are `xxh3_64_with_seed(stem, TERM_SEED)` hashes (an English stem first becomes
+//!   the root of its derivational family, `congressional` → `congress`: WordNet 3.0's, in
+//!   `data/derivations.tsv`); stems are cached per thread.
 //!
 //! # Example
 //!
@@ -62,6 +64,7 @@
 
 mod bounds;
 pub mod date;
+mod derive;
 mod error;
 mod map;
 pub mod names;

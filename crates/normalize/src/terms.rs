@@ -24,7 +24,8 @@ pub const TERM_SEED: u64 = 0x6e65_7773_6469_6666; // "newsdiff"
 /// A content term: a stemmed non-stopword, a number, or `%`/a currency sign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Term {
-    /// `xxh3_64_with_seed` of the term's text ([`TERM_SEED`]): the stem of a word, the digits
+    /// `xxh3_64_with_seed` of the term's text ([`TERM_SEED`]): the stem of a word (in
+    /// English, the root of its derivational family: see [`Analyzer::derivations`]), the digits
     /// of a number without thousands separators (`1,000` → `1000`), or the symbol.
     pub hash: u64,
     /// Start of the term's source in the original text (bytes).
@@ -125,6 +126,9 @@ pub struct Analyzer {
     normalizer: Normalizer,
     language: Language,
     stemmer: Option<Stemmer>,
+    /// Whether a stem stands for its derivational family's root (English only, see
+    /// [`crate::derive`]).
+    derivations: bool,
     stopwords: FxHashSet<Box<str>>,
 }
 
@@ -134,6 +138,7 @@ impl std::fmt::Debug for Analyzer {
             .field("normalizer", &self.normalizer)
             .field("language", &self.language)
             .field("stemming", &self.stemmer.is_some())
+            .field("derivations", &self.derivations)
             .field("stopwords", &self.stopwords.len())
             .finish()
     }
@@ -146,22 +151,26 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// English stemming, English stopwords ([`stopwords::ENGLISH`]), default [`Normalizer`].
+    /// English stemming with derivational families ([`derivations`](Self::derivations)),
+    /// English stopwords ([`stopwords::ENGLISH`]), default [`Normalizer`].
     pub fn new() -> Self {
         Analyzer {
             id: next_id(),
             normalizer: Normalizer::default(),
             language: Language::English,
             stemmer: Some(Stemmer::create(Algorithm::English)),
+            derivations: true,
             stopwords: stopwords::ENGLISH.iter().map(|&w| w.into()).collect(),
         }
     }
 
     /// Stems in `language`. Stopwords are unchanged: set them with
-    /// [`stopwords`](Self::stopwords) (the crate ships English only).
+    /// [`stopwords`](Self::stopwords) (the crate ships English only). Derivational families
+    /// are English only: another language turns them off.
     #[must_use]
     pub fn language(mut self, language: Language) -> Self {
         self.language = language;
+        self.derivations = self.derivations && language == Language::English;
         self.id = next_id();
         if self.stemmer.is_some() {
             self.stemmer = Some(Stemmer::create(language.algorithm()));
@@ -173,6 +182,17 @@ impl Analyzer {
     #[must_use]
     pub fn stemming(mut self, on: bool) -> Self {
         self.stemmer = on.then(|| Stemmer::create(self.language.algorithm()));
+        self.id = next_id();
+        self
+    }
+
+    /// Whether an English word's term is its derivational family's root rather than its
+    /// own stem (on by default): `congressional` and `Congress`, `suspension` and `suspend`,
+    /// `financial` and `finance` are one term. The table comes from WordNet 3.0 (see the
+    /// crate's `data/derivations.tsv`). No effect without stemming or in another language.
+    #[must_use]
+    pub fn derivations(mut self, on: bool) -> Self {
+        self.derivations = on && self.language == Language::English;
         self.id = next_id();
         self
     }
@@ -355,7 +375,14 @@ impl Analyzer {
             None
         } else {
             Some(match &self.stemmer {
-                Some(stemmer) => hash(&stemmer.stem(lower)),
+                Some(stemmer) => {
+                    let stem = stemmer.stem(lower);
+                    hash(if self.derivations {
+                        crate::derive::root(&stem)
+                    } else {
+                        &stem
+                    })
+                }
                 None => hash(lower),
             })
         };
@@ -564,6 +591,12 @@ mod tests {
         assert_eq!(hashes(&a, "U.S. tariffs"), hashes(&a, "US tariff"));
         assert_ne!(hashes(&a, "US tariffs"), hashes(&a, "us tariffs"));
         assert_eq!(hashes(&a, "1,000 jobs"), hashes(&a, "1000 job"));
+        // one derivational family, one term; not without derivations, nor in French
+        assert_eq!(hashes(&a, "congressional"), hashes(&a, "Congress"));
+        let own = Analyzer::new().derivations(false);
+        assert_ne!(hashes(&own, "congressional"), hashes(&own, "Congress"));
+        let fr = Analyzer::new().language(Language::French).derivations(true);
+        assert_ne!(hashes(&fr, "congressional"), hashes(&fr, "Congress"));
     }
 
     #[test]
