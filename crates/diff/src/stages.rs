@@ -230,6 +230,7 @@ pub fn word_diff(p: &Prepared<'_>, w: &Weighed<'_>, aligned: &Aligned) -> Vec<Ov
     }
     out.sort_by(overlap_order);
     crate::find::dedup_spans(&mut out);
+    crate::find::drop_nested(&mut out);
     out
 }
 
