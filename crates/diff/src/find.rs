@@ -134,7 +134,6 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
         let later = held.split_off(cut);
         held.sort_by(overlap_order);
         dedup_spans(&mut held);
-        drop_nested(&mut held);
         for o in held.drain(..) {
             if open && sink(o).is_break() {
                 open = false;
@@ -477,36 +476,6 @@ pub(crate) fn dedup_spans(sorted: &mut Vec<Overlap>) {
         }
         same
     });
-}
-
-/// Drops, in overlaps sorted by [`overlap_order`] (spans deduplicated by [`dedup_spans`]),
-/// each overlap that lies within another of its article pair on both sides and scores no
-/// higher: a sentence pair inside a passage that already holds it (a sentence matched twice
-/// makes two passages, one nested in the other) tells a reader nothing the passage does not.
-/// A nested overlap that scores higher stays: a strong core of a weaker passage. BBC at the
-/// default: 103 of 5,693 overlaps.
-pub(crate) fn drop_nested(sorted: &mut Vec<Overlap>) {
-    let within = |x: &Overlap, y: &Overlap| {
-        y.a.start <= x.a.start && x.a.end <= y.a.end && y.b.start <= x.b.start && x.b.end <= y.b.end
-    };
-    let mut keep = vec![true; sorted.len()];
-    let mut from = 0;
-    while from < sorted.len() {
-        let pair = (&sorted[from].a.article, &sorted[from].b.article);
-        let to = from
-            + sorted[from..]
-                .iter()
-                .take_while(|o| (&o.a.article, &o.b.article) == pair)
-                .count();
-        for i in from..to {
-            keep[i] = !(from..to).any(|j| {
-                j != i && within(&sorted[i], &sorted[j]) && sorted[j].score >= sorted[i].score
-            });
-        }
-        from = to;
-    }
-    let mut k = keep.into_iter();
-    sorted.retain(|_| k.next().unwrap_or(true));
 }
 
 pub(crate) fn overlap_order(x: &Overlap, y: &Overlap) -> std::cmp::Ordering {
@@ -959,39 +928,5 @@ mod tests {
             assert_eq!(v.len(), 1);
             assert!((v[0].score - 0.4426).abs() < 1e-9);
         }
-    }
-
-    #[test]
-    fn an_overlap_nested_in_a_better_one_of_its_pair_is_dropped() {
-        let at = |a: &str, (s, e): (usize, usize), (t, f): (usize, usize), score: f64| {
-            let text = "0123456789012345678901234567890123456789";
-            Overlap {
-                a: Side::new(a, text, s, e),
-                b: Side::new("z", text, t, f),
-                ..overlap(score)
-            }
-        };
-        let mut v = vec![
-            at("a", (0, 20), (0, 20), 0.3),
-            at("a", (5, 10), (5, 20), 0.2), // within the first, lower: dropped
-            at("a", (5, 10), (25, 30), 0.2), // outside it on b: kept
-            at("a", (10, 15), (10, 15), 0.4), // within it, higher: kept
-            at("b", (5, 10), (5, 20), 0.2), // another pair: kept
-        ];
-        v.sort_by(overlap_order);
-        drop_nested(&mut v);
-        let left: Vec<(&str, usize, usize, f64)> = v
-            .iter()
-            .map(|o| (o.a.article.as_str(), o.a.start, o.b.start, o.score))
-            .collect();
-        assert_eq!(
-            left,
-            [
-                ("a", 0, 0, 0.3),
-                ("a", 5, 25, 0.2),
-                ("a", 10, 10, 0.4),
-                ("b", 5, 5, 0.2)
-            ]
-        );
     }
 }

@@ -230,7 +230,6 @@ pub fn word_diff(p: &Prepared<'_>, w: &Weighed<'_>, aligned: &Aligned) -> Vec<Ov
     }
     out.sort_by(overlap_order);
     crate::find::dedup_spans(&mut out);
-    crate::find::drop_nested(&mut out);
     out
 }
 
