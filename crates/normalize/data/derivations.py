@@ -11,14 +11,16 @@ wordnet-base && dpkg-deb -x wordnet-base_*.deb DIR`). The stems are the crate's 
 `stems` example: `rust-stemmers`' English Snowball stemmer), so that the table's keys are the
 stems the analyzer makes. Standard library only.
 
-What it keeps: every derivationally related form (`+`) and pertainym (`\\`) pointer between two
-single-word lemmas, except those to or from a person noun (lexicographer file noun.person: an
-actor is not the act, `trader`/`trade`); each lemma stemmed; pairs of different stems that
-share their first four letters or more, and three fifths of the shorter stem (`congression`/
-`congress`, `suspens`/`suspend`; not `hear`/`testifi`). The pairs are joined into families
-(union-find; the largest has 9 stems), each named by its shortest stem (ties: the first in
-byte order), and one `stem<TAB>root` line is written per stem that is not its family's root,
-sorted.
+What it keeps: every pertainym pointer (`\\`: a relational adjective and the noun it is "of or
+relating to", `congressional`/`Congress`, `financial`/`finance`) between two single-word
+lemmas; each lemma stemmed; pairs of different stems that share their first four letters or
+more, and three fifths of the shorter stem, where neither stem is that of any person noun
+(lexicographer file noun.person, in any sense: `presidential`/`president`,
+`official`/`office` are left out, since a person is not the office). The looser
+derivationally related forms (`+`) are not used: they join `statement` to `state`,
+`pressure` to `press`, `committee` to `commit`. The pairs are joined into families
+(union-find), each named by its shortest stem (ties: the first in byte order), and one
+`stem<TAB>root` line is written per stem that is not its family's root, sorted.
 """
 import collections
 import os
@@ -30,6 +32,7 @@ PERSON = 18  # lexicographer file noun.person
 
 def read(folder):
     words, lexfile, pointers = {}, {}, []
+    people = set()
     for part in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(folder, "data." + part), encoding="latin-1") as fh:
             for line in fh:
@@ -40,16 +43,18 @@ def read(folder):
                 count = int(p[3], 16)
                 words[key] = [p[4 + 2 * k].lower() for k in range(count)]
                 lexfile[key] = int(p[1])
+                if int(p[1]) == PERSON:
+                    people.update(re.sub(r"\(.*\)$", "", w) for w in words[key])
                 i = 4 + 2 * count
                 n = int(p[i])
                 i += 1
                 for _ in range(n):
                     symbol, offset, pos, st = p[i : i + 4]
                     i += 4
-                    if symbol in ("+", "\\") and st != "0000":
+                    if symbol == "\\" and st != "0000":
                         target = (offset, "a" if pos in "as" else pos)
                         pointers.append((key, int(st[:2], 16), target, int(st[2:], 16)))
-    return words, lexfile, pointers
+    return words, people, pointers
 
 
 def common_prefix(a, b):
@@ -67,20 +72,21 @@ def main():
         every = {re.sub(r"\(.*\)$", "", w) for ws in words.values() for w in ws}
         print("\n".join(sorted(w for w in every if w.isalpha())))
         return
-    words, lexfile, pointers = read(sys.argv[1])
+    words, people, pointers = read(sys.argv[1])
     with open(sys.argv[2], encoding="utf-8") as fh:
         stem_of = dict(line.rstrip("\n").split("\t") for line in fh)
     lemma = lambda key, k: re.sub(r"\(.*\)$", "", words[key][k - 1])
+    person_stems = {stem_of[w] for w in people if w in stem_of}
     pairs = set()
     for key, s, target, t in pointers:
-        if lexfile[key] == PERSON or lexfile[target] == PERSON:
-            continue
         a, b = lemma(key, s), lemma(target, t)
         if a.isalpha() and b.isalpha() and a != b:
             pairs.add((min(a, b), max(a, b)))
     stems = set()
     for a, b in pairs:
         x, y = stem_of[a], stem_of[b]
+        if x in person_stems or y in person_stems:
+            continue
         n = common_prefix(x, y)
         if x != y and n >= 4 and n >= 0.6 * min(len(x), len(y)):
             stems.add((min(x, y), max(x, y)))

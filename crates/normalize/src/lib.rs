@@ -31,9 +31,9 @@
 //! - Possessive `'s` dropped; `six-month` ≡ `6-month`, `twenty-five` → `25`; `55 per cent`
 //!   ≡ `55 percent` ≡ `55%`. See [`Normalizer`] for the exact rules.
 //! - Idempotent: normalizing normalized text changes nothing (property-tested).
-//! - Terms are `xxh3_64_with_seed(stem, TERM_SEED)` hashes (an English stem first becomes
-//!   the root of its derivational family, `congressional` → `congress`: WordNet 3.0's, in
-//!   `data/derivations.tsv`); stems are cached per thread.
+//! - Terms are `xxh3_64_with_seed(stem, TERM_SEED)` hashes (a relational adjective's English
+//!   stem first becomes its noun's, `congressional` → `congress`: WordNet 3.0's pertainyms,
+//!   in `data/derivations.tsv`); stems are cached per thread.
 //!
 //! # Example
 //!

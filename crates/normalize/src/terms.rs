@@ -25,7 +25,7 @@ pub const TERM_SEED: u64 = 0x6e65_7773_6469_6666; // "newsdiff"
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Term {
     /// `xxh3_64_with_seed` of the term's text ([`TERM_SEED`]): the stem of a word (in
-    /// English, the root of its derivational family: see [`Analyzer::derivations`]), the digits
+    /// English, the root of its family: see [`Analyzer::derivations`]), the digits
     /// of a number without thousands separators (`1,000` → `1000`), or the symbol.
     pub hash: u64,
     /// Start of the term's source in the original text (bytes).
@@ -151,7 +151,8 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// English stemming with derivational families ([`derivations`](Self::derivations)),
+    /// English stemming with relational adjectives and their nouns as one term
+    /// ([`derivations`](Self::derivations)),
     /// English stopwords ([`stopwords::ENGLISH`]), default [`Normalizer`].
     pub fn new() -> Self {
         Analyzer {
@@ -165,12 +166,11 @@ impl Analyzer {
     }
 
     /// Stems in `language`. Stopwords are unchanged: set them with
-    /// [`stopwords`](Self::stopwords) (the crate ships English only). Derivational families
-    /// are English only: another language turns them off.
+    /// [`stopwords`](Self::stopwords) (the crate ships English only).
+    /// [`derivations`](Self::derivations) apply while the language is English.
     #[must_use]
     pub fn language(mut self, language: Language) -> Self {
         self.language = language;
-        self.derivations = self.derivations && language == Language::English;
         self.id = next_id();
         if self.stemmer.is_some() {
             self.stemmer = Some(Stemmer::create(language.algorithm()));
@@ -186,13 +186,14 @@ impl Analyzer {
         self
     }
 
-    /// Whether an English word's term is its derivational family's root rather than its
-    /// own stem (on by default): `congressional` and `Congress`, `suspension` and `suspend`,
-    /// `financial` and `finance` are one term. The table comes from WordNet 3.0 (see the
-    /// crate's `data/derivations.tsv`). No effect without stemming or in another language.
+    /// Whether an English word's term is its family's root rather than its own stem (on by
+    /// default): a relational adjective and its noun (`congressional` and `Congress`,
+    /// `commercial` and `commerce`) are one term. The table comes from WordNet 3.0's
+    /// pertainyms (see the crate's `data/derivations.tsv`). No effect without stemming or in
+    /// another language.
     #[must_use]
     pub fn derivations(mut self, on: bool) -> Self {
-        self.derivations = on && self.language == Language::English;
+        self.derivations = on;
         self.id = next_id();
         self
     }
@@ -377,7 +378,7 @@ impl Analyzer {
             Some(match &self.stemmer {
                 Some(stemmer) => {
                     let stem = stemmer.stem(lower);
-                    hash(if self.derivations {
+                    hash(if self.derivations && self.language == Language::English {
                         crate::derive::root(&stem)
                     } else {
                         &stem
@@ -597,6 +598,10 @@ mod tests {
         assert_ne!(hashes(&own, "congressional"), hashes(&own, "Congress"));
         let fr = Analyzer::new().language(Language::French).derivations(true);
         assert_ne!(hashes(&fr, "congressional"), hashes(&fr, "Congress"));
+        let back = Analyzer::new()
+            .language(Language::French)
+            .language(Language::English);
+        assert_eq!(hashes(&back, "congressional"), hashes(&back, "Congress"));
     }
 
     #[test]
