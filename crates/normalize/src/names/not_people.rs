@@ -59,7 +59,10 @@ pub(crate) struct NotPeople {
     /// honorific or role, and followed by `he` or `she` at most half as often as by `it`: a
     /// firm named after its founders (`James Capel and Co`, `Eli Lilly and Co`), however much
     /// a given name first looks like a person's; a founder the input speaks of as a person
-    /// stays one (`Jimmy Choo Ltd` beside `Jimmy Choo said he …`).
+    /// stays one (`Jimmy Choo Ltd` beside `Jimmy Choo said he …`). So are, on the same terms,
+    /// the leading words of a longer name written before a designator [`MIN_LOCATIVE`] times or
+    /// more (`Nippon Life` of `Nippon Life Insurance Co`, `Credit Suisse` of `Credit Suisse
+    /// First Boston Corp`).
     pub named_firms: FxHashSet<Vec<String>>,
     /// Folded forms of two words or more used as places, or as the firms people work at,
     /// as one-word places are (`in Sao Paulo`, `shares traded at Deutsche Boerse`).
@@ -375,12 +378,18 @@ pub(crate) fn not_people<'a>(docs: impl Iterator<Item = (&'a str, &'a [Candidate
         })
         .map(|(f, _)| f.to_vec())
         .collect();
+    // the leading words of a longer firm name written before its designator often enough
+    // (`Nippon Life` of `Nippon Life Insurance Co`) name that firm too
+    let heads: FxHashSet<&[String]> = named
+        .iter()
+        .filter(|&(f, &(_, d, _))| f.len() >= 3 && d >= MIN_LOCATIVE)
+        .flat_map(|(f, _)| (2..f.len()).map(move |k| &f[..k]))
+        .collect();
     let named_firms: FxHashSet<Vec<String>> = named
         .iter()
         .filter(|&(f, &(n, d, _))| {
             f.len() >= 2
-                && d >= MIN_LOCATIVE
-                && FIRM_ONE_IN * d >= n
+                && (d >= MIN_LOCATIVE && FIRM_ONE_IN * d >= n || heads.contains(f))
                 && multi
                     .get(f)
                     .is_none_or(|p| no_title(p) && 2 * p.person <= p.thing)

@@ -1182,6 +1182,31 @@ fn names_of_several_words_often_before_a_designator_are_firms() {
     assert!(forms.contains(&"Jimmy Choo"), "{forms:?}");
 }
 
+/// The leading words of a longer firm name that the input writes before a designator three
+/// times or more name the firm too (`Nippon Life` of `Nippon Life Insurance Co`).
+#[test]
+fn the_head_of_a_firm_name_is_the_firm() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Nippon Life Insurance Co bought shares. Nippon Life said more.",
+        ),
+        NameDoc::new(
+            "b",
+            "Shares of Nippon Life Insurance Co rose. Nippon Life said so.",
+        ),
+        NameDoc::new(
+            "c",
+            "Nippon Life Insurance Co said profit rose. Nippon Life agreed.",
+        ),
+        NameDoc::new("d", "Ken Tanaka said he would join Nippon Life."),
+    ];
+    let r = find_names(&docs);
+    let forms = all_forms(&r);
+    assert!(!forms.iter().any(|f| f.starts_with("Nippon")), "{forms:?}");
+    assert!(forms.contains(&"Ken Tanaka"), "{forms:?}");
+}
+
 /// Namesakes told apart by sex: an article's bare `Reagan` that its pronouns make a man is
 /// Ronald Reagan, named in full in three articles beside the people this article names, not
 /// Nancy Reagan; one they make a woman is not his. No pronoun: Ronald is not named in ten
