@@ -332,14 +332,13 @@ const MAX_BLANK_LINES: usize = 64;
 /// A plain-text article's first line, a headline, is no such row (`Audio, text, video: the
 /// new app`). For standard input, which has no file name to tell the format by.
 fn table_header(head: &[u8], fields: &Fields) -> Option<Format> {
-    let mut lines = head.split(|&b| b == b'\n');
-    let strip = |l: &'_ [u8]| -> Vec<u8> { l.strip_suffix(b"\r").unwrap_or(l).to_vec() };
-    let line = strip(lines.next()?);
-    let second = lines
-        .next()
-        .map(strip)
-        .filter(|l| !l.trim_ascii().is_empty());
-    let name = |c: &[u8]| -> Option<Vec<u8>> {
+    let mut lines = head
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l));
+    let line = lines.next()?;
+    let second = lines.next().filter(|l| !l.trim_ascii().is_empty());
+    /// A header cell as a column name, its quotes off.
+    fn name(c: &[u8]) -> Option<&[u8]> {
         let c = c.trim_ascii();
         let c = c
             .strip_prefix(b"\"")
@@ -349,17 +348,16 @@ fn table_header(head: &[u8], fields: &Fields) -> Option<Format> {
             && c.len() <= 64
             && c.iter()
                 .all(|&b| b.is_ascii_alphanumeric() || b" _-.".contains(&b));
-        ok.then(|| c.to_vec())
-    };
+        ok.then_some(c)
+    }
     [(b'\t', Format::Tsv), (b',', Format::Csv)]
         .into_iter()
         .find(|&(sep, _)| {
-            let cells: Vec<&[u8]> = line.split(|&b| b == sep).collect();
-            let names: Option<Vec<Vec<u8>>> = cells.iter().map(|c| name(c)).collect();
+            let names: Option<Vec<&[u8]>> = line.split(|&b| b == sep).map(name).collect();
             let Some(names) = names else { return false };
             names.len() >= 2
-                && names.iter().any(|n| n == fields.text.as_bytes())
-                && second.as_ref().is_none_or(|l| {
+                && names.contains(&fields.text.as_bytes())
+                && second.is_none_or(|l| {
                     l.contains(&b'"') || l.split(|&b| b == sep).count() == names.len()
                 })
         })

@@ -30,9 +30,14 @@ import sys
 PERSON = 18  # lexicographer file noun.person
 
 
+def bare(word):
+    """A lemma without its syntactic marker (`galore(ip)` → `galore`)."""
+    return re.sub(r"\(.*\)$", "", word)
+
+
 def read(folder):
-    words, lexfile, pointers = {}, {}, []
-    people = set()
+    """Every synset's lemmas, the lemmas of person nouns, and the pertainym pointers."""
+    words, people, pointers = {}, set(), []
     for part in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(folder, "data." + part), encoding="latin-1") as fh:
             for line in fh:
@@ -41,10 +46,9 @@ def read(folder):
                 p = line.split(" | ")[0].split()
                 key = (p[0], "a" if p[2] in "as" else p[2])
                 count = int(p[3], 16)
-                words[key] = [p[4 + 2 * k].lower() for k in range(count)]
-                lexfile[key] = int(p[1])
+                words[key] = [bare(p[4 + 2 * k].lower()) for k in range(count)]
                 if int(p[1]) == PERSON:
-                    people.update(re.sub(r"\(.*\)$", "", w) for w in words[key])
+                    people.update(words[key])
                 i = 4 + 2 * count
                 n = int(p[i])
                 i += 1
@@ -69,13 +73,13 @@ def common_prefix(a, b):
 def main():
     if sys.argv[1] == "--words":
         words, _, _ = read(sys.argv[2])
-        every = {re.sub(r"\(.*\)$", "", w) for ws in words.values() for w in ws}
+        every = {w for ws in words.values() for w in ws}
         print("\n".join(sorted(w for w in every if w.isalpha())))
         return
     words, people, pointers = read(sys.argv[1])
     with open(sys.argv[2], encoding="utf-8") as fh:
         stem_of = dict(line.rstrip("\n").split("\t") for line in fh)
-    lemma = lambda key, k: re.sub(r"\(.*\)$", "", words[key][k - 1])
+    lemma = lambda key, k: words[key][k - 1]
     person_stems = {stem_of[w] for w in people if w in stem_of}
     pairs = set()
     for key, s, target, t in pointers:
