@@ -930,3 +930,74 @@ proptest! {
         }
     }
 }
+
+/// Between versions of one story, a fact told over two sentences on each side is one passage
+/// even where its second half shares too little to be a match on its own; between two
+/// articles that share only that fact, the second half stays out.
+#[test]
+fn a_fact_over_two_sentences_extends_its_match_between_versions_of_a_story() {
+    let story_a = [
+        "The harbour authority approved the new ferry terminal on Tuesday.",
+        "Builders will start dredging the eastern basin in March.",
+        "The mayor praised the pilots and the tugboat crews.",
+        "Fishermen fear the dredging will disturb the lobster grounds.",
+        "A consultant estimated the cost at nine hundred million crowns.",
+        "Critics said the old lighthouse would be dwarfed by cranes.",
+        "The ferry operator plans hourly crossings to the island.",
+        "Local shops expect more tourists during the summer season.",
+        "Environmental groups will appeal to the regional court.",
+    ];
+    let story_b = [
+        "On Tuesday the harbour authority gave its approval to the ferry terminal.",
+        "Dredging of the eastern basin is due to begin in March.",
+        "Pilots and tugboat crews were praised by the mayor.",
+        "Lobster grounds could be disturbed by dredging, fishermen warned.",
+        "The cost was put at nine hundred million crowns by a consultant.",
+        "Cranes would dwarf the old lighthouse, according to critics.",
+        "Hourly crossings to the island are planned by the ferry operator.",
+        "Summer tourists are expected to help local shops.",
+        "An appeal to the regional court is planned by environmental groups.",
+    ];
+    // The seed: the same claim reworded. Its neighbour: the same fact with two words shared.
+    let fact_a = "Officials insisted the granite breakwater complies with maritime safety rules. \
+        Wider shipping lanes for cargo vessels will be considered after the autumn channel survey.";
+    let fact_b = "Officials say the granite breakwater satisfies every safety requirement at sea. \
+        Vessels carrying cargo might receive additional room before the budget debate ends.";
+    let text = |story: &[&str], fact: &str| format!("{}\n{fact}\n", story.join("\n"));
+    let second_halves = |found: &Overlaps| {
+        found.overlaps.iter().any(|o| {
+            o.a.text.contains("granite")
+                && o.a.text.contains("cargo vessels")
+                && o.b.text.contains("granite")
+                && o.b.text.contains("cargo")
+        })
+    };
+    let finder = Finder::new().min_score(0.0);
+    let story = finder.find(&[
+        parse_text("a", &text(&story_a, fact_a)),
+        parse_text("b", &text(&story_b, fact_b)),
+    ]);
+    assert!(second_halves(&story), "{:#?}", story.overlaps);
+    // The same fact between two articles that share nothing else: the first halves only.
+    let other = [
+        "Snow closed the mountain pass for a second day.",
+        "The orchestra cancelled its winter concert series.",
+        "A new bakery opened beside the railway station.",
+        "Teachers voted to accept the revised pay offer.",
+        "The museum recovered a stolen painting in Lisbon.",
+        "Heavy rain flooded the football pitch overnight.",
+        "The council will repaint the old footbridge.",
+        "A rare owl was seen in the botanical garden.",
+        "The library extended its opening hours.",
+    ];
+    let alone = finder.find(&[
+        parse_text("a", &text(&story_a, fact_a)),
+        parse_text("b", &text(&other, fact_b)),
+    ]);
+    assert!(
+        alone.overlaps.iter().any(|o| o.a.text.contains("granite")),
+        "{:#?}",
+        alone.overlaps
+    );
+    assert!(!second_halves(&alone), "{:#?}", alone.overlaps);
+}
