@@ -89,7 +89,7 @@ pub(crate) fn run<S: ArticleSource + ?Sized>(
         .par_iter()
         .flat_map_iter(|run| {
             progress.inc(1);
-            passages(run, &p, &w, cfg.max_paragraphs)
+            passages(run, &p, &w, cfg)
                 .into_iter()
                 .filter_map(|ps| pending(&ps, &p, &w, cfg))
                 .collect::<Vec<_>>()

@@ -32,7 +32,7 @@
 //!    diagonal (gaps of up to two sentences allowed), and copied sentences close together in
 //!    any order, join into a passage of at most
 //!    [`Config::max_paragraphs`] paragraphs a side (runs of near copies stay whole). Between
-//!    two articles that match in eight sentence pairs or more (versions of one story), the
+//!    two articles with eight sentences or more matched on each side (versions of one story), the
 //!    sentence pair next to a paraphrase match on its diagonal joins its passage at a lower
 //!    bar (two shared terms, Dice 0.15 instead of 0.2): one fact told over two sentences on
 //!    each side, whose second half shares less.

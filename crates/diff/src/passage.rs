@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::config::Config;
 use crate::disjoint::UnionFind;
 use crate::prepare::Prepared;
 use crate::weights::Weights;
@@ -130,33 +131,58 @@ fn best_matches(matches: &[Match]) -> Vec<Match> {
 /// second half shares less (`Implementing export controls … is an international practice. …
 /// reasonable demands … from other countries` ↔ `China's rare earth export ban is in line
 /// with international practices … the reasonable needs of various countries. … the demands of
-/// the international civilian market`). Only in [`STORY_MATCHES`] pairs, and only next to a
+/// the international civilian market`). Only in [`STORY_MATCHES`] pairs, only next to a
 /// paraphrase match (from [`LINK_FLOOR`] to under [`COPY_SIM`]; a copy's edited neighbours
-/// are matches themselves). Measured with [`STORY_MATCHES`] against none (session 17, one
-/// binary each, same inputs): the samples' annotated items 6/8 strong, 5/23 medium, 2/25 weak
-/// → 7/8, 7/23, 1/25, extras 4 → 4; BBC at 0.2 article pairs 3,555 → 3,598, cross-category
-/// reports 0.054 per 1,000 pairs unchanged, passim pairs with a 200+ character passage 472 →
-/// 474 of 521; MRPC dev and proxy STS identical (single sentences); proxy short-answer default
-/// F1 0.800 unchanged, AUC 0.9635 → 0.9609. A blind judgement of BBC reports (good = the
-/// same fact or a copy): new passages in pairs already reported 0.57 good (17 of 30), new
-/// article pairs 0.27 (8 of 30), the 0.2–0.3 band before 0.40. 0.1 instead of 0.15: the same
-/// sample items, 6 more BBC pairs.
+/// are matches themselves), and never standing alone as a passage. Measured against none
+/// (session 17, one binary each, same inputs): the samples' annotated items 6/8 strong, 5/23
+/// medium, 2/25 weak → 7/8, 6/23, 1/25, extras 4 → 4; MRPC dev, proxy STS and short-answer
+/// AUC and default F1 identical (heavy rewrites' mean 0.631 → 0.633); BBC cross-category
+/// reports and passim recall identical; real 23.8 k records at the default 94,036 → 94,332,
+/// no new article pair. A blind judgement of BBC reports (good = the same fact or a copy):
+/// new passages in pairs already reported 0.57 good (17 of 30), the 0.2–0.3 band before 0.40.
+/// 0.1 instead of 0.15: the same sample items, more BBC pairs; 0.2: no sample item.
 const EXTEND_SIM: f32 = 0.15;
 
-/// Matched sentence pairs (each sentence's best or near-best partner) from which two articles
-/// are taken for versions of one story, where a weaker sentence pair next to a match extends
-/// its passage ([`EXTEND_SIM`]). Without this bound the extension made 610 new BBC article
-/// pairs at 0.2 (3,555 → 4,165, cross-category 0.054 → 0.063 per 1,000), judged 0.175 good
-/// (7 of 40) against 0.375 for the band they join; at 8 it makes 43 (0.27 good); the samples'
-/// pairs have 10 to 27 and keep every gain. 6: 104 new pairs, 10: 26.
+/// Sentences matched on each side (to their best or near-best partner; template lines not
+/// counted) from which two articles are taken for versions of one story, where a weaker
+/// sentence pair next to a match extends its passage ([`EXTEND_SIM`]). Without this bound
+/// (and before extensions were kept to pairs no match left out, next to their seed's
+/// paragraph) the extension made 610 new BBC article pairs at 0.2 (3,555 → 4,165,
+/// cross-category 0.054 → 0.063 per 1,000), judged 0.175 good (7 of 40) against 0.375 for
+/// the band they join; the samples' article pairs have 10 to 27 matched sentences.
 const STORY_MATCHES: usize = 8;
 
-/// The sentence pairs on the diagonal next to each paraphrase match (see [`EXTEND_SIM`]) that
-/// are no match themselves, each with the match it extends (the first, when two extend one
-/// pair), sorted. Template lines extend nothing and are never an extension: they are compared
-/// on their numbers alone (`find::verify_into`).
-fn extensions(ms: &[Match], p: &Prepared, w: &Weights) -> Vec<(Match, Match)> {
-    let known: HashSet<(u32, u32)> = ms.iter().map(|m| (m.a, m.b)).collect();
+/// Whether the kept matches `ms` make their two articles versions of one story: at least
+/// [`STORY_MATCHES`] distinct sentences on each side matched, template lines not counted (a
+/// line repeated in both articles, or a results table, matches many times over).
+fn one_story(ms: &[Match], p: &Prepared) -> bool {
+    let template = |u: u32| p.templates.get(u as usize).copied().unwrap_or(true);
+    let distinct = |side: fn(&Match) -> u32| {
+        let mut units: Vec<u32> = ms.iter().map(side).filter(|&u| !template(u)).collect();
+        units.sort_unstable();
+        units.dedup();
+        units.len()
+    };
+    distinct(|m| m.a) >= STORY_MATCHES && distinct(|m| m.b) >= STORY_MATCHES
+}
+
+/// The sentence pairs on the diagonal next to each paraphrase match of `ms` (see
+/// [`EXTEND_SIM`], scaled by `min_similarity` against its default 0.2) that are no match
+/// of `matches` (before the best were kept: a pair left out there stays out), in the
+/// paragraph of their seed or the next one on each side (units skip captions and
+/// boilerplate), each with the match it extends (the first, when two extend one pair), sorted.
+/// Template lines extend nothing and are never an extension: they are compared on their
+/// numbers alone (`find::verify_into`).
+fn extensions(
+    matches: &[Match],
+    ms: &[Match],
+    p: &Prepared,
+    w: &Weights,
+    min_similarity: f64,
+) -> Vec<(Match, Match)> {
+    let known: HashSet<(u32, u32)> = matches.iter().map(|m| (m.a, m.b)).collect();
+    let bar = f64::from(EXTEND_SIM) * min_similarity / 0.2;
+    let near = |x: u32, y: u32| x.abs_diff(y) <= 1;
     let template = |u: u32| p.templates.get(u as usize).copied().unwrap_or(true);
     let mut out = Vec::new();
     for m in ms
@@ -175,6 +201,8 @@ fn extensions(ms: &[Match], p: &Prepared, w: &Weights) -> Vec<(Match, Match)> {
             };
             if ua.article != article_a
                 || ub.article != article_b
+                || !near(ua.paragraph, p.units[m.a as usize].paragraph)
+                || !near(ub.paragraph, p.units[m.b as usize].paragraph)
                 || template(a)
                 || template(b)
                 || known.contains(&(a, b))
@@ -188,7 +216,7 @@ fn extensions(ms: &[Match], p: &Prepared, w: &Weights) -> Vec<(Match, Match)> {
             } else {
                 0.0
             };
-            if shared.terms >= 2 && dice >= EXTEND_SIM {
+            if shared.terms >= 2 && f64::from(dice) >= bar {
                 out.push((Match { a, b, sim: dice }, *m));
             }
         }
@@ -198,16 +226,13 @@ fn extensions(ms: &[Match], p: &Prepared, w: &Weights) -> Vec<(Match, Match)> {
     out
 }
 
-/// The passages of one article pair, from all its sentence matches.
-pub(crate) fn passages(
-    matches: &[Match],
-    p: &Prepared,
-    w: &Weights,
-    max_paragraphs: usize,
-) -> Vec<Passage> {
+/// The passages of one article pair, from all its sentence matches. A piece cut from a
+/// linked set holds at least one match: an extension never stands alone.
+pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Config) -> Vec<Passage> {
+    let max_paragraphs = cfg.max_paragraphs;
     let mut ms = best_matches(matches);
-    let extended = if ms.len() >= STORY_MATCHES {
-        extensions(&ms, p, w)
+    let extended = if one_story(&ms, p) {
+        extensions(matches, &ms, p, w, cfg.min_sentence_similarity)
     } else {
         Vec::new()
     };
@@ -274,14 +299,19 @@ pub(crate) fn passages(
         } else {
             max_paragraphs
         };
-        let mut cur: Option<(Passage, Bounds)> = None;
+        // The piece being built, its bounds, and whether it holds a match (not only extensions).
+        let mut cur: Option<(Passage, Bounds, bool)> = None;
+        let keep = |piece: Option<(Passage, Bounds, bool)>| {
+            piece.and_then(|(ps, _, matched)| matched.then_some(ps))
+        };
         for m in c {
+            let matched = !seed_of.contains_key(&(m.a, m.b));
             let (pa, pb) = (
                 p.units[m.a as usize].paragraph,
                 p.units[m.b as usize].paragraph,
             );
             match cur.as_mut() {
-                Some((ps, bounds)) if bounds.with(pa, pb).fits(cap) => {
+                Some((ps, bounds, has)) if bounds.with(pa, pb).fits(cap) => {
                     ps.a_first = ps.a_first.min(m.a);
                     ps.a_last = ps.a_last.max(m.a);
                     ps.b_first = ps.b_first.min(m.b);
@@ -289,9 +319,10 @@ pub(crate) fn passages(
                     ps.a_units.push(m.a);
                     ps.b_units.push(m.b);
                     *bounds = bounds.with(pa, pb);
+                    *has |= matched;
                 }
                 _ => {
-                    out.extend(cur.take().map(|(ps, _)| ps));
+                    out.extend(keep(cur.take()));
                     let ps = Passage {
                         a_first: m.a,
                         a_last: m.a,
@@ -306,11 +337,12 @@ pub(crate) fn passages(
                             a: (pa, pa),
                             b: (pb, pb),
                         },
+                        matched,
                     ));
                 }
             }
         }
-        out.extend(cur.map(|(ps, _)| ps));
+        out.extend(keep(cur));
     }
     out
 }

@@ -189,7 +189,7 @@ pub fn align(p: &Prepared<'_>, w: &Weighed<'_>, matches: &Matches) -> Aligned {
     let pending: Vec<Pending> = by_pair
         .par_iter()
         .flat_map_iter(|run| {
-            passages(run, pp, w, cfg.max_paragraphs)
+            passages(run, pp, w, cfg)
                 .into_iter()
                 .filter_map(|ps| pending(&ps, pp, w, cfg))
                 .collect::<Vec<_>>()
