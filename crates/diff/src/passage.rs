@@ -156,6 +156,9 @@ const STORY_MATCHES: usize = 8;
 /// [`STORY_MATCHES`] distinct sentences on each side matched, template lines not counted (a
 /// line repeated in both articles, or a results table, matches many times over).
 fn one_story(ms: &[Match], p: &Prepared) -> bool {
+    if ms.len() < STORY_MATCHES {
+        return false; // most article pairs: one or two matches
+    }
     let template = |u: u32| p.templates.get(u as usize).copied().unwrap_or(true);
     let distinct = |side: fn(&Match) -> u32| {
         let mut units: Vec<u32> = ms.iter().map(side).filter(|&u| !template(u)).collect();
