@@ -307,14 +307,17 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Confi
         let keep = |piece: Option<(Passage, Bounds, bool)>| {
             piece.and_then(|(ps, _, matched)| matched.then_some(ps))
         };
-        for m in c {
-            let matched = !seed_of.contains_key(&(m.a, m.b));
-            let (pa, pb) = (
+        let paragraphs = |m: &Match| {
+            (
                 p.units[m.a as usize].paragraph,
                 p.units[m.b as usize].paragraph,
-            );
-            match cur.as_mut() {
-                Some((ps, bounds, has)) if bounds.with(pa, pb).fits(cap) => {
+            )
+        };
+        let add = |piece: &mut Option<(Passage, Bounds, bool)>, m: &Match| {
+            let (pa, pb) = paragraphs(m);
+            let matched = !seed_of.contains_key(&(m.a, m.b));
+            match piece.as_mut() {
+                Some((ps, bounds, has)) => {
                     ps.a_first = ps.a_first.min(m.a);
                     ps.a_last = ps.a_last.max(m.a);
                     ps.b_first = ps.b_first.min(m.b);
@@ -324,8 +327,7 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Confi
                     *bounds = bounds.with(pa, pb);
                     *has |= matched;
                 }
-                _ => {
-                    out.extend(keep(cur.take()));
+                None => {
                     let ps = Passage {
                         a_first: m.a,
                         a_last: m.a,
@@ -334,15 +336,49 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Confi
                         a_units: vec![m.a],
                         b_units: vec![m.b],
                     };
-                    cur = Some((
-                        ps,
-                        Bounds {
-                            a: (pa, pa),
-                            b: (pb, pb),
-                        },
-                        matched,
-                    ));
+                    let bounds = Bounds {
+                        a: (pa, pa),
+                        b: (pb, pb),
+                    };
+                    *piece = Some((ps, bounds, matched));
                 }
+            }
+        };
+        // Matches of one sort key are mirror images (`x ↔ y` and `y ↔ x`): whichever came
+        // first would decide the cut, and swapping the two articles swaps which that is, so
+        // they are placed together (found by the proptest of swapped articles once articles
+        // had a dozen sentences).
+        for tie in c.chunk_by(|x, y| {
+            let key = |m: &Match| (local(m.a) + local(m.b), local(m.a).min(local(m.b)));
+            key(x) == key(y)
+        }) {
+            let fits = |start: Option<Bounds>| {
+                let mut it = tie.iter().map(paragraphs);
+                let first = start.or_else(|| {
+                    it.next().map(|(pa, pb)| Bounds {
+                        a: (pa, pa),
+                        b: (pb, pb),
+                    })
+                });
+                first.is_some_and(|b| it.fold(b, |b, (pa, pb)| b.with(pa, pb)).fits(cap))
+            };
+            if !cur
+                .as_ref()
+                .is_some_and(|(_, bounds, _)| fits(Some(*bounds)))
+            {
+                out.extend(keep(cur.take()));
+                if !fits(None) {
+                    // too wide together even alone: each a piece of its own
+                    for m in tie {
+                        let mut piece = None;
+                        add(&mut piece, m);
+                        out.extend(keep(piece));
+                    }
+                    continue;
+                }
+            }
+            for m in tie {
+                add(&mut cur, m);
             }
         }
         out.extend(keep(cur));

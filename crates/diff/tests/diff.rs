@@ -67,7 +67,9 @@ fn corpus() -> impl Strategy<Value = Vec<Article>> {
     prop::collection::vec(sentence(), 4..10).prop_flat_map(|pool| {
         let n = pool.len();
         prop::collection::vec(
-            prop::collection::vec(prop::collection::vec(0..n, 1..3), 1..4),
+            // up to 12 sentences: enough for two versions of one story (8 matched
+            // sentences a side), where weaker neighbours extend a match
+            prop::collection::vec(prop::collection::vec(0..n, 1..3), 1..7),
             2..5,
         )
         .prop_map(move |arts| {
