@@ -423,7 +423,7 @@ pub(crate) fn verify_into(
 /// grew with the square of the repeats (found by a library audit: 10,000 repeats, 100 M
 /// matches and 2.4 GB). At 16 one BBC passage was lost; at 32 Reuters + BBC output is the
 /// same as without the bound.
-const MAX_UNIT_MATCHES: usize = 32;
+pub(crate) const MAX_UNIT_MATCHES: usize = 32;
 
 /// Cuts the matches `out[from..]` (of one unit) to the best [`MAX_UNIT_MATCHES`] in each
 /// other article.
@@ -640,7 +640,7 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
     if ps.a_units.len() < 2 {
         return 0.0;
     }
-    let mut miss = 1.0;
+    let mut scores = Vec::with_capacity(ps.a_units.len());
     for (&u, &v) in ps.a_units.iter().zip(&ps.b_units) {
         let (tu, tv) = (
             p.terms_of(&p.units[u as usize]),
@@ -658,9 +658,12 @@ fn accumulated(ps: &Passage, p: &Prepared, w: &Weights) -> f64 {
             number_divergences: 0,
             negations: 0,
         });
-        miss *= 1.0 - s;
+        scores.push(s);
     }
-    1.0 - miss
+    // in one order whatever order the pairs came in (a mirror tie's two pairs come in the
+    // order of their articles), so that swapping two articles cannot move the last digit
+    scores.sort_by(f64::total_cmp);
+    1.0 - scores.iter().map(|s| 1.0 - s).product::<f64>()
 }
 
 /// The normalized stretches of text that a batch of passages needs, and which one holds each

@@ -3,10 +3,12 @@
 //! sentences close together in any order, extend a match between versions of one story by the
 //! weaker sentence pair next to it, and cut what grows past a few paragraphs.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::config::Config;
 use crate::disjoint::UnionFind;
+use crate::find::MAX_UNIT_MATCHES;
 use crate::prepare::Prepared;
 use crate::weights::Weights;
 
@@ -229,10 +231,41 @@ fn extensions(
     out
 }
 
+/// The matches of one article pair with each `b` sentence keeping at most
+/// [`MAX_UNIT_MATCHES`]: its best, ties to the partner first in its article. Verification
+/// caps each `a` sentence so (`find::keep_best_per_article`, where a sentence is compared
+/// with the sentences after it only, so only the `a` side); capping the `b` side too makes the
+/// cap read the same whichever article sorts first (found by a review: one sentence against
+/// 40 paraphrases of it gave 32 overlaps one way round and 40 the other).
+fn capped(matches: &[Match]) -> Cow<'_, [Match]> {
+    if matches.len() <= MAX_UNIT_MATCHES {
+        return Cow::Borrowed(matches); // no sentence can be over the cap
+    }
+    let mut by_b = matches.to_vec();
+    by_b.sort_by(|x, y| {
+        x.b.cmp(&y.b)
+            .then(y.sim.total_cmp(&x.sim))
+            .then(x.a.cmp(&y.a))
+    });
+    if by_b
+        .chunk_by(|x, y| x.b == y.b)
+        .all(|run| run.len() <= MAX_UNIT_MATCHES)
+    {
+        return Cow::Borrowed(matches);
+    }
+    let mut kept: Vec<Match> = by_b
+        .chunk_by(|x, y| x.b == y.b)
+        .flat_map(|run| run.iter().take(MAX_UNIT_MATCHES).copied())
+        .collect();
+    kept.sort_by_key(|m| (m.a, m.b));
+    Cow::Owned(kept)
+}
+
 /// The passages of one article pair, from all its sentence matches. A piece cut from a
 /// linked set holds at least one match: an extension never stands alone.
 pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Config) -> Vec<Passage> {
     let max_paragraphs = cfg.max_paragraphs;
+    let matches = &capped(matches)[..];
     let mut ms = best_matches(matches);
     let extended = if one_story(&ms, p) {
         extensions(matches, &ms, p, w, cfg.min_sentence_similarity)

@@ -1003,3 +1003,245 @@ fn a_fact_over_two_sentences_extends_its_match_between_versions_of_a_story() {
     );
     assert!(!second_halves(&alone), "{:#?}", alone.overlaps);
 }
+
+/// Swapping two articles swaps sides, also between two versions of one story, where
+/// sentences are paraphrased to varying degrees, moved a few places, cut into paragraphs at
+/// random, one repeated, and a third article stands by: the alignment extension and the
+/// paragraph cap run here, and mirror ties (sentence x matching y, and y matching x) happen.
+/// From a review, which found it failing before mirror ties were placed together.
+mod story_symmetry {
+    use newsdiff_diff::{Config, Finder, Overlaps};
+    use newsdiff_ingest::{Article, parse_text};
+    use proptest::prelude::*;
+
+    const SYLLABLES: &[&str] = &[
+        "ka", "lo", "mir", "tan", "vek", "sor", "bu", "ran", "pel", "dox", "gri", "fen",
+    ];
+
+    /// A made-up word, distinct for each `i` below 12⁴.
+    fn word(i: usize) -> String {
+        let mut s = String::new();
+        let mut k = i;
+        for _ in 0..4 {
+            s.push_str(SYLLABLES[k % SYLLABLES.len()]);
+            k /= SYLLABLES.len();
+        }
+        s
+    }
+
+    /// One fact: its words, and the positions of them each version keeps (positions from 20
+    /// are words of that version's own).
+    type Fact = (Vec<usize>, Vec<usize>, Vec<usize>);
+
+    #[derive(Debug, Clone)]
+    struct Spec {
+        facts: Vec<Fact>,
+        moves: Vec<(usize, usize)>,
+        breaks_a: Vec<bool>,
+        breaks_b: Vec<bool>,
+        repeat: Option<(usize, usize)>,
+        max_paragraphs: usize,
+        third: bool,
+        min_sentence_similarity: f64,
+    }
+
+    fn fact() -> impl Strategy<Value = Fact> {
+        (
+            prop::collection::vec(0usize..300, 6..10),
+            prop::sample::select(vec![1.0, 0.95, 0.8, 0.6, 0.4, 0.3]),
+            prop::collection::vec(0.0f64..1.0, 10),
+            prop::collection::vec(0.0f64..1.0, 10),
+            0usize..6,
+            0usize..6,
+        )
+            .prop_map(|(words, keep, ra, rb, own_a, own_b)| {
+                let pick = |r: &[f64], own: usize| {
+                    let mut v: Vec<usize> = (0..words.len()).filter(|&i| r[i] < keep).collect();
+                    v.extend((0..own).map(|k| 20 + k));
+                    if v.is_empty() {
+                        v.push(20);
+                    }
+                    v
+                };
+                let (ka, kb) = (pick(&ra, own_a), pick(&rb, own_b));
+                (words, ka, kb)
+            })
+    }
+
+    fn spec() -> impl Strategy<Value = Spec> {
+        (8usize..16).prop_flat_map(|n| {
+            (
+                prop::collection::vec(fact(), n),
+                prop::collection::vec((0usize..n, 1usize..4), 0..8),
+                prop::collection::vec(any::<bool>(), n + 2),
+                prop::collection::vec(any::<bool>(), n + 2),
+                prop::option::of((0usize..n, 0usize..n)),
+                1usize..4,
+                any::<bool>(),
+                prop::sample::select(vec![0.2, 0.2, 0.3, 0.1]),
+            )
+                .prop_map(
+                    |(facts, moves, breaks_a, breaks_b, repeat, max_paragraphs, third, sim)| Spec {
+                        facts,
+                        moves,
+                        breaks_a,
+                        breaks_b,
+                        repeat,
+                        max_paragraphs,
+                        third,
+                        min_sentence_similarity: sim,
+                    },
+                )
+        })
+    }
+
+    fn render(sentences: &[String], breaks: &[bool]) -> String {
+        let mut t = String::new();
+        for (i, s) in sentences.iter().enumerate() {
+            t.push_str(s);
+            t.push(if breaks[i % breaks.len()] || i + 1 == sentences.len() {
+                '\n'
+            } else {
+                ' '
+            });
+        }
+        t
+    }
+
+    fn build(s: &Spec) -> Vec<Article> {
+        let sentence = |words: &[usize], keep: &[usize], tag: usize| {
+            let mut ws: Vec<String> = Vec::new();
+            for &k in keep {
+                let w = match words.get(k) {
+                    Some(&w) => word(w),
+                    None => word(1000 + tag * 40 + k),
+                };
+                if !ws.contains(&w) {
+                    ws.push(w);
+                }
+            }
+            let mut s = ws.join(" ");
+            s.replace_range(..1, &s[..1].to_uppercase());
+            s.push('.');
+            s
+        };
+        let a: Vec<String> = s
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(i, (w, ka, _))| sentence(w, ka, 2 * i))
+            .collect();
+        let mut order: Vec<usize> = (0..s.facts.len()).collect();
+        for &(k, d) in &s.moves {
+            if k + d < order.len() {
+                order.swap(k, k + d);
+            }
+        }
+        let mut b: Vec<String> = order
+            .iter()
+            .map(|&i| {
+                let (w, _, kb) = &s.facts[i];
+                sentence(w, kb, 2 * i + 1)
+            })
+            .collect();
+        if let Some((x, y)) = s.repeat {
+            let copy = b[x].clone();
+            b.insert(y.min(b.len()), copy);
+        }
+        let mut articles = vec![
+            parse_text("art0", &render(&a, &s.breaks_a)),
+            parse_text("art1", &render(&b, &s.breaks_b)),
+        ];
+        if s.third {
+            let mut c = a.clone();
+            c.reverse();
+            articles.push(parse_text("art2", &render(&c, &s.breaks_b)));
+        }
+        articles
+    }
+
+    fn find(s: &Spec, articles: &[Article], threads: usize) -> Overlaps {
+        let config = Config {
+            max_paragraphs: s.max_paragraphs,
+            min_sentence_similarity: s.min_sentence_similarity,
+            min_score: 0.0,
+            ..Config::default()
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        pool.install(|| Finder::with_config(config).find(articles))
+    }
+
+    /// The overlaps as sorted (side, side, score) keys, ids renamed by `rename`.
+    type Key = Vec<((String, usize, usize), (String, usize, usize), u64)>;
+
+    fn key(found: &Overlaps, rename: &dyn Fn(&str) -> String) -> Key {
+        let mut v: Key = found
+            .overlaps
+            .iter()
+            .map(|o| {
+                let p = (rename(&o.a.article), o.a.start, o.a.end);
+                let q = (rename(&o.b.article), o.b.start, o.b.end);
+                let (p, q) = if p <= q { (p, q) } else { (q, p) };
+                (p, q, (o.score * 10_000.0).round() as u64)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn swap(id: &str) -> String {
+        match id {
+            "art0" => "art1".to_owned(),
+            "art1" => "art0".to_owned(),
+            x => x.to_owned(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn versions_of_a_story_swap_sides_and_ignore_input_order(s in spec()) {
+            let articles = build(&s);
+            let mut swapped = articles.clone();
+            for a in &mut swapped {
+                a.id = swap(&a.id);
+            }
+            let x = find(&s, &articles, 2);
+            prop_assert_eq!(key(&x, &swap), key(&find(&s, &swapped, 2), &|s: &str| s.to_owned()));
+            let mut reversed = articles.clone();
+            reversed.reverse();
+            prop_assert_eq!(&x, &find(&s, &reversed, 1));
+        }
+    }
+
+    /// A sentence with more matches in one article than a sentence keeps
+    /// (`MAX_UNIT_MATCHES`): the cap reads the same whichever article sorts first.
+    #[test]
+    fn a_sentence_against_many_paraphrases_of_it_swaps_sides() {
+        let fact = |i: usize| {
+            format!(
+                "Harbour officials approved the granite breakwater {} {} {} {} {}.",
+                word(i),
+                word(i + 1),
+                word(i + 2),
+                word(i + 3),
+                word(i + 4)
+            )
+        };
+        let a = format!("{}\n", fact(0));
+        let b: String = (0..40).map(|k| fact(100 + 7 * k) + "\n").collect();
+        let articles = vec![parse_text("art0", &a), parse_text("art1", &b)];
+        let swapped = vec![parse_text("art1", &a), parse_text("art0", &b)];
+        let finder = Finder::new().min_score(0.0);
+        let x = finder.find(&articles);
+        assert!(!x.overlaps.is_empty());
+        assert_eq!(
+            key(&x, &swap),
+            key(&finder.find(&swapped), &|s: &str| s.to_owned())
+        );
+    }
+}
