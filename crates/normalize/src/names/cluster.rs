@@ -24,6 +24,9 @@ pub(crate) struct DocData {
     /// For each local entity, whether a mention of it opens `X and Y` (`Phillips and Drew`;
     /// [`not_people::paired`](super::not_people::paired)).
     pub paired: Vec<bool>,
+    /// For each local entity, whether a mention of it names an administration (`the Reagan
+    /// administration`; [`not_people::leads`](super::not_people::leads)).
+    pub leads: Vec<bool>,
 }
 
 /// A cluster under construction.
@@ -536,6 +539,9 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                 // of that sex compete, and the one chosen must be (not Nancy Reagan)
                 let co = co_of(&docs[d], l);
                 let sex = docs[d].sexes.get(l).copied().flatten();
+                // (`the Reagan administration` is the dominant namesake's whoever else the
+                // article names: a leader's administration)
+                let leads = docs[d].leads.get(l).copied().unwrap_or(false);
                 // (a bare given name is that name: `Craig walked off` is Craig Bellamy)
                 // (nor a name with a role no namesake has, `President Regan`, nor, with no sex
                 // told, the first name of `Phillips and Drew`)
@@ -557,9 +563,10 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                             (sex.is_none() || sex_of(c) == sex)
                                 && exact(c)
                                 && named_forms(c).contains(form.as_str())
-                                && named_co
-                                    .get(c)
-                                    .is_some_and(|n| n.intersection(&co).next().is_some())
+                                && (leads
+                                    || named_co
+                                        .get(c)
+                                        .is_some_and(|n| n.intersection(&co).next().is_some()))
                                 && articles(c) >= MIN_NAMED
                                 && !cls[c].has_other_in(d, l)
                                 && people

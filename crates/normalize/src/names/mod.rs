@@ -623,12 +623,21 @@ impl Names {
                             .any(|&m| not_people::paired(&cs[m], d.text))
                     })
                     .collect();
+                let leads = locals
+                    .iter()
+                    .map(|l| {
+                        l.mentions
+                            .iter()
+                            .any(|&m| not_people::leads(&cs[m], d.text))
+                    })
+                    .collect();
                 DocData {
                     id: d.id.to_owned(),
                     cands: cs,
                     locals,
                     sexes,
                     paired,
+                    leads,
                 }
             })
             .collect();

@@ -249,6 +249,12 @@ pub(crate) fn sex_of(c: &Candidate, text: &str) -> Option<super::fold::Gender> {
     }
 }
 
+/// Whether a mention names an administration (`the Reagan administration`): its leader's,
+/// whoever else the article names.
+pub(crate) fn leads(c: &Candidate, text: &str) -> bool {
+    leader_noun_after(text.get(c.span.end..c.sentence.end).unwrap_or(""))
+}
+
 /// Whether a mention is followed by `and` or `&` and a capitalised word: the first name of a
 /// firm's (`Phillips and Drew`, `Brown and Williamson`) as often as one of two people.
 pub(crate) fn paired(c: &Candidate, text: &str) -> bool {
