@@ -173,9 +173,10 @@ fn one_story(ms: &[Match], p: &Prepared) -> bool {
 
 /// The sentence pairs on the diagonal next to each paraphrase match of `ms` (see
 /// [`EXTEND_SIM`], scaled by `min_similarity` against its default 0.2) that are no match
-/// of `matches` (before the best were kept: a pair left out there stays out), in the
-/// paragraph of their seed or the next one on each side (units skip captions and
-/// boilerplate), each with the match it extends (the first, when two extend one pair), sorted.
+/// of `matches` (before the best were kept: a pair left out there stays out), in their
+/// seed's paragraph or one next to it on each side (units skip captions and boilerplate, so
+/// the next unit may lie further on), each with the match it extends (the first, when two
+/// extend one pair), sorted.
 /// Template lines extend nothing and are never an extension: they are compared on their
 /// numbers alone (`find::verify_into`).
 fn extensions(
