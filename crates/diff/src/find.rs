@@ -382,12 +382,7 @@ pub(crate) fn verify_into(
             terms: n,
             ..
         } = w.shared(tu, tv);
-        let total = uu.weight + weight;
-        let dice = if total > 0.0 {
-            2.0 * shared / total
-        } else {
-            0.0
-        };
+        let dice = crate::weights::dice(shared, uu.weight, weight);
         let identical = uu.sequence == sequence;
         // A template line and another short line with numbers (a template line itself, or a
         // variant of one too rare to be counted one: `Qtrly div 38 cts vs 33 cts` beside the
@@ -426,29 +421,11 @@ pub(crate) fn verify_into(
 pub(crate) const MAX_UNIT_MATCHES: usize = 32;
 
 /// Cuts the matches `out[from..]` (of one unit) to the best [`MAX_UNIT_MATCHES`] in each
-/// other article.
+/// other article ([`passage::keep_best`](crate::passage::keep_best)).
 fn keep_best_per_article(out: &mut Vec<Match>, from: usize, p: &Prepared) {
-    let article = |m: &Match| p.units[m.b as usize].article;
-    out[from..].sort_by(|x, y| {
-        article(x)
-            .cmp(&article(y))
-            .then(y.sim.total_cmp(&x.sim))
-            .then(x.b.cmp(&y.b))
-    });
-    let mut kept = from;
-    let mut run = 0;
-    for i in from..out.len() {
-        run = if i > from && article(&out[i]) == article(&out[i - 1]) {
-            run + 1
-        } else {
-            0
-        };
-        if run < MAX_UNIT_MATCHES {
-            out[kept] = out[i];
-            kept += 1;
-        }
-    }
-    out.truncate(kept);
+    let kept =
+        crate::passage::keep_best(&mut out[from..], |m| p.units[m.b as usize].article, |m| m.b);
+    out.truncate(from + kept);
 }
 
 /// Sorts matches by article pair, then by unit: units are numbered in article order, so

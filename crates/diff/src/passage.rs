@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::disjoint::UnionFind;
 use crate::find::MAX_UNIT_MATCHES;
 use crate::prepare::Prepared;
-use crate::weights::Weights;
+use crate::weights::{Weights, dice};
 
 /// Two matched sentences (global unit indices; `a`'s article sorts before `b`'s).
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +39,14 @@ struct Bounds {
 }
 
 impl Bounds {
+    /// The bounds of one match in paragraphs `pa` and `pb`.
+    fn at(pa: u32, pb: u32) -> Self {
+        Self {
+            a: (pa, pa),
+            b: (pb, pb),
+        }
+    }
+
     fn with(self, pa: u32, pb: u32) -> Self {
         Self {
             a: (self.a.0.min(pa), self.a.1.max(pa)),
@@ -161,9 +169,12 @@ fn one_story(ms: &[Match], p: &Prepared) -> bool {
     if ms.len() < STORY_MATCHES {
         return false; // most article pairs: one or two matches
     }
-    let template = |u: u32| p.templates.get(u as usize).copied().unwrap_or(true);
     let distinct = |side: fn(&Match) -> u32| {
-        let mut units: Vec<u32> = ms.iter().map(side).filter(|&u| !template(u)).collect();
+        let mut units: Vec<u32> = ms
+            .iter()
+            .map(side)
+            .filter(|&u| !p.templates[u as usize])
+            .collect();
         units.sort_unstable();
         units.dedup();
         units.len()
@@ -189,7 +200,7 @@ fn extensions(
     let known: HashSet<(u32, u32)> = matches.iter().map(|m| (m.a, m.b)).collect();
     let bar = f64::from(EXTEND_SIM) * min_similarity / 0.2;
     let near = |x: u32, y: u32| x.abs_diff(y) <= 1;
-    let template = |u: u32| p.templates.get(u as usize).copied().unwrap_or(true);
+    let template = |u: u32| p.templates[u as usize];
     let mut out = Vec::new();
     for m in ms
         .iter()
@@ -216,12 +227,7 @@ fn extensions(
                 continue;
             }
             let shared = w.shared(p.terms_of(ua), p.terms_of(ub));
-            let total = ua.weight + ub.weight;
-            let dice = if total > 0.0 {
-                2.0 * shared.weight / total
-            } else {
-                0.0
-            };
+            let dice = dice(shared.weight, ua.weight, ub.weight);
             if shared.terms >= 2 && f64::from(dice) >= bar {
                 out.push((Match { a, b, sim: dice }, *m));
             }
@@ -230,6 +236,36 @@ fn extensions(
     out.sort_by_key(|(e, m)| (e.a, e.b, m.a, m.b));
     out.dedup_by_key(|(e, _)| (e.a, e.b));
     out
+}
+
+/// Sorts `ms` by `group`, best first within a group (ties to the `partner` first in its
+/// article), and moves the first [`MAX_UNIT_MATCHES`] of each group to the front; returns how
+/// many that is. One rule for both caps: each sentence's matches in one other article, at
+/// verification (`find::verify_into`) and per article pair (see [`capped`]).
+pub(crate) fn keep_best<K: Ord>(
+    ms: &mut [Match],
+    group: impl Fn(&Match) -> K,
+    partner: impl Fn(&Match) -> u32,
+) -> usize {
+    ms.sort_by(|x, y| {
+        group(x)
+            .cmp(&group(y))
+            .then(y.sim.total_cmp(&x.sim))
+            .then(partner(x).cmp(&partner(y)))
+    });
+    let (mut kept, mut run) = (0, 0);
+    for i in 0..ms.len() {
+        run = if i > 0 && group(&ms[i]) == group(&ms[i - 1]) {
+            run + 1
+        } else {
+            0
+        };
+        if run < MAX_UNIT_MATCHES {
+            ms[kept] = ms[i];
+            kept += 1;
+        }
+    }
+    kept
 }
 
 /// The matches of one article pair with each `b` sentence keeping at most
@@ -242,22 +278,12 @@ fn capped(matches: &[Match]) -> Cow<'_, [Match]> {
     if matches.len() <= MAX_UNIT_MATCHES {
         return Cow::Borrowed(matches); // no sentence can be over the cap
     }
-    let mut by_b = matches.to_vec();
-    by_b.sort_by(|x, y| {
-        x.b.cmp(&y.b)
-            .then(y.sim.total_cmp(&x.sim))
-            .then(x.a.cmp(&y.a))
-    });
-    if by_b
-        .chunk_by(|x, y| x.b == y.b)
-        .all(|run| run.len() <= MAX_UNIT_MATCHES)
-    {
+    let mut kept = matches.to_vec();
+    let n = keep_best(&mut kept, |m| m.b, |m| m.a);
+    if n == kept.len() {
         return Cow::Borrowed(matches);
     }
-    let mut kept: Vec<Match> = by_b
-        .chunk_by(|x, y| x.b == y.b)
-        .flat_map(|run| run.iter().take(MAX_UNIT_MATCHES).copied())
-        .collect();
+    kept.truncate(n);
     kept.sort_by_key(|m| (m.a, m.b));
     Cow::Owned(kept)
 }
@@ -370,11 +396,7 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Confi
                         a_units: vec![m.a],
                         b_units: vec![m.b],
                     };
-                    let bounds = Bounds {
-                        a: (pa, pa),
-                        b: (pb, pb),
-                    };
-                    *piece = Some((ps, bounds, matched));
+                    *piece = Some((ps, Bounds::at(pa, pb), matched));
                 }
             }
         };
@@ -388,12 +410,7 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Confi
         }) {
             let fits = |start: Option<Bounds>| {
                 let mut it = tie.iter().map(paragraphs);
-                let first = start.or_else(|| {
-                    it.next().map(|(pa, pb)| Bounds {
-                        a: (pa, pa),
-                        b: (pb, pb),
-                    })
-                });
+                let first = start.or_else(|| it.next().map(|(pa, pb)| Bounds::at(pa, pb)));
                 first.is_some_and(|b| it.fold(b, |b, (pa, pb)| b.with(pa, pb)).fits(cap))
             };
             if !cur

@@ -108,6 +108,18 @@ impl<'p> Weights<'p> {
     }
 }
 
+/// Rarity-weighted Dice coefficient of two term sets of total weights `wa` and `wb` that
+/// share `shared` (0 when both are empty).
+#[inline]
+pub(crate) fn dice(shared: f32, wa: f32, wb: f32) -> f32 {
+    let total = wa + wb;
+    if total > 0.0 {
+        2.0 * shared / total
+    } else {
+        0.0
+    }
+}
+
 /// Calls `f` on every term two sorted term sets share, in ascending order, in one pass over
 /// both. The two cursors advance by comparisons turned into numbers rather than by a branch
 /// on which side is smaller (see [`Weights::shared`]).

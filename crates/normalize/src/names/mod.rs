@@ -615,22 +615,15 @@ impl Names {
                         told.all(|g| g == first).then_some(first)
                     })
                     .collect();
-                let paired = locals
-                    .iter()
-                    .map(|l| {
-                        l.mentions
-                            .iter()
-                            .any(|&m| not_people::paired(&cs[m], d.text))
-                    })
-                    .collect();
-                let leads = locals
-                    .iter()
-                    .map(|l| {
-                        l.mentions
-                            .iter()
-                            .any(|&m| not_people::leads(&cs[m], d.text))
-                    })
-                    .collect();
+                // per local entity: whether any of its mentions is so written
+                let any_mention = |written: fn(&Candidate, &str) -> bool| -> Vec<bool> {
+                    locals
+                        .iter()
+                        .map(|l| l.mentions.iter().any(|&m| written(&cs[m], d.text)))
+                        .collect()
+                };
+                let paired = any_mention(not_people::paired);
+                let leads = any_mention(not_people::leads);
                 DocData {
                     id: d.id.to_owned(),
                     cands: cs,
