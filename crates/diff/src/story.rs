@@ -685,24 +685,83 @@ fn by_key(kx: &Option<String>, ky: &Option<String>) -> std::cmp::Ordering {
 /// copy (`verbatim` or `near`, whose word diff is in order), the paragraphs it holds no word
 /// of the other side in: one version's added paragraph is its own, even inside a copied
 /// passage (found by a user audit: a paragraph one outlet added was in no `unique` list).
-/// A paraphrase's word diff cannot tell: its sentences may be matched in any order.
+/// A paraphrase's word diff cannot tell: its sentences may be matched in any order. Nor can
+/// an in-order diff tell a moved paragraph from an added one: it deletes it in one place and
+/// inserts it in another; a paragraph whose words are mostly among the other side's changed
+/// words ([`MOVED_SHARE`]) is shared (found by a review: a paragraph moved from last to first
+/// was listed as unique on both sides).
 fn shared_parts(o: &crate::model::Overlap, a: bool, art: &Article) -> Vec<(usize, usize)> {
-    let side = if a { &o.a } else { &o.b };
+    let (side, other) = if a { (&o.a, &o.b) } else { (&o.b, &o.a) };
     let (start, end) = (side.start, side.end);
     if o.kind == Kind::Paraphrase || o.ops.is_empty() {
         return vec![(start, end)];
     }
+    let range = |op: &crate::model::DiffOp, mine: bool| if mine == a { op.a } else { op.b };
     let equal = |(ps, pe): (usize, usize)| {
         o.ops.iter().any(|op| {
-            let r = if a { op.a } else { op.b };
+            let r = range(op, true);
             op.op == crate::model::Op::Equal && r[0] < pe && ps < r[1]
         })
+    };
+    // the other side's words that its diff does not pair with this side's
+    let changed: Vec<String> = {
+        let mut words: Vec<String> = o
+            .ops
+            .iter()
+            .filter(|op| op.op != crate::model::Op::Equal)
+            .filter_map(|op| {
+                let r = range(op, false);
+                other
+                    .text
+                    .get(r[0].checked_sub(other.start)?..r[1].checked_sub(other.start)?)
+            })
+            .flat_map(words_of)
+            .collect();
+        words.sort_unstable();
+        words
+    };
+    let moved = |(ps, pe): (usize, usize)| {
+        let Some(text) = side.text.get(ps - start..pe - start) else {
+            return false;
+        };
+        let mut mine: Vec<String> = words_of(text).collect();
+        mine.sort_unstable();
+        if mine.is_empty() {
+            return false;
+        }
+        // words found among the other side's changed words, each as often as it is there
+        let (mut i, mut j, mut found) = (0, 0, 0usize);
+        while i < mine.len() && j < changed.len() {
+            match mine[i].cmp(&changed[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    found += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        found as f64 >= MOVED_SHARE * mine.len() as f64
     };
     art.paragraphs
         .iter()
         .map(|p| (p.span.start.max(start), p.span.end.min(end)))
-        .filter(|&(s, e)| s < e && equal((s, e)))
+        .filter(|&(s, e)| s < e && (equal((s, e)) || moved((s, e))))
         .collect()
+}
+
+/// Share of a paragraph's words that must be among the other side's changed words for the
+/// paragraph to count as moved within a copy rather than added (see [`shared_parts`]): most
+/// of it, so that an added paragraph sharing a few common words with a deleted one stays
+/// its own.
+const MOVED_SHARE: f64 = 0.8;
+
+/// The lowercased alphanumeric words of `text`.
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// Joins the sets of roots `ra` and `rb`, with their sizes and neighbours (how many article
@@ -1003,6 +1062,29 @@ mod tests {
             (unique[0].article.as_str(), unique[0].text.as_str()),
             ("b", added)
         );
+    }
+
+    /// Found by a review: a paragraph moved within a copy (deleted in one place, inserted
+    /// in another by the in-order word diff) is shared, not unique to either version.
+    #[test]
+    fn a_paragraph_moved_inside_a_copy_is_shared() {
+        let paras = [
+            "Quarterly profits at the media group jumped 76% to $1.13bn for the three months \
+             to December, from $639m a year earlier, the company said on Wednesday.",
+            "The firm benefited from sales of high-speed internet connections and higher \
+             advert sales, while its film division saw profits slump after two flops.",
+            "It hopes to increase subscribers by offering the online service free to its \
+             cable customers and will try to sign them up for broadband.",
+        ];
+        let a = parse_text("a", &format!("{}\n{}\n{}\n", paras[2], paras[0], paras[1]));
+        let b = parse_text("b", &format!("{}\n{}\n{}\n", paras[0], paras[1], paras[2]));
+        let arts = [a, b];
+        let found = Finder::new().find(&arts);
+        assert!(!found.overlaps.is_empty(), "{found:?}");
+        let view = StoryBuilder::new().build(&arts, &found);
+        assert_eq!(view.stories.len(), 1);
+        let unique = &view.stories[0].unique;
+        assert!(unique.is_empty(), "{unique:?}");
     }
 
     /// Found by a user audit: one text run by many outlets (reported once, as a group) is
