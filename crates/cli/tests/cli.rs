@@ -1565,6 +1565,26 @@ fn report_bad_output_path_leaves_nothing() {
     assert!(!stderr(&o).contains("persist"), "{}", stderr(&o));
 }
 
+/// Found by a review: `-o` naming one of the input files replaced that article with the
+/// report; it is refused, and the file is left as it was.
+#[test]
+fn report_never_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    let text = "Title line\nThe minister said on Monday that talks would resume.\n";
+    std::fs::write(&article, text).unwrap();
+    std::fs::write(dir.path().join("b.txt"), text).unwrap();
+    let o = run(&[
+        "report",
+        &dir.path().to_string_lossy(),
+        "-o",
+        &article.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is one of the inputs"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), text);
+}
+
 /// Found by a user audit: `-o` writes through a link (the link stays) and to a device in
 /// place; `-o /dev/full` replaced the device with a regular file and said it wrote it.
 #[cfg(unix)]

@@ -91,6 +91,7 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
     let target = &args.output;
     let dest = destination(target)?;
     let corpus = crate::ingest::read(&args.input)?;
+    refuse_input(&dest, target, &corpus.articles)?;
     let (found, names) = crate::stories::search(&args.search, &corpus.articles, true)?;
     let started = std::time::Instant::now();
     let stories = args.story.builder().build(&corpus.articles, &found);
@@ -183,6 +184,36 @@ enum Destination {
 /// error never leaves a partial report that looks complete. A link is followed (the link
 /// stays, its target gets the report) and a pipe or a device is written to, not replaced
 /// (found by a user audit: `-o /dev/full` replaced the device with a file).
+/// Fails when the report would replace one of the files its articles were read from
+/// (`report -o corpus/a.txt corpus`): found by a review, which lost an article that way.
+fn refuse_input(
+    dest: &Destination,
+    target: &std::path::Path,
+    articles: &[newsdiff_ingest::Article],
+) -> Result<()> {
+    let path = match dest {
+        Destination::Stdout => return Ok(()),
+        Destination::Direct(path) | Destination::Replace { path, .. } => path,
+    };
+    let Ok(out) = std::fs::canonicalize(path) else {
+        return Ok(()); // not made yet: no input
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for a in articles {
+        if a.source.path != "-"
+            && seen.insert(a.source.path.as_str())
+            && std::fs::canonicalize(&a.source.path).is_ok_and(|p| p == out)
+        {
+            anyhow::bail!(
+                "{}: is one of the inputs (the article `{}` was read from it); give another output file",
+                target.display(),
+                a.id
+            );
+        }
+    }
+    Ok(())
+}
+
 fn destination(target: &std::path::Path) -> Result<Destination> {
     if target.as_os_str() == "-" {
         return Ok(Destination::Stdout);
