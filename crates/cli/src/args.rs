@@ -124,22 +124,22 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
     /// Field/column holding the article id (JSON Lines, CSV/TSV).
-    #[arg(long, default_value = "id", value_name = "NAME")]
+    #[arg(long, default_value = FieldNames::DEFAULT.id, value_name = "NAME")]
     pub id_field: String,
     /// Field/column holding the article text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
+    #[arg(long, default_value = FieldNames::DEFAULT.text, value_name = "NAME")]
     pub text_field: String,
     /// Field/column holding the title.
-    #[arg(long, default_value = "title", value_name = "NAME")]
+    #[arg(long, default_value = FieldNames::DEFAULT.title, value_name = "NAME")]
     pub title_field: String,
     /// Field/column holding the date.
-    #[arg(long, default_value = "date", value_name = "NAME")]
+    #[arg(long, default_value = FieldNames::DEFAULT.date, value_name = "NAME")]
     pub date_field: String,
     /// Field/column holding the URL.
-    #[arg(long, default_value = "url", value_name = "NAME")]
+    #[arg(long, default_value = FieldNames::DEFAULT.url, value_name = "NAME")]
     pub url_field: String,
     /// Field/column holding the outlet name.
-    #[arg(long, default_value = "source", value_name = "NAME")]
+    #[arg(long, default_value = FieldNames::DEFAULT.outlet, value_name = "NAME")]
     pub outlet_field: String,
     /// Dates, outlets, titles and URLs by article id: a CSV (or `.tsv`) file with a header
     /// row holding `id` and any of `date`, `outlet`, `title`, `url` (for plain-text files,
@@ -164,6 +164,42 @@ pub struct InputParameters {
     /// The sidecar file, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sidecar: Option<String>,
+    /// The lexicon of extra boilerplate and caption markers, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lexicon: Option<String>,
+    /// The record fields (JSON Lines) and columns (CSV/TSV) read, when any is not the
+    /// default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<FieldNames>,
+}
+
+/// The field and column names an input is read with (see [`InputArgs`]).
+#[derive(Debug, PartialEq, serde::Serialize)]
+pub struct FieldNames<S = String> {
+    /// The article id's.
+    pub id: S,
+    /// The text's.
+    pub text: S,
+    /// The title's.
+    pub title: S,
+    /// The date's.
+    pub date: S,
+    /// The URL's.
+    pub url: S,
+    /// The outlet's.
+    pub outlet: S,
+}
+
+impl FieldNames<&'static str> {
+    /// The names read when no option names others.
+    pub const DEFAULT: Self = Self {
+        id: "id",
+        text: "text",
+        title: "title",
+        date: "date",
+        url: "url",
+        outlet: "source",
+    };
 }
 
 impl InputArgs {
@@ -176,6 +212,20 @@ impl InputArgs {
             layout: format!("{:?}", self.layout).to_lowercase(),
             lossy: self.lossy,
             sidecar: self.sidecar.as_ref().map(|p| p.display().to_string()),
+            lexicon: self.lexicon.as_ref().map(|p| p.display().to_string()),
+            fields: Some(FieldNames {
+                id: self.id_field.clone(),
+                text: self.text_field.clone(),
+                title: self.title_field.clone(),
+                date: self.date_field.clone(),
+                url: self.url_field.clone(),
+                outlet: self.outlet_field.clone(),
+            })
+            .filter(|f| {
+                let d = FieldNames::DEFAULT;
+                [&f.id, &f.text, &f.title, &f.date, &f.url, &f.outlet]
+                    != [d.id, d.text, d.title, d.date, d.url, d.outlet]
+            }),
         }
     }
 }

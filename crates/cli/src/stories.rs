@@ -20,15 +20,25 @@ struct Parameters {
     min_words: usize,
     names: bool,
     link: f64,
+    /// The search's whole configuration, with the phrases `--ignore` read (as `overlaps`
+    /// records it).
+    config: newsdiff_diff::Config,
+}
+
+/// What [`search`] finds: the overlaps, the name report (when names are on) and the
+/// configuration searched with.
+pub struct Found {
+    /// The overlaps.
+    pub overlaps: Overlaps,
+    /// The name report, when names are on.
+    pub names: Option<newsdiff_normalize::names::NameReport>,
+    /// The search's configuration (for the `meta` record).
+    pub config: newsdiff_diff::Config,
 }
 
 /// Runs the overlap search for commands built on it: the overlaps and the name report
 /// (when names are on).
-pub fn search(
-    search: &SearchArgs,
-    articles: &[Article],
-    bar: bool,
-) -> Result<(Overlaps, Option<newsdiff_normalize::names::NameReport>)> {
+pub fn search(search: &SearchArgs, articles: &[Article], bar: bool) -> Result<Found> {
     note_unordered_dates(articles);
     let mut finder = crate::overlaps::finder(search)?;
     let started = std::time::Instant::now();
@@ -40,10 +50,11 @@ pub fn search(
     if let Some(r) = &report {
         finder = finder.names(crate::people::keys_of(r, articles));
     }
-    Ok((
-        crate::overlaps::find(&finder, articles, search.verbose, bar),
-        report,
-    ))
+    Ok(Found {
+        overlaps: crate::overlaps::find(&finder, articles, search.verbose, bar),
+        names: report,
+        config: finder.config().clone(),
+    })
 }
 
 /// Says on stderr which dates order nothing (not ISO 8601): with one of them among a
@@ -72,7 +83,11 @@ fn note_unordered_dates(articles: &[Article]) {
 /// Runs `newsdiff stories`.
 pub fn run(args: &StoriesArgs, color: ColorChoice) -> Result<u8> {
     let corpus = crate::ingest::read(&args.input)?;
-    let (found, names) = search(
+    let Found {
+        overlaps: found,
+        names,
+        config,
+    } = search(
         &args.search,
         &corpus.articles,
         args.format == OutputFormat::Text,
@@ -93,6 +108,7 @@ pub fn run(args: &StoriesArgs, color: ColorChoice) -> Result<u8> {
             min_words: args.search.min_words,
             names: names.is_some(),
             link: args.story.link,
+            config,
         },
     );
     match args.format {

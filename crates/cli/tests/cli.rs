@@ -1581,7 +1581,11 @@ fn report_never_replaces_an_input() {
         &article.to_string_lossy(),
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("is one of the inputs"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is one of the inputs"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(std::fs::read_to_string(&article).unwrap(), text);
 }
 
@@ -1740,4 +1744,51 @@ fn overlaps_streamed_errors_come_first() {
         &p,
     ]);
     assert_error(&o, "no article with id `nope` in the input");
+}
+
+/// Found by a review: the `meta` record must hold what changes the output, so that a run
+/// can be reproduced: the lexicon, field names other than the defaults, and (in `stories`)
+/// the phrases `--ignore` read.
+#[test]
+fn meta_holds_what_changes_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("lexicon.tsv");
+    std::fs::write(&lexicon, "line\tad-marker\tSponsored\n").unwrap();
+    let ignore = dir.path().join("ignore.txt");
+    std::fs::write(&ignore, "# stock phrases\nrare earth\n").unwrap();
+    let (lexicon, ignore) = (lexicon.to_string_lossy(), ignore.to_string_lossy());
+    let o = run(&[
+        "overlaps",
+        "--format",
+        "jsonl",
+        "--lexicon",
+        &lexicon,
+        "--title-field",
+        "headline",
+        "corpus/seeds",
+    ]);
+    let meta = &records(&o, "meta")[0]["parameters"];
+    assert_eq!(meta["lexicon"], lexicon.as_ref(), "{meta}");
+    assert_eq!(meta["fields"]["title"], "headline", "{meta}");
+    assert_eq!(meta["fields"]["id"], "id", "{meta}");
+    let o = run(&["stories", "--format", "jsonl", "corpus/seeds"]);
+    let meta = &records(&o, "meta")[0]["parameters"];
+    assert!(
+        meta.get("fields").is_none(),
+        "defaults are not repeated: {meta}"
+    );
+    let o = run(&[
+        "stories",
+        "--format",
+        "jsonl",
+        "--ignore",
+        &ignore,
+        "corpus/seeds",
+    ]);
+    let meta = &records(&o, "meta")[0]["parameters"];
+    assert_eq!(
+        meta["config"]["ignore_phrases"],
+        serde_json::json!(["rare earth"]),
+        "{meta}"
+    );
 }

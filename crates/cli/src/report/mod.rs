@@ -92,7 +92,11 @@ pub fn run(args: &ReportArgs) -> Result<u8> {
     let dest = destination(target)?;
     let corpus = crate::ingest::read(&args.input)?;
     refuse_input(&dest, target, &corpus.articles)?;
-    let (found, names) = crate::stories::search(&args.search, &corpus.articles, true)?;
+    let crate::stories::Found {
+        overlaps: found,
+        names,
+        ..
+    } = crate::stories::search(&args.search, &corpus.articles, true)?;
     let started = std::time::Instant::now();
     let stories = args.story.builder().build(&corpus.articles, &found);
     let data = ReportData::build(
