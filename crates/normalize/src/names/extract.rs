@@ -858,6 +858,12 @@ fn phrase_role(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> Option
             )
         })
         .count();
+    // a verb phrase is no role: `Mr Blair, became Britain's longest-serving chancellor`,
+    // `Redknapp, who will be Saints' third boss`, `Taylor, you're my director of the year`
+    // (found by a review of the roles `names` gave on BBC)
+    if lw.get(skip).is_some_and(|w| starts_verb_phrase(w)) {
+        return None;
+    }
     let head_at = lw.iter().skip(skip).take(5).position(|w| lx::is_head(w))?;
     let _ = head_at;
     // a capitalised non-role word right after the determiners is a name, not a role
@@ -866,6 +872,21 @@ fn phrase_role(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> Option
     let span = words[skip.min(words.len() - 1)].span.start..words[words.len() - 1].span.end;
     let _ = text;
     Some((RoleAt { key, span }, end))
+}
+
+/// Whether a word opening an appositive makes it a verb phrase, not a role: a modal or
+/// `became`, or a contraction (`you're`, `he'll`). Copulas that precede a role (`who is`,
+/// `has been`) are not here: a role follows them.
+fn starts_verb_phrase(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "became", "becomes", "become", "will", "would", "could", "should", "shall", "may", "might",
+        "must", "can", "cannot", "won't", "did", "does", "do",
+    ];
+    let w = w.replace('’', "'");
+    VERBS.contains(&w.as_str())
+        || ["'re", "'m", "'ll", "'ve", "'d", "n't"]
+            .iter()
+            .any(|c| w.ends_with(c))
 }
 
 #[cfg(test)]
@@ -906,6 +927,31 @@ mod tests {
         let got = names("The Trade Minister, Karl Obi, said it.");
         assert_eq!(got[0].0, "Karl Obi");
         assert_eq!(got[0].1.as_deref(), Some("?:trade minister"));
+    }
+
+    /// Found by a review of the roles `names` gave on BBC: a verb phrase after a name's
+    /// comma is no role of that name (`Blair` was made Britain's longest-serving chancellor).
+    #[test]
+    fn a_verb_phrase_is_no_appositive_role() {
+        let got = names(
+            "Gordon Brown, chancellor of the exchequer under Mr Blair, became Britain's \
+             longest-serving chancellor of modern times.",
+        );
+        let blair = got.iter().find(|g| g.0 == "Blair").expect("Blair is found");
+        assert_eq!(blair.1, None, "{got:?}");
+        let got = names("Redknapp, who will be Saints' third boss of the season, said so.");
+        assert_eq!(got[0].1, None, "{got:?}");
+        let got = names("Taylor, you're my director of the year.");
+        assert_eq!(got[0].1, None, "{got:?}");
+        // a copula before the role still gives it
+        let got = names(
+            "Edward Leigh, who is chairman of the Commons public accounts committee, warned.",
+        );
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("?:commons public accounts committee chairman"),
+            "{got:?}"
+        );
     }
 
     #[test]
