@@ -298,12 +298,10 @@ where
             let found = find(&finder, articles, verbose, bar);
             write_text(&mut out, &found, articles)?;
             output::note(&format!(
-                "{} overlap{} and {} group{} among {} articles",
-                found.overlaps.len(),
-                if found.overlaps.len() == 1 { "" } else { "s" },
-                found.groups.len(),
-                if found.groups.len() == 1 { "" } else { "s" },
-                articles.len()
+                "{} and {} among {}",
+                output::count(found.overlaps.len(), "overlap", "overlaps"),
+                output::count(found.groups.len(), "group", "groups"),
+                output::count(articles.len(), "article", "articles"),
             ));
             !found.overlaps.is_empty() || !found.groups.is_empty()
         }

@@ -206,19 +206,23 @@ impl StoryBuilder {
                 *index.get(o.b.article.as_str())?,
             ))
         };
-        // Links: per pair, the chance that no overlap is real.
-        let mut miss: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-        // Every shared range per article, against any article (for unique paragraphs).
+        // Every shared range per article, against any article (for unique paragraphs), and
+        // each pair's overlaps.
         let mut ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        let mut of_pair: BTreeMap<(usize, usize), Vec<&crate::model::Overlap>> = BTreeMap::new();
         for o in &found.overlaps {
             let Some((a, b)) = pair_of(o) else {
                 continue;
             };
-            let key = (a.min(b), a.max(b));
-            *miss.entry(key).or_insert(1.0) *= 1.0 - o.score.clamp(0.0, 1.0);
+            of_pair.entry((a.min(b), a.max(b))).or_default().push(o);
             ranges[a].extend(shared_parts(o, true, arts[a]));
             ranges[b].extend(shared_parts(o, false, arts[b]));
         }
+        // Links: per pair, the chance that no overlap is real.
+        let miss: BTreeMap<(usize, usize), f64> = of_pair
+            .into_iter()
+            .map(|(key, os)| (key, independent_miss(&os)))
+            .collect();
         for g in &found.groups {
             for m in &g.members {
                 if let Some(&a) = index.get(m.article.as_str()) {
@@ -681,6 +685,46 @@ fn by_key(kx: &Option<String>, ky: &Option<String>) -> std::cmp::Ordering {
 }
 
 /// The ranges sorted, with intersecting ones merged.
+/// `Π(1 − score)` over one pair's overlaps, each piece of evidence counted once: an overlap
+/// lying within another of the pair on both sides (a sentence's own passage inside a longer
+/// one around it) is not independent of it, so the two count as one, with the higher score
+/// (found by a review: 359 BBC article pairs had such nested passages, each multiplied in).
+/// Past [`NEST_CHECK_MAX`] overlaps in one pair, every overlap counts.
+fn independent_miss(os: &[&crate::model::Overlap]) -> f64 {
+    let within = |o: &crate::model::Overlap, p: &crate::model::Overlap| {
+        p.a.start <= o.a.start && o.a.end <= p.a.end && p.b.start <= o.b.start && o.b.end <= p.b.end
+    };
+    let mut score: Vec<f64> = os.iter().map(|o| o.score.clamp(0.0, 1.0)).collect();
+    let mut counted = vec![true; os.len()];
+    if os.len() <= NEST_CHECK_MAX {
+        for (i, o) in os.iter().enumerate() {
+            // the container: the widest other overlap holding it (the earlier on a tie, so
+            // that two equal spans count once)
+            let container = (0..os.len())
+                .filter(|&j| j != i && counted[j] && within(o, os[j]))
+                .filter(|&j| !within(os[j], o) || j < i)
+                .max_by_key(|&j| {
+                    (
+                        os[j].a.end - os[j].a.start + os[j].b.end - os[j].b.start,
+                        std::cmp::Reverse(j),
+                    )
+                });
+            if let Some(j) = container {
+                score[j] = score[j].max(score[i]);
+                counted[i] = false;
+            }
+        }
+    }
+    (0..os.len())
+        .filter(|&i| counted[i])
+        .map(|i| 1.0 - score[i])
+        .product()
+}
+
+/// Most overlaps of one article pair checked for nesting in [`independent_miss`] (the check
+/// is quadratic in them).
+const NEST_CHECK_MAX: usize = 256;
+
 /// What an overlap's side (`a` or else `b`) shares of `art`: the side's range, except, in a
 /// copy (`verbatim` or `near`, whose word diff is in order), the paragraphs it holds no word
 /// of the other side in: one version's added paragraph is its own, even inside a copied
@@ -1062,6 +1106,39 @@ mod tests {
             (unique[0].article.as_str(), unique[0].text.as_str()),
             ("b", added)
         );
+    }
+
+    /// Found by a review: a passage inside another of its pair on both sides is the same
+    /// evidence, counted once (with the higher score); passages side by side both count.
+    #[test]
+    fn nested_passages_count_once_in_a_link() {
+        let text = "x".repeat(400);
+        let o = |a: (usize, usize), b: (usize, usize), score: f64| crate::model::Overlap {
+            a: crate::model::Side::new("a", &text, a.0, a.1),
+            b: crate::model::Side::new("b", &text, b.0, b.1),
+            score,
+            kind: Kind::Paraphrase,
+            similarity: score,
+            shared_words: 5,
+            divergences: Vec::new(),
+            ops: Vec::new(),
+        };
+        let outer = o((100, 300), (0, 250), 0.28);
+        let inner = o((180, 300), (150, 250), 0.24);
+        let beside = o((0, 90), (300, 390), 0.3);
+        let miss = independent_miss(&[&outer, &inner]);
+        assert!((miss - 0.72).abs() < 1e-12, "{miss}");
+        // the inner one's higher score stands for both
+        let inner_better = o((180, 300), (150, 250), 0.35);
+        let miss = independent_miss(&[&outer, &inner_better]);
+        assert!((miss - 0.65).abs() < 1e-12, "{miss}");
+        // two equal spans count once; a passage elsewhere counts
+        let miss = independent_miss(&[&outer, &outer.clone(), &beside]);
+        assert!((miss - 0.72 * 0.7).abs() < 1e-12, "{miss}");
+        // inside on one side only: both count
+        let half = o((180, 300), (260, 390), 0.24);
+        let miss = independent_miss(&[&outer, &half]);
+        assert!((miss - 0.72 * 0.76).abs() < 1e-12, "{miss}");
     }
 
     /// Found by a review: a paragraph moved within a copy (deleted in one place, inserted
