@@ -2,7 +2,8 @@
 //! a fact-checker looks for first: numbers, names, roles, negation and speakers.
 
 use newsdiff_normalize::{Normalizer, TokenKind};
-use similar::{Algorithm, DiffOp as SimilarOp, capture_diff_slices};
+use similar::DiffOp as SimilarOp;
+use similar::algorithms::{Capture, Compact, DiffHook, Replace, myers};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
@@ -359,7 +360,7 @@ pub(crate) fn diff_words(
 ) -> WordDiff {
     let ka: Vec<u64> = wa.iter().map(|w| w.hash).collect();
     let kb: Vec<u64> = wb.iter().map(|w| w.hash).collect();
-    let raw = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    let raw = word_ops(&ka, &kb);
     let mut ops = Vec::new();
     let mut equal = 0usize;
     let mut hunks: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
@@ -467,6 +468,114 @@ pub(crate) fn diff_words(
         ratio,
         differing_numbers,
         negation_differs,
+    }
+}
+
+/// The operations of the word diff `ka` → `kb` (word hashes), as `similar`'s
+/// `capture_diff_slices` with Myers gives them (compacted, with replaces), but searched over
+/// the words both sides have: a word of one side only is never equal, so leaving it out keeps
+/// the longest common subsequence and shrinks the search, which is quadratic in the
+/// differences and a paraphrase is mostly differences. `similar` does the same itself, but
+/// only from 512 items a side; passages are shorter. Hand-written for that threshold alone:
+/// the hook that maps the search's equal runs back is `similar`'s own idea (its
+/// `ReducedDiffHook`, which is private).
+fn word_ops(ka: &[u64], kb: &[u64]) -> Vec<SimilarOp> {
+    let sorted = |k: &[u64]| {
+        let mut v = k.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (sa, sb) = (sorted(ka), sorted(kb));
+    let kept = |k: &[u64], other: &[u64]| -> Vec<usize> {
+        (0..k.len())
+            .filter(|&i| other.binary_search(&k[i]).is_ok())
+            .collect()
+    };
+    let (ia, ib) = (kept(ka, &sb), kept(kb, &sa));
+    let ra: Vec<u64> = ia.iter().map(|&i| ka[i]).collect();
+    let rb: Vec<u64> = ib.iter().map(|&i| kb[i]).collect();
+    let mut capture = Compact::new(Replace::new(Capture::new()), ka, kb);
+    let mut hook = Reduced {
+        d: &mut capture,
+        old_indices: &ia,
+        new_indices: &ib,
+        old_cursor: 0,
+        new_cursor: 0,
+        old_end: ka.len(),
+        new_end: kb.len(),
+    };
+    let Ok(()) = myers::diff(&mut hook, &ra, 0..ra.len(), &rb, 0..rb.len());
+    capture.into_inner().into_inner().into_ops()
+}
+
+/// Maps a diff of the words both sides have back to all the words: each equal run of the
+/// reduced sequences splits where the original indices jump, and what lies between two
+/// equal runs is deleted on one side and inserted on the other.
+struct Reduced<'a, D> {
+    d: &'a mut D,
+    old_indices: &'a [usize],
+    new_indices: &'a [usize],
+    old_cursor: usize,
+    new_cursor: usize,
+    old_end: usize,
+    new_end: usize,
+}
+
+impl<D: DiffHook> Reduced<'_, D> {
+    fn gaps(&mut self, old_to: usize, new_to: usize) -> Result<(), D::Error> {
+        if self.old_cursor < old_to {
+            self.d
+                .delete(self.old_cursor, old_to - self.old_cursor, self.new_cursor)?;
+            self.old_cursor = old_to;
+        }
+        if self.new_cursor < new_to {
+            self.d
+                .insert(self.old_cursor, self.new_cursor, new_to - self.new_cursor)?;
+            self.new_cursor = new_to;
+        }
+        Ok(())
+    }
+}
+
+impl<D: DiffHook> DiffHook for Reduced<'_, D> {
+    type Error = D::Error;
+
+    fn equal(&mut self, old_index: usize, new_index: usize, len: usize) -> Result<(), D::Error> {
+        let mut k = 0;
+        while k < len {
+            let (o, n) = (
+                self.old_indices[old_index + k],
+                self.new_indices[new_index + k],
+            );
+            self.gaps(o, n)?;
+            let mut run = 1;
+            while k + run < len
+                && self.old_indices[old_index + k + run] == o + run
+                && self.new_indices[new_index + k + run] == n + run
+            {
+                run += 1;
+            }
+            self.d.equal(o, n, run)?;
+            self.old_cursor = o + run;
+            self.new_cursor = n + run;
+            k += run;
+        }
+        Ok(())
+    }
+
+    // Words the reduced diff deletes or inserts lie in the gaps before the next equal run.
+    fn delete(&mut self, _: usize, _: usize, _: usize) -> Result<(), D::Error> {
+        Ok(())
+    }
+
+    fn insert(&mut self, _: usize, _: usize, _: usize) -> Result<(), D::Error> {
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), D::Error> {
+        self.gaps(self.old_end, self.new_end)?;
+        self.d.finish()
     }
 }
 
@@ -1382,6 +1491,45 @@ mod tests {
         }];
         let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(c, &nc));
         assert_eq!(d.divergences.len(), 1, "{:?}", d.divergences);
+    }
+
+    /// The search over shared words only keeps what the whole search gives: ops that cover
+    /// both sides in order, equal where they say so, with a longest common subsequence.
+    #[test]
+    fn reduced_word_ops_cover_both_sides_with_a_longest_common_subsequence() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let words = proptest::collection::vec(0u64..12, 0..40);
+        let mut runner = TestRunner::new(Config::with_cases(512));
+        runner
+            .run(&(words.clone(), words), |(ka, kb)| {
+                let ops = word_ops(&ka, &kb);
+                let (mut i, mut j, mut equal) = (0, 0, 0);
+                for op in &ops {
+                    let (o, n) = (op.old_range(), op.new_range());
+                    prop_assert_eq!((o.start, n.start), (i, j));
+                    if let SimilarOp::Equal { .. } = op {
+                        prop_assert_eq!(&ka[o.clone()], &kb[n.clone()]);
+                        equal += o.len();
+                    }
+                    (i, j) = (o.end, n.end);
+                }
+                prop_assert_eq!((i, j), (ka.len(), kb.len()));
+                // the longest common subsequence, by dynamic programming
+                let mut t = vec![vec![0usize; kb.len() + 1]; ka.len() + 1];
+                for x in (0..ka.len()).rev() {
+                    for y in (0..kb.len()).rev() {
+                        t[x][y] = if ka[x] == kb[y] {
+                            t[x + 1][y + 1] + 1
+                        } else {
+                            t[x + 1][y].max(t[x][y + 1])
+                        };
+                    }
+                }
+                prop_assert_eq!(equal, t[0][0]);
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]
