@@ -582,10 +582,24 @@ fn bad_csv_quoting() {
         &run(&["ingest", &p]),
         "q.csv:2: invalid CSV: a quoted field opened on this line is never closed",
     );
-    let (_d, p) = temp_file("q.tsv", b"id\ttext\na\t\"We will win,\" he said.\n");
+    let (_d, p) = temp_file("q.csv", b"id,text\na,\"We will win,\" he said.\n");
     assert_error(
         &run(&["ingest", &p]),
-        "q.tsv:2: invalid CSV: text after the closing quote of a field",
+        "q.csv:2: invalid CSV: text after the closing quote of a field",
+    );
+    // TSV has no quoting: such a quote is text (found in review: this was an "invalid CSV"
+    // error for a TSV file); a TSV error says TSV
+    let (_d, p) = temp_file("q.tsv", b"id\ttext\na\t\"We will win,\" he said.\n");
+    let o = run(&["ingest", "--format", "jsonl", "--with-text", &p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        records(&o, "article")[0]["text"],
+        "\"We will win,\" he said."
+    );
+    let (_d, side) = temp_file("m.tsv", b"id\tdate\nx\t\"2025-06-13\n");
+    assert_error(
+        &run(&["ingest", "--sidecar", &side, "corpus/seeds"]),
+        "m.tsv:2: invalid TSV: a quoted field opened on this line is not closed on it",
     );
 }
 

@@ -127,10 +127,12 @@ pub enum IngestError {
         found: usize,
     },
     /// Any other CSV/TSV syntax problem.
-    #[error("{}:{line}: invalid CSV: {message}", path.display())]
+    #[error("{}:{line}: invalid {format}: {message}", path.display())]
     Csv {
         /// The file.
         path: PathBuf,
+        /// The file's format as named in the message: `CSV` or `TSV`.
+        format: &'static str,
         /// 1-based line.
         line: usize,
         /// What the CSV parser said.

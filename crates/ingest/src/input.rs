@@ -26,7 +26,10 @@ pub enum Format {
     Jsonl,
     /// Comma-separated values with a header row.
     Csv,
-    /// Tab-separated values with a header row.
+    /// Tab-separated values with a header row. Quotes quote as in CSV only when the file's
+    /// quotes are such quoting throughout; else (a quote closing a field early, a quote never
+    /// closed, a quoted field over lines that are each a complete row) the file is read
+    /// literally, quotes as text and one row a line.
     Tsv,
 }
 

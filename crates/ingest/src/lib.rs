@@ -17,7 +17,10 @@
 //!   (`id`, `text`, `title`, `date`, `url`, `source`). JSON escapes of lone UTF-16 surrogates,
 //!   which are not valid Unicode, become U+FFFD (3 bytes of UTF-8) in the decoded text, which
 //!   is what offsets index.
-//! - **CSV / TSV** (`.csv`, `.tsv`) with a header row, columns named by [`Fields`].
+//! - **CSV / TSV** (`.csv`, `.tsv`) with a header row, columns named by [`Fields`]. CSV
+//!   quoting is RFC 4180's. TSV has none of its own: a TSV file is read with CSV-style
+//!   quoting when its quotes are such quoting (as pandas writes TSV), literally (quotes as
+//!   text, one row a line) when they are not (see [`Format::Tsv`]), decided per file.
 //! - **gzip**: any of these compressed (recognised by its magic bytes, so `.jsonl.gz` works).
 //! - **Directories** (recursive, sorted; other files are listed in [`Corpus::skipped`]),
 //!   **glob patterns** (`'corpus/**/*.txt'`) and `-` for standard input.

@@ -177,18 +177,28 @@ impl Reader {
 
     fn read_input(&self, input: &Input, sink: &mut dyn FnMut(Article) -> Result<()>) -> Result<()> {
         let path = input.path();
-        let raw: Box<dyn Read> = match input {
-            Input::Stdin => Box::new(std::io::stdin()),
-            Input::File(p) => Box::new(std::fs::File::open(p).map_err(|e| IngestError::io(p, e))?),
+        let open = |p: &Path| -> Result<Box<dyn BufRead>> {
+            let file = std::fs::File::open(p).map_err(|e| IngestError::io(p, e))?;
+            decode::open(Box::new(file), p)
         };
-        self.read_stream(input, decode::open(raw, &path)?, sink)
+        match input {
+            Input::Stdin => {
+                let stream = decode::open(Box::new(std::io::stdin()), &path)?;
+                self.read_stream(input, stream, None, sink)
+            }
+            Input::File(p) => self.read_stream(input, open(p)?, Some(&|| open(p)), sink),
+        }
     }
 
     /// Reads one (decompressed) stream in the format configured or detected for `input`.
+    /// `reopen`, when the input can be read twice, opens it again from the start (a TSV
+    /// file is read once to see whether its quotes quote, then again; without it, the
+    /// stream is held in memory for that).
     fn read_stream(
         &self,
         input: &Input,
         mut stream: Box<dyn BufRead>,
+        reopen: Option<&dyn Fn() -> Result<Box<dyn BufRead>>>,
         sink: &mut dyn FnMut(Article) -> Result<()>,
     ) -> Result<()> {
         let path = input.path();
@@ -230,8 +240,32 @@ impl Reader {
         let (display, stem) = (input.display_path(), input.stem());
         let n = match format {
             Format::Jsonl => jsonl::read(&mut stream, &path, &display, &stem, self, sink)?,
-            Format::Csv => table::read(&mut stream, b',', &path, &display, &stem, self, sink)?,
-            Format::Tsv => table::read(&mut stream, b'\t', &path, &display, &stem, self, sink)?,
+            Format::Csv => {
+                let csv = table::Dialect {
+                    delimiter: b',',
+                    quoting: true,
+                };
+                table::read(&mut stream, csv, &path, &display, &stem, self, sink)?
+            }
+            Format::Tsv => {
+                let quoting = match reopen {
+                    Some(reopen) => table::tsv_quoting(&mut *reopen()?, &path)?,
+                    None => {
+                        let mut bytes = Vec::new();
+                        stream
+                            .read_to_end(&mut bytes)
+                            .map_err(|e| IngestError::io(&path, e))?;
+                        let quoting = table::tsv_quoting(&mut bytes.as_slice(), &path)?;
+                        stream = Box::new(std::io::Cursor::new(bytes));
+                        quoting
+                    }
+                };
+                let tsv = table::Dialect {
+                    delimiter: b'\t',
+                    quoting,
+                };
+                table::read(&mut stream, tsv, &path, &display, &stem, self, sink)?
+            }
             Format::Text | Format::Auto => {
                 let mut bytes = Vec::new();
                 stream
@@ -289,13 +323,11 @@ impl Reader {
             format,
             ..self.clone()
         };
-        let stream = decode::open(
-            Box::new(std::io::Cursor::new(bytes.to_vec())),
-            &input.path(),
-        )?;
+        let path = input.path();
+        let open = || decode::open(Box::new(std::io::Cursor::new(bytes.to_vec())), &path);
         let mut seen = Ids::default();
         let mut out = Vec::new();
-        reader.read_stream(&input, stream, &mut |a| {
+        reader.read_stream(&input, open()?, Some(&open), &mut |a| {
             seen.check(&a)?;
             out.push(a);
             Ok(())

@@ -104,6 +104,7 @@ impl Sidecar {
         if let Some(line) = unclosed_quote_line(&bytes, delimiter) {
             return Err(IngestError::Csv {
                 path: path.to_path_buf(),
+                format: crate::table::format_name(delimiter),
                 line,
                 message: "a quoted field opened on this line is not closed on it (sidecar \
                           fields hold no line breaks)"
@@ -117,7 +118,7 @@ impl Sidecar {
             .from_reader(bytes.as_slice());
         let header: Vec<String> = csv
             .headers()
-            .map_err(|e| csv_error(e, path))?
+            .map_err(|e| csv_error(e, path, delimiter))?
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
             .collect();
@@ -138,7 +139,7 @@ impl Sidecar {
         let mut rows: BTreeMap<String, SidecarRow> = BTreeMap::new();
         let mut lines: BTreeMap<String, usize> = BTreeMap::new();
         for record in csv.records() {
-            let record = record.map_err(|e| csv_error(e, path))?;
+            let record = record.map_err(|e| csv_error(e, path, delimiter))?;
             let line = record.position().map_or(0, |p| p.line() as usize);
             let cell = |c: Option<usize>| {
                 c.and_then(|c| record.get(c))

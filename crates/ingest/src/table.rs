@@ -9,9 +9,15 @@ use crate::error::{IngestError, Result};
 use crate::model::Article;
 use crate::reader::Reader;
 
+/// The format a table with this field delimiter is named by in messages.
+pub(crate) fn format_name(delimiter: u8) -> &'static str {
+    if delimiter == b'\t' { "TSV" } else { "CSV" }
+}
+
 /// The typed error for a CSV/TSV parse error, with its line (shared with the sidecar reader).
-pub(crate) fn csv_error(e: csv::Error, path: &Path) -> IngestError {
+pub(crate) fn csv_error(e: csv::Error, path: &Path, delimiter: u8) -> IngestError {
     let line = e.position().map_or(0, |p| p.line() as usize);
+    let format = format_name(delimiter);
     match e.into_kind() {
         csv::ErrorKind::UnequalLengths {
             pos,
@@ -26,11 +32,13 @@ pub(crate) fn csv_error(e: csv::Error, path: &Path) -> IngestError {
         csv::ErrorKind::Io(source) => IngestError::io(path, source),
         csv::ErrorKind::Utf8 { .. } => IngestError::Csv {
             path: path.to_path_buf(),
+            format,
             line,
             message: "invalid UTF-8".to_owned(),
         },
         other => IngestError::Csv {
             path: path.to_path_buf(),
+            format,
             line,
             message: format!("{other:?}"),
         },
@@ -62,6 +70,8 @@ enum Quoting {
 struct QuoteCheck<'r> {
     inner: &'r mut dyn BufRead,
     delimiter: u8,
+    /// Whether quotes quote (off for a TSV file read literally, as the parser then reads it).
+    quoting: bool,
     state: Quoting,
     /// Byte offset of the next byte.
     pos: u64,
@@ -90,10 +100,11 @@ struct QuoteCheck<'r> {
 }
 
 impl<'r> QuoteCheck<'r> {
-    fn new(inner: &'r mut dyn BufRead, delimiter: u8, check_utf8: bool) -> Self {
+    fn new(inner: &'r mut dyn BufRead, delimiter: u8, quoting: bool, check_utf8: bool) -> Self {
         Self {
             inner,
             delimiter,
+            quoting,
             state: Quoting::FieldStart,
             pos: 0,
             line: 1,
@@ -175,7 +186,7 @@ impl<'r> QuoteCheck<'r> {
                 self.at_record_start = false;
             }
             self.state = match (self.state, b) {
-                (Quoting::FieldStart, b'"') => {
+                (Quoting::FieldStart, b'"') if self.quoting => {
                     self.open = (self.pos, self.line);
                     Quoting::Quoted
                 }
@@ -220,6 +231,7 @@ impl<'r> QuoteCheck<'r> {
         let end = self.following().unwrap_or(u64::MAX);
         let csv = |line: usize, message: &str| IngestError::Csv {
             path: path.to_path_buf(),
+            format: format_name(self.delimiter),
             line,
             message: message.to_owned(),
         };
@@ -269,24 +281,36 @@ impl Read for QuoteCheck<'_> {
     }
 }
 
-/// Streams the rows of a CSV (`delimiter` `,`) or TSV (`\t`) stream into `sink`.
+/// How a table is written: its field delimiter, and whether quotes quote.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Dialect {
+    /// `,` for CSV, `\t` for TSV.
+    pub delimiter: u8,
+    /// Quotes quote fields, CSV-style (RFC 4180). Off, quotes are text and every line is a
+    /// row: a TSV file whose quotes are no CSV-style quoting ([`tsv_quoting`]).
+    pub quoting: bool,
+}
+
+/// Streams the rows of a CSV or TSV stream into `sink`.
 pub(crate) fn read(
     input: &mut dyn BufRead,
-    delimiter: u8,
+    dialect: Dialect,
     path: &Path,
     display: &str,
     stem: &str,
     reader: &Reader,
     sink: &mut dyn FnMut(Article) -> Result<()>,
 ) -> Result<usize> {
+    let Dialect { delimiter, quoting } = dialect;
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
         .flexible(false)
-        .from_reader(QuoteCheck::new(input, delimiter, !reader.lossy));
+        .quoting(quoting)
+        .from_reader(QuoteCheck::new(input, delimiter, quoting, !reader.lossy));
     let header = match csv.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(csv_error(e, path)),
+        Err(e) => return Err(csv_error(e, path, delimiter)),
     };
     let (header_start, _) = csv.get_mut().next_record();
     if let Some(e) = csv.get_ref().problem(path, header_start) {
@@ -329,7 +353,7 @@ pub(crate) fn read(
                 if let Some(q) = csv.get_ref().problem(path, start) {
                     return Err(q);
                 }
-                let mut err = csv_error(e, path);
+                let mut err = csv_error(e, path, delimiter);
                 if let IngestError::ColumnCount { line: l, .. } | IngestError::Csv { line: l, .. } =
                     &mut err
                 {
@@ -392,6 +416,127 @@ pub(crate) fn read(
     Ok(rows)
 }
 
+/// Whether the quotes of a TSV file are CSV-style quoting, to be read as such (as pandas
+/// writes TSV: a field holding a tab, a line break or a quote wrapped in quotes, its quotes
+/// doubled). TSV itself (IANA) has no quoting, and news text is full of quotes, so the file is
+/// read literally (quotes are text, every line a row) when its quotes cannot be quoting or
+/// would lose rows read as quoting:
+/// - a quote closes a field early (`"We will win," he said`);
+/// - a quote is never closed;
+/// - a quoted field spans lines, and every line of its row, read literally, is a complete
+///   row of the header's field count (a stray quote opened on one row and closed rows
+///   later, which would merge those rows into one). A header of one column says nothing here
+///   (every line is a row of one field), so the test needs two columns or more.
+///
+/// One pass over the stream, before any row is read, so the choice holds for the whole file.
+pub(crate) fn tsv_quoting(input: &mut dyn BufRead, path: &Path) -> Result<bool> {
+    let mut scan = TsvScan::default();
+    loop {
+        let buf = input.fill_buf().map_err(|e| IngestError::io(path, e))?;
+        if buf.is_empty() {
+            return Ok(scan.finish());
+        }
+        let n = buf.len();
+        if !scan.feed(buf) {
+            return Ok(false);
+        }
+        input.consume(n);
+    }
+}
+
+/// The state of [`tsv_quoting`]'s pass.
+struct TsvScan {
+    state: Quoting,
+    /// The last byte was a `\r` (a `\n` right after it ends the same line).
+    after_cr: bool,
+    /// Tabs on the current line so far.
+    tabs: usize,
+    /// Bytes on the current line so far, its line end not counted.
+    len: usize,
+    /// Fields of the first non-blank line read literally.
+    header: Option<usize>,
+    /// The current row has taken a line break inside a quoted field.
+    spans: bool,
+    /// Every line of the current row so far is, read literally, a complete row.
+    lines_are_rows: bool,
+}
+
+impl Default for TsvScan {
+    fn default() -> Self {
+        Self {
+            state: Quoting::FieldStart,
+            after_cr: false,
+            tabs: 0,
+            len: 0,
+            header: None,
+            spans: false,
+            lines_are_rows: true,
+        }
+    }
+}
+
+impl TsvScan {
+    /// Reads `bytes` on; false as soon as the file must be read literally.
+    fn feed(&mut self, bytes: &[u8]) -> bool {
+        for &b in bytes {
+            self.state = match (self.state, b) {
+                (Quoting::FieldStart, b'"') => Quoting::Quoted,
+                (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+                (Quoting::Quoted, _) => Quoting::Quoted,
+                (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+                (_, b'\n' | b'\r' | b'\t') => Quoting::FieldStart,
+                // a quote closing a field early
+                (Quoting::QuoteInQuoted, _) => return false,
+                _ => Quoting::Unquoted,
+            };
+            match b {
+                b'\n' if self.after_cr => {}
+                b'\n' | b'\r' => {
+                    if !self.end_line() {
+                        return false;
+                    }
+                }
+                b'\t' => {
+                    self.tabs += 1;
+                    self.len += 1;
+                }
+                _ => self.len += 1,
+            }
+            self.after_cr = b == b'\r';
+        }
+        true
+    }
+
+    /// Ends the current line (after its line end went through the quoting state); false if
+    /// it ends a row that must be read literally.
+    fn end_line(&mut self) -> bool {
+        let fields = self.tabs + 1;
+        let blank = self.len == 0;
+        (self.tabs, self.len) = (0, 0);
+        if self.header.is_none() && !blank {
+            self.header = Some(fields);
+        }
+        let header = self.header.unwrap_or(0);
+        self.lines_are_rows &= !blank && fields == header;
+        if self.state == Quoting::Quoted {
+            self.spans = true;
+            return true;
+        }
+        let literal = self.spans && self.lines_are_rows && header >= 2;
+        (self.spans, self.lines_are_rows) = (false, true);
+        !literal
+    }
+
+    /// At the end of the input: whether the quotes are CSV-style quoting.
+    fn finish(&mut self) -> bool {
+        if self.len > 0 && !self.end_line() {
+            return false;
+        }
+        // a quote never closed
+        self.state != Quoting::Quoted
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,7 +555,7 @@ mod tests {
 
     fn bad_bytes(input: &[u8]) -> Vec<(u64, usize)> {
         let mut inner = std::io::BufReader::with_capacity(1, Trickle(input));
-        let mut check = QuoteCheck::new(&mut inner, b',', true);
+        let mut check = QuoteCheck::new(&mut inner, b',', true, true);
         let mut sink = Vec::new();
         check.read_to_end(&mut sink).unwrap();
         check.bad.iter().copied().collect()
@@ -429,5 +574,30 @@ mod tests {
         input.push(0xFF);
         let bad: Vec<u64> = bad_bytes(&input).iter().map(|&(o, _)| o).collect();
         assert_eq!(bad, [3, 7, 11]);
+    }
+
+    fn quoting(tsv: &str) -> bool {
+        tsv_quoting(&mut tsv.as_bytes(), Path::new("t.tsv")).unwrap()
+    }
+
+    #[test]
+    fn tsv_quoting_is_told_per_file() {
+        // quoting as pandas writes it: quotes doubled, a line break or a tab quoted
+        assert!(quoting("id\ttext\na\t\"\"\"Hi,\"\" he said\"\nb\tplain\n"));
+        assert!(quoting("id\ttext\ta\nx\t\"one\ntwo\"\t1\n"));
+        assert!(quoting("id\ttext\r\na\t\"one\r\n\r\ntwo\"\r\n"));
+        assert!(quoting("id\ttext\na\t\"whole\"\n"));
+        assert!(quoting(""));
+        // a quote closing a field early, or never closed
+        assert!(!quoting("id\ttext\na\t\"Hi,\" he said\n"));
+        assert!(!quoting("id\ttext\na\t\"Hi\nb\tB\n"));
+        // a quoted field over lines that are each a complete row, however the lines end
+        assert!(!quoting("id\ttext\na\t\"A\nb\tB\nc\tC\"\nd\tD\n"));
+        assert!(!quoting("id\ttext\r\na\t\"A\r\nb\tB\"\r\n"));
+        assert!(!quoting("id\ttext\ra\t\"A\rb\tB\""));
+        // ... but not when a line of it is blank or of another length, nor with one column
+        assert!(quoting("id\ttext\na\t\"A\n\nb\tB\"\n"));
+        assert!(quoting("id\ttext\na\t\"A\nb\tB\tx\"\n"));
+        assert!(quoting("text\n\"A\nB\"\n"));
     }
 }
