@@ -129,11 +129,16 @@ fn has_glob_meta(s: &str) -> bool {
 /// [`DIRECTORY_EXTENSIONS`]), glob patterns and `-`. A file reached twice (`d d/*.txt`, or
 /// through a link) is read once, where it is first reached.
 ///
+/// A walk follows links to directories, each directory once (a link loop ends), and never
+/// descends where a pattern cannot match. An entry the walk would pass over anyway (a name
+/// the pattern does not match, a hidden file, another extension) is never an error, even a
+/// dangling link; a file it would read that cannot be read is.
+///
 /// # Errors
 ///
 /// [`IngestError::NoInput`] for an empty list, [`IngestError::Io`] for a path that does not
-/// exist or a directory that cannot be listed, [`IngestError::Glob`] and
-/// [`IngestError::NoMatch`] for patterns.
+/// exist, a directory that cannot be listed or a file to read that cannot be (a dangling
+/// link), [`IngestError::Glob`] and [`IngestError::NoMatch`] for patterns.
 pub fn expand<P: AsRef<Path>>(args: &[P]) -> Result<Expanded> {
     if args.is_empty() {
         return Err(IngestError::NoInput("no path given".to_owned()));
@@ -146,7 +151,10 @@ pub fn expand<P: AsRef<Path>>(args: &[P]) -> Result<Expanded> {
             continue;
         }
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut out, None)?,
+            Ok(meta) if meta.is_dir() => {
+                let mut walk = Walk::new(path, Select::Extensions);
+                walk.dir(path, &mut out)?;
+            }
             Ok(_) => out.inputs.push(Input::File(path.to_path_buf())),
             Err(e) => {
                 let text = path.to_string_lossy();
@@ -158,13 +166,17 @@ pub fn expand<P: AsRef<Path>>(args: &[P]) -> Result<Expanded> {
             }
         }
     }
-    // one file, however it was named (its canonical path; as given if that fails)
+    dedup(&mut out.inputs);
+    Ok(out)
+}
+
+/// Keeps one path of each file (by its canonical path; as given if that fails): the first.
+fn dedup(inputs: &mut Vec<Input>) {
     let mut seen = std::collections::HashSet::new();
-    out.inputs.retain(|input| match input {
+    inputs.retain(|input| match input {
         Input::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
         Input::Stdin => true,
     });
-    Ok(out)
 }
 
 /// The pattern as walked paths are written: no `.` and no empty components (`./walk//*.txt`
@@ -186,14 +198,16 @@ fn clean_pattern(pattern: &str) -> String {
 fn glob(original: &str, out: &mut Expanded) -> Result<()> {
     let cleaned = clean_pattern(original);
     let pattern = cleaned.as_str();
-    let matcher = globset::GlobBuilder::new(pattern)
-        .literal_separator(true)
-        .build()
-        .map_err(|source| IngestError::Glob {
-            pattern: original.to_owned(),
-            source,
-        })?
-        .compile_matcher();
+    let build = |glob: &str| {
+        globset::GlobBuilder::new(glob)
+            .literal_separator(true)
+            .build()
+            .map(|g| g.compile_matcher())
+    };
+    let matcher = build(pattern).map_err(|source| IngestError::Glob {
+        pattern: original.to_owned(),
+        source,
+    })?;
     // Walk from the longest leading part without glob characters.
     let mut base = PathBuf::new();
     for comp in Path::new(pattern).components() {
@@ -205,9 +219,13 @@ fn glob(original: &str, out: &mut Expanded) -> Result<()> {
     if base.as_os_str().is_empty() {
         base.push(".");
     }
+    let glob = Glob {
+        matcher,
+        parts: parts(pattern, build),
+    };
     let before = out.inputs.len();
     let mut found = Expanded::default();
-    walk(&base, &mut found, Some(&matcher))?;
+    Walk::new(&base, Select::Pattern(&glob)).dir(&base, &mut found)?;
     out.inputs.extend(found.inputs);
     if out.inputs.len() == before {
         return Err(IngestError::NoMatch {
@@ -217,53 +235,188 @@ fn glob(original: &str, out: &mut Expanded) -> Result<()> {
     Ok(())
 }
 
-/// Recursive sorted walk. With a matcher, keeps files whose path matches it (any extension);
-/// without, keeps the directory extensions and notes the rest in `skipped`.
-fn walk(dir: &Path, out: &mut Expanded, matcher: Option<&globset::GlobMatcher>) -> Result<()> {
-    let mut entries = std::fs::read_dir(dir)
-        .map_err(|e| IngestError::io(dir, e))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<std::io::Result<Vec<_>>>()
-        .map_err(|e| IngestError::io(dir, e))?;
-    entries.sort();
-    for path in entries {
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        let meta = std::fs::metadata(&path).map_err(|e| IngestError::io(&path, e))?;
-        if meta.is_dir() {
-            if hidden {
-                if matcher.is_none() {
-                    out.skipped.push(Skipped {
-                        path,
-                        why: "hidden directory".to_owned(),
-                    });
-                }
-                continue;
-            }
-            walk(&path, out, matcher)?;
-            continue;
-        }
-        match matcher {
-            Some(m) => {
-                let rel = path.strip_prefix("./").unwrap_or(&path);
-                if m.is_match(rel) {
-                    out.inputs.push(Input::File(path));
-                }
-            }
-            None if hidden => out.skipped.push(Skipped {
-                path,
-                why: "hidden file".to_owned(),
-            }),
-            None if Format::from_path(&path).is_some() => out.inputs.push(Input::File(path)),
-            None => out.skipped.push(Skipped {
-                path,
-                why: "not a .txt, .jsonl, .ndjson, .csv or .tsv file (or their .gz)".to_owned(),
-            }),
+/// One component of a glob pattern, to tell which directories a match can lie in.
+enum Part {
+    /// A component without glob characters (`/`, `..`, a name).
+    Literal(std::ffi::OsString),
+    /// A component with glob characters, matched against one name.
+    Name(globset::GlobMatcher),
+    /// `**`: any number of components.
+    Any,
+}
+
+/// The components of `pattern`, or `None` when a `/` lies inside `[…]` or `{…}` (the
+/// pattern then cannot be cut at its separators, and every directory is walked).
+fn parts(
+    pattern: &str,
+    build: impl Fn(&str) -> Result<globset::GlobMatcher, globset::Error>,
+) -> Option<Vec<Part>> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for c in pattern.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            '/' if depth > 0 => return None,
+            _ => {}
         }
     }
-    Ok(())
+    Path::new(pattern)
+        .components()
+        .map(|c| {
+            let text = c.as_os_str().to_string_lossy();
+            Some(if text == "**" {
+                Part::Any
+            } else if matches!(c, std::path::Component::Normal(_)) && has_glob_meta(&text) {
+                Part::Name(build(&text).ok()?)
+            } else {
+                Part::Literal(c.as_os_str().to_owned())
+            })
+        })
+        .collect()
 }
+
+/// A compiled glob pattern.
+struct Glob {
+    matcher: globset::GlobMatcher,
+    /// Its components, when it can be cut at its separators.
+    parts: Option<Vec<Part>>,
+}
+
+impl Glob {
+    /// Whether a file the pattern matches can lie under directory `dir` (written as the
+    /// pattern is: no leading `./`).
+    fn may_hold(&self, dir: &Path) -> bool {
+        let Some(parts) = &self.parts else {
+            return true;
+        };
+        let mut parts = parts.iter();
+        for comp in dir.components() {
+            match parts.next() {
+                Some(Part::Any) => return true,
+                // the pattern ends here or above: a file it matches is no deeper
+                None => return false,
+                Some(Part::Literal(l)) if l.as_os_str() != comp.as_os_str() => return false,
+                Some(Part::Name(m)) if !m.is_match(comp.as_os_str()) => return false,
+                Some(_) => {}
+            }
+        }
+        // a file under `dir` takes one component more at least
+        parts.next().is_some()
+    }
+}
+
+/// What a walk keeps.
+#[derive(Clone, Copy)]
+enum Select<'a> {
+    /// Files with one of [`DIRECTORY_EXTENSIONS`], not hidden; the rest is noted in
+    /// [`Expanded::skipped`].
+    Extensions,
+    /// Files whose path matches the pattern (any extension, hidden or not).
+    Pattern(&'a Glob),
+}
+
+/// A recursive sorted walk of one argument's directory tree.
+struct Walk<'a> {
+    select: Select<'a>,
+    /// The canonical paths of the directories walked, so that each is walked once.
+    visited: std::collections::HashSet<PathBuf>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(root: &Path, select: Select<'a>) -> Self {
+        let mut visited = std::collections::HashSet::new();
+        visited.insert(std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()));
+        Self { select, visited }
+    }
+
+    /// The path as patterns are written (no leading `./`).
+    fn relative(path: &Path) -> &Path {
+        path.strip_prefix("./").unwrap_or(path)
+    }
+
+    /// Whether the walk would read the file at `path` (hidden or not).
+    fn keeps_file(&self, path: &Path, hidden: bool) -> bool {
+        match self.select {
+            Select::Pattern(glob) => glob.matcher.is_match(Self::relative(path)),
+            Select::Extensions => !hidden && Format::from_path(path).is_some(),
+        }
+    }
+
+    /// Notes a file or directory passed over (in a directory walk; a pattern's walk passes
+    /// over whatever does not match without a word).
+    fn skip(&self, out: &mut Expanded, path: PathBuf, why: &str) {
+        if matches!(self.select, Select::Extensions) {
+            out.skipped.push(Skipped {
+                path,
+                why: why.to_owned(),
+            });
+        }
+    }
+
+    fn dir(&mut self, dir: &Path, out: &mut Expanded) -> Result<()> {
+        let mut entries = std::fs::read_dir(dir)
+            .map_err(|e| IngestError::io(dir, e))?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<std::io::Result<Vec<_>>>()
+            .map_err(|e| IngestError::io(dir, e))?;
+        entries.sort();
+        for path in entries {
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                // a dangling link, a link loop, no permission: an error only for a file
+                // that would be read
+                Err(e) if self.keeps_file(&path, hidden) => return Err(IngestError::io(&path, e)),
+                Err(_) if hidden => {
+                    self.skip(out, path, "hidden file");
+                    continue;
+                }
+                Err(e) => {
+                    self.skip(out, path, &format!("{NOT_READ} (and cannot be read: {e})"));
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                if hidden {
+                    self.skip(out, path, "hidden directory");
+                    continue;
+                }
+                if let Select::Pattern(glob) = self.select
+                    && !glob.may_hold(Self::relative(&path))
+                {
+                    continue;
+                }
+                let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                if !self.visited.insert(canonical) {
+                    self.skip(
+                        out,
+                        path,
+                        "a directory walked already (a link to it, or a link loop)",
+                    );
+                    continue;
+                }
+                self.dir(&path, out)?;
+                continue;
+            }
+            if self.keeps_file(&path, hidden) {
+                out.inputs.push(Input::File(path));
+            } else if hidden {
+                self.skip(out, path, "hidden file");
+            } else {
+                self.skip(out, path, NOT_READ);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why a directory walk passes over a file of another extension.
+const NOT_READ: &str = "not a .txt, .jsonl, .ndjson, .csv or .tsv file (or their .gz)";
 
 #[cfg(test)]
 mod tests {
@@ -308,5 +461,80 @@ mod tests {
         let twice = expand(&[d.to_path_buf(), pattern, d.join("x.txt")]).unwrap();
         let names: Vec<String> = twice.inputs.iter().map(Input::stem).collect();
         assert_eq!(names, ["x", "y"]);
+    }
+
+    fn stems_of(e: &Expanded) -> Vec<String> {
+        e.inputs.iter().map(Input::stem).collect()
+    }
+
+    #[test]
+    fn a_pattern_walks_only_where_it_can_match() {
+        let build = |g: &str| {
+            globset::GlobBuilder::new(g)
+                .literal_separator(true)
+                .build()
+                .map(|g| g.compile_matcher())
+        };
+        let glob = |pattern: &str| Glob {
+            matcher: build(pattern).unwrap(),
+            parts: parts(pattern, build),
+        };
+        let top = glob("crlf.*");
+        assert!(!top.may_hold(Path::new("loop")));
+        let one = glob("d/*.txt");
+        assert!(one.may_hold(Path::new("d")));
+        assert!(!one.may_hold(Path::new("d/sub")));
+        assert!(!one.may_hold(Path::new("e")));
+        let named = glob("/a/s*/*.txt");
+        assert!(named.may_hold(Path::new("/a/sub")));
+        assert!(!named.may_hold(Path::new("/a/other")));
+        assert!(!named.may_hold(Path::new("/a/sub/deeper")));
+        let any = glob("a/**/x/*.txt");
+        assert!(any.may_hold(Path::new("a/b/c/d")));
+        assert!(!any.may_hold(Path::new("b/c")));
+        // a separator inside braces: the pattern is not cut, every directory is walked
+        assert!(glob("{a/b,c}/*.txt").may_hold(Path::new("z/y/x")));
+    }
+
+    /// Found in review: entries a walk passes over anyway were errors (a dangling link the
+    /// pattern cannot match, or of another extension), and a link loop ran to ELOOP.
+    #[cfg(unix)]
+    #[test]
+    fn walks_pass_over_what_they_would_skip_and_end_link_loops() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("glob2/sub")).unwrap();
+        std::fs::write(d.join("glob2/top.txt"), "Top.\n").unwrap();
+        symlink("/nonexistent", d.join("glob2/sub/broken")).unwrap();
+        symlink("/nonexistent", d.join("glob2/sub/broken.txt")).unwrap();
+        let found = expand(&[d.join("glob2/*.txt")]).unwrap();
+        assert_eq!(stems_of(&found), ["top"]);
+        // a dangling link the pattern matches, or a walk would read, is an error
+        let err = expand(&[d.join("glob2/**/*.txt")]).unwrap_err().to_string();
+        assert!(err.contains("glob2/sub/broken.txt: cannot read"), "{err}");
+        let err = expand(&[d.join("glob2")]).unwrap_err().to_string();
+        assert!(err.contains("glob2/sub/broken.txt: cannot read"), "{err}");
+
+        std::fs::create_dir(d.join("dang")).unwrap();
+        std::fs::write(d.join("dang/good.txt"), "Good.\n").unwrap();
+        symlink("/nonexistent", d.join("dang/broken.md")).unwrap();
+        symlink("/nonexistent", d.join("dang/.hidden.txt")).unwrap();
+        let found = expand(&[d.join("dang")]).unwrap();
+        assert_eq!(stems_of(&found), ["good"]);
+        let skipped: Vec<_> = found.skipped.iter().map(|s| s.path.clone()).collect();
+        assert_eq!(
+            skipped,
+            [d.join("dang/.hidden.txt"), d.join("dang/broken.md")]
+        );
+
+        std::fs::create_dir(d.join("loop")).unwrap();
+        std::fs::write(d.join("loop/x.txt"), "X.\n").unwrap();
+        symlink("../loop", d.join("loop/self")).unwrap();
+        let found = expand(&[d.join("loop")]).unwrap();
+        assert_eq!(stems_of(&found), ["x"]);
+        assert_eq!(found.skipped[0].path, d.join("loop/self"));
+        let found = expand(&[d.join("loop/**/*.txt")]).unwrap();
+        assert_eq!(stems_of(&found), ["x"]);
     }
 }
