@@ -1,6 +1,7 @@
 //! Turning command-line style inputs (files, directories, glob patterns, `-`) into a sorted
 //! list of files, and choosing each file's format.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -127,7 +128,8 @@ fn has_glob_meta(s: &str) -> bool {
 
 /// Expands files, directories (recursively, in sorted order, keeping only
 /// [`DIRECTORY_EXTENSIONS`]), glob patterns and `-`. A file reached twice (`d d/*.txt`, or
-/// through a link) is read once, where it is first reached.
+/// through a link) is read once, under the path that sorts first (whatever the order of the
+/// arguments: the id of a one-article text file comes from that path's name).
 ///
 /// A walk follows links to directories, each directory once (a link loop ends), and never
 /// descends where a pattern cannot match. An entry the walk would pass over anyway (a name
@@ -170,13 +172,36 @@ pub fn expand<P: AsRef<Path>>(args: &[P]) -> Result<Expanded> {
     Ok(out)
 }
 
-/// Keeps one path of each file (by its canonical path; as given if that fails): the first.
+/// Keeps one path of each file (by its canonical path; as given if that fails): the one that
+/// sorts first, where it stands.
 fn dedup(inputs: &mut Vec<Input>) {
-    let mut seen = std::collections::HashSet::new();
-    inputs.retain(|input| match input {
-        Input::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-        Input::Stdin => true,
-    });
+    let canonical: Vec<Option<PathBuf>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Input::Stdin => None,
+        })
+        .collect();
+    let mut best: BTreeMap<&Path, &Path> = BTreeMap::new();
+    for (input, canonical) in inputs.iter().zip(&canonical) {
+        if let (Input::File(p), Some(c)) = (input, canonical) {
+            let kept = best.entry(c).or_insert(p);
+            *kept = (*kept).min(p.as_path());
+        }
+    }
+    let best: BTreeMap<&Path, PathBuf> = best
+        .into_iter()
+        .map(|(c, p)| (c, p.to_path_buf()))
+        .collect();
+    let mut kept = std::collections::HashSet::new();
+    let mut canonical = canonical.iter();
+    inputs.retain(
+        |input| match (input, canonical.next().and_then(Option::as_deref)) {
+            // the chosen path, the first time it is met (`d d/x.txt` names it twice)
+            (Input::File(p), Some(c)) => best.get(c) == Some(p) && kept.insert(c),
+            _ => true,
+        },
+    );
 }
 
 /// The pattern as walked paths are written: no `.` and no empty components (`./walk//*.txt`
@@ -536,5 +561,24 @@ mod tests {
         assert_eq!(found.skipped[0].path, d.join("loop/self"));
         let found = expand(&[d.join("loop/**/*.txt")]).unwrap();
         assert_eq!(stems_of(&found), ["x"]);
+    }
+
+    /// Found in review: one file reached by two paths took the id of whichever argument came
+    /// first (`d1 d2` gave `a`, `d2 d1` gave `link`).
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_twice_is_read_under_the_path_that_sorts_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("d1")).unwrap();
+        std::fs::create_dir(d.join("d2")).unwrap();
+        std::fs::write(d.join("d1/a.txt"), "A.\n").unwrap();
+        std::os::unix::fs::symlink("../d1/a.txt", d.join("d2/link.txt")).unwrap();
+        for args in [["d1", "d2"], ["d2", "d1"]] {
+            let found = expand(&args.map(|a| d.join(a))).unwrap();
+            assert_eq!(found.inputs, [Input::File(d.join("d1/a.txt"))], "{args:?}");
+        }
+        let found = expand(&[d.join("d2/link.txt"), d.join("d1"), d.join("d1/a.txt")]).unwrap();
+        assert_eq!(found.inputs, [Input::File(d.join("d1/a.txt"))]);
     }
 }

@@ -527,3 +527,21 @@ fn tsv_written_by_pandas_keeps_its_quoting() {
         [1, 2, 5, 7]
     );
 }
+
+/// Found in review: one file reached by two paths took its id from whichever argument came
+/// first (`d1 d2` gave `a`, `d2 d1` gave `link`).
+#[cfg(unix)]
+#[test]
+fn a_files_id_does_not_depend_on_the_order_of_the_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("d1")).unwrap();
+    std::fs::create_dir(d.join("d2")).unwrap();
+    std::fs::write(d.join("d1/a.txt"), "One article.\n").unwrap();
+    std::os::unix::fs::symlink("../d1/a.txt", d.join("d2/link.txt")).unwrap();
+    for args in [["d1", "d2"], ["d2", "d1"]] {
+        let corpus = Reader::new().read_paths(&args.map(|a| d.join(a))).unwrap();
+        let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a"], "{args:?}");
+    }
+}
