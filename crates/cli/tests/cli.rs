@@ -541,6 +541,21 @@ fn bad_field_type() {
     );
 }
 
+/// Found in review: a named `.json` file of a JSON array was one plain-text article.
+#[test]
+fn bad_json_array_file() {
+    let (_d, p) = temp_file("data.json", b"[{\"id\": \"a\", \"text\": \"t\"}]\n");
+    for args in [
+        &["ingest", &p][..],
+        &["ingest", "--input-format", "jsonl", &p],
+    ] {
+        assert_error(
+            &run(args),
+            "data.json:1: expected a JSON object, found an array (JSON Lines holds one object a line: convert a JSON array of records with `jq -c '.[]' FILE > FILE.jsonl`)",
+        );
+    }
+}
+
 #[test]
 fn bad_json_array_on_stdin_and_bom_lines() {
     let o = run_stdin(

@@ -179,12 +179,18 @@ fn json_position(e: &serde_json::Error) -> String {
     }
 }
 
-/// The JSON parser's message without its own `at line L column C`.
+/// The JSON parser's message without its own `at line L column C`; for a line that ends
+/// inside its value, what JSON Lines asks.
 fn json_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    match text.rfind(" at line ") {
+    let text = match text.rfind(" at line ") {
         Some(i) => text[..i].to_owned(),
         None => text,
+    };
+    if e.is_eof() {
+        format!("{text} (JSON Lines holds one whole object a line: `jq -c . FILE` writes JSON so)")
+    } else {
+        text
     }
 }
 

@@ -14,7 +14,8 @@ use crate::error::{IngestError, Result};
 #[non_exhaustive]
 pub enum Format {
     /// By extension (after a `.gz`): `.jsonl`/`.ndjson` JSON Lines, `.csv` CSV, `.tsv` TSV,
-    /// anything else plain text. Standard input is JSON Lines when its first non-blank byte is
+    /// `.json` JSON Lines if it starts with `{` or `[` (an array is then an error), anything
+    /// else plain text. Standard input is JSON Lines when its first non-blank byte is
     /// `{`, CSV or TSV when its first line is a header row of column names split by commas
     /// or tabs, one of them the text column's (and the next line, if it has no quotes, as
     /// many cells), plain text otherwise.
@@ -53,6 +54,17 @@ impl Format {
             _ => None,
         }
     }
+}
+
+/// Whether a file is named `.json` (or `.json.gz`): not read when walking directories, and
+/// read as JSON Lines when named and holding an object or an array.
+pub(crate) fn is_json_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    Path::new(name).extension().is_some_and(|e| e == "json")
 }
 
 /// One input: a file, or standard input.

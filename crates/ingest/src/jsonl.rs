@@ -23,6 +23,11 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
     }
 }
 
+/// What a JSON array where a record should be is called in errors: JSON Lines holds one
+/// object a line, and a JSON array of records (a `.json` file) is not read as records.
+pub(crate) const ARRAY: &str = "an array (JSON Lines holds one object a line: convert a JSON \
+     array of records with `jq -c '.[]' FILE > FILE.jsonl`)";
+
 /// Streams the records of a JSON Lines stream into `sink`, one article a non-blank line.
 /// Returns the number of articles.
 pub(crate) fn read(
@@ -129,19 +134,32 @@ pub(crate) fn parse(
     // a byte order mark may open the file (and so its first line)
     let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let repaired = repair_lone_surrogates(line);
-    let value: Value =
-        serde_json::from_str(repaired.as_deref().unwrap_or(line)).map_err(|error| {
-            IngestError::Json {
+    let value: Value = match serde_json::from_str(repaired.as_deref().unwrap_or(line)) {
+        Ok(value) => value,
+        // an array over several lines (pretty-printed JSON) is an array all the same
+        Err(_) if line.trim_start().starts_with('[') => {
+            return Err(IngestError::NotAnObject {
+                path: path.to_path_buf(),
+                line: line_no,
+                found: ARRAY,
+            });
+        }
+        Err(error) => {
+            return Err(IngestError::Json {
                 path: path.to_path_buf(),
                 line: line_no,
                 error,
-            }
-        })?;
+            });
+        }
+    };
     let Value::Object(mut obj) = value else {
         return Err(IngestError::NotAnObject {
             path: path.to_path_buf(),
             line: line_no,
-            found: type_name(&value),
+            found: match value {
+                Value::Array(_) => ARRAY,
+                _ => type_name(&value),
+            },
         });
     };
     let f = &reader.fields;

@@ -14,7 +14,9 @@
 //!   joined into paragraphs ([`Layout`]). With [`Reader::delimiter`], a file holds several
 //!   articles cut at a delimiter line (ids `<stem>#1`, `<stem>#2`, …).
 //! - **JSON Lines** (`.jsonl`, `.ndjson`): one object a line, fields named by [`Fields`]
-//!   (`id`, `text`, `title`, `date`, `url`, `source`). JSON escapes of lone UTF-16 surrogates,
+//!   (`id`, `text`, `title`, `date`, `url`, `source`). A `.json` file named explicitly is
+//!   read so when it starts with `{` or `[`; a JSON array of records is an error saying how
+//!   to convert it. JSON escapes of lone UTF-16 surrogates,
 //!   which are not valid Unicode, become U+FFFD (3 bytes of UTF-8) in the decoded text, which
 //!   is what offsets index.
 //! - **CSV / TSV** (`.csv`, `.tsv`) with a header row, columns named by [`Fields`]. CSV

@@ -203,7 +203,20 @@ impl Reader {
     ) -> Result<()> {
         let path = input.path();
         let format = match (self.format, input) {
-            (Format::Auto, Input::File(p)) => Format::from_path(p).unwrap_or(Format::Text),
+            (Format::Auto, Input::File(p)) => match Format::from_path(p) {
+                Some(format) => format,
+                // a `.json` file holding an object or an array is no plain text: JSON Lines
+                // (an array is then an error saying what to do)
+                None if input::is_json_name(p) => {
+                    let head = stream.fill_buf().map_err(|e| IngestError::io(&path, e))?;
+                    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+                    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+                        Some(b'{' | b'[') => Format::Jsonl,
+                        _ => Format::Text,
+                    }
+                }
+                None => Format::Text,
+            },
             (Format::Auto, Input::Stdin) => {
                 // the first lines, whole however the writer cut them (a pipe hands them over
                 // in pieces), given back to the stream after
@@ -227,7 +240,7 @@ impl Reader {
                         return Err(IngestError::NotAnObject {
                             path,
                             line: 1,
-                            found: "an array (write one object a line: JSON Lines)",
+                            found: jsonl::ARRAY,
                         });
                     }
                     _ => table_header(head, &self.fields).unwrap_or(Format::Text),

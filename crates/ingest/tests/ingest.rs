@@ -545,3 +545,49 @@ fn a_files_id_does_not_depend_on_the_order_of_the_arguments() {
         assert_eq!(ids, ["a"], "{args:?}");
     }
 }
+
+/// Found in review: a `.json` file holding a JSON array of records was read as one
+/// plain-text article (`data`), its records lost. A named `.json` file holding an object or
+/// an array is read as JSON Lines: records one a line are read, an array is an error saying
+/// what to do; other `.json` files are text as before.
+#[test]
+fn a_json_file_is_json_lines_or_an_error() {
+    let err = Reader::new()
+        .read_paths(&[fixture("records_array.json")])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("records_array.json:1: expected a JSON object, found an array (JSON Lines holds one object a line: convert a JSON array of records with `jq -c '.[]' FILE > FILE.jsonl`)"),
+        "{err}"
+    );
+    // the same with the format given, and for an array pretty-printed over lines
+    for (name, bytes) in [
+        ("a.json", &b"[{\"id\": \"a\", \"text\": \"x\"}]\n"[..]),
+        ("p.jsonl", b"[\n  {\"id\": \"a\", \"text\": \"x\"}\n]\n"),
+    ] {
+        let err = Reader::new()
+            .read_bytes(name, bytes, Format::Jsonl)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(":1: expected a JSON object, found an array (JSON Lines"),
+            "{err}"
+        );
+    }
+    let corpus = Reader::new()
+        .read_paths(&[fixture("records_lines.json")])
+        .unwrap();
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    // a pretty-printed object: what JSON Lines asks
+    let err = Reader::new()
+        .read_bytes("o.json", b"{\n  \"text\": \"x\"\n}\n", Format::Auto)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("o.json:1: invalid JSON at the end of the line: EOF while parsing an object (JSON Lines holds one whole object a line"), "{err}");
+    let text = Reader::new()
+        .read_bytes("t.json", b"A headline\n\nSome text.\n", Format::Auto)
+        .unwrap();
+    assert_eq!(text.len(), 1);
+    assert_eq!(text[0].paragraphs.len(), 2);
+}
