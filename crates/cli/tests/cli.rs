@@ -505,6 +505,24 @@ fn bad_missing_text_field() {
     assert_error(&run(&["ingest", &p]), "j.jsonl:1: missing field `text`");
 }
 
+/// Found in review: a field given twice was resolved without a word.
+#[test]
+fn bad_duplicate_field() {
+    let (_d, p) = temp_file(
+        "j.jsonl",
+        b"{\"id\": \"x\", \"text\": \"a\", \"text\": \"b\"}\n",
+    );
+    assert_error(
+        &run(&["ingest", &p]),
+        "j.jsonl:1: field `text` is given twice",
+    );
+    let (_d, p) = temp_file("c.csv", b"id,text,text\na,First.,Second.\n");
+    assert_error(
+        &run(&["ingest", &p]),
+        "c.csv:1: field `text` is given twice",
+    );
+}
+
 #[test]
 fn bad_field_type() {
     let (_d, p) = temp_file("j.jsonl", b"{\"id\": \"x\", \"text\": 5}\n");

@@ -114,6 +114,17 @@ pub enum IngestError {
         /// The header's columns, comma separated.
         header: String,
     },
+    /// A field an article is read from is given twice: a JSON Lines record with a key twice,
+    /// or a CSV/TSV header with a column name twice. Which one is meant cannot be told.
+    #[error("{}:{line}: field `{field}` is given twice (rename or drop one)", path.display())]
+    DuplicateField {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the record (1 for a header).
+        line: usize,
+        /// The field's configured name.
+        field: String,
+    },
     /// A CSV/TSV record has a different number of fields than the header.
     #[error("{}:{line}: expected {expected} fields, found {found}", path.display())]
     ColumnCount {

@@ -28,6 +28,55 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 pub(crate) const ARRAY: &str = "an array (JSON Lines holds one object a line: convert a JSON \
      array of records with `jq -c '.[]' FILE > FILE.jsonl`)";
 
+/// A JSON Lines line as parsed: an object with its keys in order, a key given twice kept
+/// twice (`serde_json`'s map keeps the last without a word), or the type of anything else.
+enum Top {
+    Object(Vec<(String, Value)>),
+    Other(&'static str),
+}
+
+impl<'de> serde::Deserialize<'de> for Top {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Top;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Value>()? {
+                    entries.push(entry);
+                }
+                Ok(Top::Object(entries))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Top::Other(ARRAY))
+            }
+            fn visit_unit<E>(self) -> Result<Top, E> {
+                Ok(Top::Other("null"))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Top, E> {
+                Ok(Top::Other("a boolean"))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Top, E> {
+                Ok(Top::Other("a number"))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Top, E> {
+                Ok(Top::Other("a number"))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Top, E> {
+                Ok(Top::Other("a number"))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Top, E> {
+                Ok(Top::Other("a string"))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
 /// Streams the records of a JSON Lines stream into `sink`, one article a non-blank line.
 /// Returns the number of articles.
 pub(crate) fn read(
@@ -134,7 +183,7 @@ pub(crate) fn parse(
     // a byte order mark may open the file (and so its first line)
     let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let repaired = repair_lone_surrogates(line);
-    let value: Value = match serde_json::from_str(repaired.as_deref().unwrap_or(line)) {
+    let value: Top = match serde_json::from_str(repaired.as_deref().unwrap_or(line)) {
         Ok(value) => value,
         // an array over several lines (pretty-printed JSON) is an array all the same
         Err(_) if line.trim_start().starts_with('[') => {
@@ -152,17 +201,27 @@ pub(crate) fn parse(
             });
         }
     };
-    let Value::Object(mut obj) = value else {
-        return Err(IngestError::NotAnObject {
-            path: path.to_path_buf(),
-            line: line_no,
-            found: match value {
-                Value::Array(_) => ARRAY,
-                _ => type_name(&value),
-            },
-        });
+    let entries = match value {
+        Top::Object(entries) => entries,
+        Top::Other(found) => {
+            return Err(IngestError::NotAnObject {
+                path: path.to_path_buf(),
+                line: line_no,
+                found,
+            });
+        }
     };
     let f = &reader.fields;
+    for name in [&f.text, &f.id, &f.title, &f.date, &f.url, &f.outlet] {
+        if entries.iter().filter(|(k, _)| k == name).count() > 1 {
+            return Err(IngestError::DuplicateField {
+                path: path.to_path_buf(),
+                line: line_no,
+                field: name.clone(),
+            });
+        }
+    }
+    let mut obj: serde_json::Map<String, Value> = entries.into_iter().collect();
     let field_err = |field: &str, expected: &'static str, v: &Value| IngestError::FieldType {
         path: path.to_path_buf(),
         line: line_no,

@@ -327,6 +327,15 @@ pub(crate) fn read(
         .collect();
     let col = |name: &str| header_text.iter().position(|h| h == name);
     let f = &reader.fields;
+    for name in [&f.text, &f.id, &f.title, &f.date, &f.url, &f.outlet] {
+        if header_text.iter().filter(|h| *h == name).count() > 1 {
+            return Err(IngestError::DuplicateField {
+                path: path.to_path_buf(),
+                line: 1,
+                field: name.clone(),
+            });
+        }
+    }
     let Some(text_col) = col(&f.text) else {
         return Err(IngestError::MissingColumn {
             path: path.to_path_buf(),

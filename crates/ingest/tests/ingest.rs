@@ -591,3 +591,55 @@ fn a_json_file_is_json_lines_or_an_error() {
     assert_eq!(text.len(), 1);
     assert_eq!(text[0].paragraphs.len(), 2);
 }
+
+/// Found in review: a field given twice was resolved without a word, differently by format
+/// (a CSV header `id,text,text` took the first column, a JSON Lines record with `"text"`
+/// twice the last value). Both are errors naming file, line and field; a key repeated
+/// elsewhere (inside a nested object, or not read) is none.
+#[test]
+fn a_field_given_twice_is_an_error() {
+    let err = |name: &str| {
+        Reader::new()
+            .read_paths(&[fixture(name)])
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(
+        err("duplicate_key.jsonl")
+            .ends_with("duplicate_key.jsonl:1: field `text` is given twice (rename or drop one)"),
+        "{}",
+        err("duplicate_key.jsonl")
+    );
+    assert!(
+        err("duplicate_column.csv")
+            .ends_with("duplicate_column.csv:1: field `text` is given twice (rename or drop one)"),
+        "{}",
+        err("duplicate_column.csv")
+    );
+    let e = Reader::new()
+        .read_bytes("d.tsv", b"id\ttext\tid\na\tA.\tb\n", Format::Tsv)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(e, "d.tsv:1: field `id` is given twice (rename or drop one)");
+    let e = Reader::new()
+        .read_bytes(
+            "d.jsonl",
+            b"{\"text\":\"A.\"}\n{\"id\":1,\"text\":\"B.\",\"id\":2}\n",
+            Format::Jsonl,
+        )
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "d.jsonl:2: field `id` is given twice (rename or drop one)"
+    );
+    let fine = b"{\"text\":\"A.\",\"meta\":{\"text\":1,\"text\":2},\"x\":1,\"x\":2}\n";
+    let arts = Reader::new()
+        .read_bytes("f.jsonl", fine, Format::Jsonl)
+        .unwrap();
+    assert_eq!(arts[0].text, "A.");
+    let arts = Reader::new()
+        .read_bytes("f.csv", b"id,text,x,x\na,A.,1,2\n", Format::Csv)
+        .unwrap();
+    assert_eq!(arts[0].text, "A.");
+}
