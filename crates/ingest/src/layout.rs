@@ -26,32 +26,41 @@ pub(crate) struct RawParagraph {
     pub line: usize,
 }
 
-/// One line of the text: span without its terminator, and its 0-based number.
+/// One line of the text: its span without its line end, and where the next line starts.
 #[derive(Debug, Clone, Copy)]
-struct Line {
-    start: usize,
-    end: usize,
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub next: usize,
 }
 
-/// Splits at `\n`, dropping a `\r` before it. Only LF and CRLF end lines: a lone CR or
-/// U+2028 stays inside its line, so line numbers agree with `wc -l` and editors.
-fn lines(text: &str) -> Vec<Line> {
+/// Splits at line ends: LF, CRLF and a lone CR (old Mac files; the renderers and the CSV
+/// reader end lines there too). U+2028 stays inside its line.
+pub(crate) fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        let end = if nl > start && bytes[nl - 1] == b'\r' {
-            nl - 1
+    for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if at < start {
+            continue; // the `\n` of a `\r\n`
+        }
+        let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
         } else {
-            nl
+            at + 1
         };
-        out.push(Line { start, end });
-        start = nl + 1;
+        out.push(Line {
+            start,
+            end: at,
+            next,
+        });
+        start = next;
     }
     if start < bytes.len() {
         out.push(Line {
             start,
             end: bytes.len(),
+            next: bytes.len(),
         });
     }
     out
@@ -169,6 +178,20 @@ mod tests {
         assert_eq!(
             texts(t, Layout::Auto),
             vec![("Title", 0), ("First para.", 2), ("Second para.", 3)]
+        );
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let t = "Title\r\rFirst para.\rSecond para.\r\nThird\u{2028}still third.\r";
+        assert_eq!(
+            texts(t, Layout::Lines),
+            vec![
+                ("Title", 0),
+                ("First para.", 2),
+                ("Second para.", 3),
+                ("Third\u{2028}still third.", 4)
+            ]
         );
     }
 

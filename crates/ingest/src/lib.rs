@@ -9,7 +9,8 @@
 //! # Inputs
 //!
 //! - **Plain text** (`.txt`, and any file named explicitly): one article a file, one
-//!   paragraph a line; blank lines separate, CRLF and a UTF-8 byte-order mark are handled, and
+//!   paragraph a line; blank lines separate, lines end at LF, CRLF or a lone CR (old Mac files),
+//!   a UTF-8 byte-order mark is handled, and
 //!   spans index the file's own bytes. Hard-wrapped text (wire copy) is detected and its lines
 //!   joined into paragraphs ([`Layout`]). With [`Reader::delimiter`], a file holds several
 //!   articles cut at a delimiter line (ids `<stem>#1`, `<stem>#2`, …).

@@ -2,7 +2,7 @@
 
 use crate::build::{self, Meta};
 use crate::classify::Classifier;
-use crate::layout::{Layout, is_space};
+use crate::layout::{self, Layout, is_space};
 use crate::model::{Article, Source};
 
 /// The article segments of a file's text: `(first_line, start, end)` byte ranges between
@@ -11,29 +11,21 @@ use crate::model::{Article, Source};
 fn segments(text: &str, delimiter: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let (mut seg_start, mut seg_line) = (0, 0);
-    let mut pos = 0;
-    let mut line_no = 0;
-    let bytes = text.as_bytes();
-    loop {
-        let nl = memchr::memchr(b'\n', &bytes[pos..]).map(|i| pos + i);
-        let line_end = nl.unwrap_or(bytes.len());
-        if text[pos..line_end].trim_matches(is_space) == delimiter {
-            if !text[seg_start..pos].trim_matches(is_space).is_empty() {
-                out.push((seg_line, seg_start, pos));
+    // the lines as paragraphs count them (LF, CRLF, lone CR)
+    for (line_no, line) in layout::lines(text).into_iter().enumerate() {
+        if text[line.start..line.end].trim_matches(is_space) == delimiter {
+            if !text[seg_start..line.start]
+                .trim_matches(is_space)
+                .is_empty()
+            {
+                out.push((seg_line, seg_start, line.start));
             }
-            seg_start = nl.map_or(bytes.len(), |n| n + 1);
+            seg_start = line.next;
             seg_line = line_no + 1;
-        }
-        match nl {
-            Some(n) => {
-                pos = n + 1;
-                line_no += 1;
-            }
-            None => break,
         }
     }
     if !text[seg_start..].trim_matches(is_space).is_empty() {
-        out.push((seg_line, seg_start, bytes.len()));
+        out.push((seg_line, seg_start, text.len()));
     }
     out
 }

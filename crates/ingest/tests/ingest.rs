@@ -32,20 +32,28 @@ fn article_text() -> impl Strategy<Value = String> {
         })
 }
 
-/// The non-blank lines of `text` as trimmed byte ranges, split the way the reader splits.
+/// The non-blank lines of `text` as trimmed byte ranges, split the way the reader splits
+/// (at LF, CRLF and a lone CR).
 fn non_blank_lines(text: &str) -> Vec<(usize, usize)> {
+    let is_space = |c: char| c.is_whitespace() || c == '\u{FEFF}';
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let body = piece.strip_suffix('\n').unwrap_or(piece);
-        let body = body.strip_suffix('\r').unwrap_or(body);
-        let is_space = |c: char| c.is_whitespace() || c == '\u{FEFF}';
-        let trimmed = body.trim_matches(is_space);
-        if !trimmed.is_empty() {
-            let lead = body.len() - body.trim_start_matches(is_space).len();
-            out.push((start + lead, start + lead + trimmed.len()));
+    let mut i = 0;
+    while i <= bytes.len() {
+        if i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            let body = &text[start..i];
+            let trimmed = body.trim_matches(is_space);
+            if !trimmed.is_empty() {
+                let lead = body.len() - body.trim_start_matches(is_space).len();
+                out.push((start + lead, start + lead + trimmed.len()));
+            }
+            if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
         }
-        start += piece.len();
+        i += 1;
     }
     out
 }
@@ -642,4 +650,43 @@ fn a_field_given_twice_is_an_error() {
         .read_bytes("f.csv", b"id,text,x,x\na,A.,1,2\n", Format::Csv)
         .unwrap();
     assert_eq!(arts[0].text, "A.");
+}
+
+/// Found in review: a file with lone-CR line ends (old Mac) was one paragraph. A lone CR
+/// ends a line as LF and CRLF do, offsets still index the file's bytes, and the paragraphs
+/// are classed as with LF (title, ad marker).
+#[test]
+fn lone_cr_ends_lines_as_lf_does() {
+    let read = |name: &str| {
+        let mut arts = Reader::new().read_paths(&[fixture(name)]).unwrap().articles;
+        arts.remove(0)
+    };
+    let (cr, lf) = (read("old_mac_cr.txt"), read("old_mac_lf.txt"));
+    assert_eq!(cr.text.replace('\r', "\n"), lf.text);
+    assert_eq!(cr.paragraphs, lf.paragraphs);
+    assert_eq!(cr.title, lf.title);
+    assert!(cr.paragraphs.len() > 10, "{}", cr.paragraphs.len());
+    let kinds: Vec<_> = cr.paragraphs.iter().map(|p| p.reason).collect();
+    assert!(kinds.contains(&newsdiff_ingest::Reason::Headline));
+    assert!(
+        kinds.contains(&newsdiff_ingest::Reason::AdMarker),
+        "{kinds:?}"
+    );
+    // delimiter lines too, and CRLF with lone CRs mixed in
+    let arts = Reader::new()
+        .delimiter("=====")
+        .read_bytes(
+            "m.txt",
+            b"A one.\r=====\rB one.\r\nB two.\rB three.\n",
+            Format::Text,
+        )
+        .unwrap();
+    assert_eq!(arts.len(), 2);
+    let b = &arts[1];
+    let lines: Vec<(&str, usize)> = b
+        .paragraphs
+        .iter()
+        .map(|p| (b.paragraph_text(p), p.line))
+        .collect();
+    assert_eq!(lines, [("B one.", 2), ("B two.", 3), ("B three.", 4)]);
 }
