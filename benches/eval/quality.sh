@@ -3,7 +3,8 @@
 # ../shared/eval and the corpora in ../shared/corpora (read at run time, never committed).
 # Usage (from the workspace root): benches/eval/quality.sh [SCRATCH_DIR]
 # Prints: MRPC dev (AUC, accuracy, F1 at the default), the samples against a blind line
-# annotation (benches/eval/seeds), BBC cross-category reports per 1,000
+# annotation (benches/eval/seeds) and on a second story annotated before any run
+# (benches/eval/story2), BBC cross-category reports per 1,000
 # pairs, passim BBC pair recall, exact-duplicate recall, names B³ on five dev seeds, and the two
 # proxy sets of benches/eval/proxy (proxy.sh, into SCRATCH_DIR/proxy).
 set -euo pipefail
@@ -27,6 +28,11 @@ python3 "$E/score_overlaps.py" "$OUT/mrpc-all.jsonl" "$E/dev/labels.tsv" \
 echo "== the samples against a blind line annotation (benches/eval/seeds)"
 $ND overlaps --format jsonl corpus/seeds > "$OUT/seeds.jsonl" || [ $? -eq 1 ]
 python3 "$E/score_seeds.py" "$OUT/seeds.jsonl" benches/eval/seeds/annotation.json corpus/seeds |
+  grep -E "^(recall_(strong|medium|weak)_tight|reported_overlaps|extras|span_errors):"
+
+echo "== a second story, annotated before any run (benches/eval/story2)"
+$ND overlaps --format jsonl benches/eval/story2/articles > "$OUT/story2.jsonl" || [ $? -eq 1 ]
+python3 "$E/score_seeds.py" "$OUT/story2.jsonl" benches/eval/story2/annotation.json benches/eval/story2/articles |
   grep -E "^(recall_(strong|medium|weak)_tight|reported_overlaps|extras|span_errors):"
 
 C="$SHARED/corpora"
