@@ -1293,7 +1293,8 @@ fn number_pair(
 /// Whether a negation in hunk side `rn` of `wn` applies to something the other side `wo`
 /// states without it: the negation is all this side changes here (the other hunk side is
 /// empty and this one holds only negations and function words: `is not easy` and `is easy`,
-/// `He did not.` and `He did.`), or the first anchor word after the negation, within four
+/// `He did not.` and `He did.`), or one content word changes for one with the negation
+/// (`went` and `did not go`), or the first anchor word after the negation, within four
 /// words and the same sentence, appears in the other hunk side `ro` or within three words of
 /// it.
 fn negation_anchored(
@@ -1304,6 +1305,15 @@ fn negation_anchored(
     ro: &Range<usize>,
 ) -> bool {
     if ro.is_empty() && rn.clone().all(|k| !is_anchor(&wn[k])) {
+        return true;
+    }
+    // a verb restated with a negation: `went` and `did not go`, `rose` and `did not rise`
+    // (an irregular verb's forms share no stem, so no anchor below finds it): the other side
+    // changes one content word here, and this side puts one content word with the negation
+    // and function words in its place (found by a review)
+    let anchors =
+        |w: &[Word<'_>], r: &Range<usize>| r.clone().filter(|&k| is_anchor(&w[k])).count();
+    if ro.len() <= 2 && rn.len() <= 4 && anchors(wo, ro) == 1 && anchors(wn, rn) == 1 {
         return true;
     }
     let window = ro.start.saturating_sub(3)..(ro.end + 3).min(wo.len());
@@ -1438,6 +1448,16 @@ mod tests {
                 "There were no guarantees of success."
             ),
             []
+        );
+        // an irregular verb restated with a negation (found by a review)
+        let k = kinds(
+            "The minister said the talks in London went well and a deal was close.",
+            "The minister said the talks in London did not go well and a deal was close.",
+        );
+        assert_eq!(
+            k,
+            [(DivergenceKind::Negation, String::new(), "not".to_owned())],
+            "{k:?}"
         );
         assert_eq!(
             kinds(
