@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use dec_from_char::DecimalExtended;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::{
     canonical_combining_class, decompose_compatible, is_combining_mark,
@@ -73,7 +74,7 @@ impl NormalizeScratch {
 ///
 /// | step | effect |
 /// | --- | --- |
-/// | [`nfkc`](Self::nfkc) | Unicode NFKC (`ﬁ` → `fi`, full-width → ASCII, no-break space → space) |
+/// | [`nfkc`](Self::nfkc) | Unicode NFKC (`ﬁ` → `fi`, full-width → ASCII, no-break space → space), and any script's decimal digits → ASCII (`٥٥` → `55`) |
 /// | [`quotes`](Self::quotes) | `’ ‘ ‚ ‛ ′ ʼ ‹ ›` → `'`; `“ ” „ ‟ « » ″` → `"` |
 /// | [`dashes`](Self::dashes) | `‐ ‑ ‒ – — ― − ⁃ ﹘ ﹣` → `-` |
 /// | [`whitespace`](Self::whitespace) | runs of whitespace → one space, trimmed at both ends; zero-width characters, bidi controls and soft hyphens dropped |
@@ -163,7 +164,7 @@ impl Normalizer {
     }
 
     switches! {
-        /// Unicode NFKC.
+        /// Unicode NFKC, and decimal digits of any script to ASCII.
         nfkc,
         /// Fold curly quotes, primes and guillemets to `'` and `"`.
         quotes,
@@ -936,6 +937,12 @@ impl CharState<'_> {
                 "-"
             }
             '\u{2026}' if self.cfg.ellipsis => "...",
+            // a decimal digit of another script (`٥٥`, `५५`) is the digit: NFKC folds only
+            // the compatibility forms (`５５`), and a figure a translation left in Arabic-Indic
+            // digits is the same figure (found by a review: flagged as a changed number)
+            c if self.cfg.nfkc && !c.is_ascii() && c.to_decimal_utf8().is_some() => {
+                DIGITS[usize::from(c.to_decimal_utf8().unwrap_or(0))]
+            }
             _ => {
                 let len = c.len_utf8();
                 self.out.push(c);
@@ -1110,6 +1117,12 @@ mod tests {
     fn nfkc_and_case() {
         assert_eq!(n("ﬁne ＵＳ Café"), "fine usa café");
         assert_eq!(n("Cafe\u{301}"), "café");
+        // any script's decimal digits are the digits, with offsets into the original
+        assert_eq!(n("٥٥% ５５% ५५% 55%"), "55 % 55 % 55 % 55 %");
+        let text = "up ٣٫٥ to ٤٠";
+        let norm = Normalizer::new().normalize(text);
+        let at = norm.text.find("40").expect("digits folded");
+        assert_eq!(&text[norm.to_original(at..at + 2)], "٤٠");
     }
 
     #[test]
