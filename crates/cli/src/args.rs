@@ -396,10 +396,10 @@ pub struct DiffArgs {
     #[arg(long)]
     pub lossy: bool,
     /// Field/column holding the article id (JSON Lines, CSV/TSV).
-    #[arg(long, default_value = "id", value_name = "NAME")]
+    #[arg(long, default_value = FieldNames::DEFAULT.id, value_name = "NAME")]
     pub id_field: String,
     /// Field/column holding the article text (JSON Lines, CSV/TSV).
-    #[arg(long, default_value = "text", value_name = "NAME")]
+    #[arg(long, default_value = FieldNames::DEFAULT.text, value_name = "NAME")]
     pub text_field: String,
 }
 
@@ -415,10 +415,10 @@ impl DiffArgs {
             lexicon: None,
             id_field: self.id_field.clone(),
             text_field: self.text_field.clone(),
-            title_field: "title".to_owned(),
-            date_field: "date".to_owned(),
-            url_field: "url".to_owned(),
-            outlet_field: "source".to_owned(),
+            title_field: FieldNames::DEFAULT.title.to_owned(),
+            date_field: FieldNames::DEFAULT.date.to_owned(),
+            url_field: FieldNames::DEFAULT.url.to_owned(),
+            outlet_field: FieldNames::DEFAULT.outlet.to_owned(),
             sidecar: None,
         }
     }

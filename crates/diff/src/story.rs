@@ -5,7 +5,8 @@
 //! Built from a finished [`Overlaps`] run, so it costs little next to the search:
 //!
 //! 1. **Stories.** Two articles are linked when their overlaps together are strong enough:
-//!    `1 − Π(1 − score)` over the overlaps of the pair reaches [`StoryBuilder::link`]
+//!    `1 − Π(1 − score)` over the overlaps of the pair (a passage inside another on both
+//!    sides counting once) reaches [`StoryBuilder::link`]
 //!    (default 0.4: one clear passage, or several weaker ones). A group (a passage in many
 //!    articles) makes one story of the members it is at least half the body text of: one
 //!    text run by many outlets. Otherwise groups never link articles: boilerplate (a
@@ -171,7 +172,8 @@ impl StoryBuilder {
     }
 
     /// How strong the overlaps of two articles must be, together, to link them (0 to 1;
-    /// `1 − Π(1 − score)` over the pair's overlaps).
+    /// `1 − Π(1 − score)` over the pair's overlaps, a passage inside another of the pair on
+    /// both sides counting once).
     pub fn link(mut self, link: f64) -> Self {
         self.link = link;
         self
@@ -684,7 +686,6 @@ fn by_key(kx: &Option<String>, ky: &Option<String>) -> std::cmp::Ordering {
     }
 }
 
-/// The ranges sorted, with intersecting ones merged.
 /// `Π(1 − score)` over one pair's overlaps, each piece of evidence counted once: an overlap
 /// lying within another of the pair on both sides (a sentence's own passage inside a longer
 /// one around it) is not independent of it, so the two count as one, with the higher score
@@ -871,6 +872,7 @@ fn body_bytes(art: &Article, start: usize, end: usize) -> (usize, usize) {
         })
 }
 
+/// The ranges sorted, with intersecting ones merged.
 fn merge(mut rs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     rs.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(rs.len());

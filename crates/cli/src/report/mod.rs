@@ -183,11 +183,6 @@ enum Destination {
     },
 }
 
-/// The destination of `-o target`, checked before the work, which may take minutes: a
-/// report is written whole to a temporary file beside the target, then renamed, so that an
-/// error never leaves a partial report that looks complete. A link is followed (the link
-/// stays, its target gets the report) and a pipe or a device is written to, not replaced
-/// (found by a user audit: `-o /dev/full` replaced the device with a file).
 /// Fails when the report would replace one of the files its articles were read from
 /// (`report -o corpus/a.txt corpus`): found by a review, which lost an article that way.
 fn refuse_input(
@@ -218,6 +213,11 @@ fn refuse_input(
     Ok(())
 }
 
+/// The destination of `-o target`, checked before the work, which may take minutes: a
+/// report is written whole to a temporary file beside the target, then renamed, so that an
+/// error never leaves a partial report that looks complete. A link is followed (the link
+/// stays, its target gets the report) and a pipe or a device is written to, not replaced
+/// (found by a user audit: `-o /dev/full` replaced the device with a file).
 fn destination(target: &std::path::Path) -> Result<Destination> {
     if target.as_os_str() == "-" {
         return Ok(Destination::Stdout);

@@ -861,7 +861,11 @@ fn phrase_role(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> Option
     // a verb phrase is no role: `Mr Blair, became Britain's longest-serving chancellor`,
     // `Redknapp, who will be Saints' third boss`, `Taylor, you're my director of the year`
     // (found by a review of the roles `names` gave on BBC)
-    if lw.get(skip).is_some_and(|w| starts_verb_phrase(w)) {
+    // (written in lower case: `May's chief of staff`, `Will's adviser` are possessives)
+    if words
+        .get(skip)
+        .is_some_and(|t| !t.cap && starts_verb_phrase(&t.lower()))
+    {
         return None;
     }
     let head_at = lw.iter().skip(skip).take(5).position(|w| lx::is_head(w))?;
@@ -943,6 +947,9 @@ mod tests {
         assert_eq!(got[0].1, None, "{got:?}");
         let got = names("Taylor, you're my director of the year.");
         assert_eq!(got[0].1, None, "{got:?}");
+        // a capitalised `May` or `Will` is a name, not a verb (found by a review)
+        let got = names("Mike Ross, May's chief of staff, said so.");
+        assert!(got[0].1.is_some(), "{got:?}");
         // a copula before the role still gives it
         let got = names(
             "Edward Leigh, who is chairman of the Commons public accounts committee, warned.",
