@@ -186,14 +186,29 @@ impl Reader {
                 let stream = decode::open(Box::new(std::io::stdin()), &path)?;
                 self.read_stream(input, stream, None, sink)
             }
-            Input::File(p) => self.read_stream(input, open(p)?, Some(&|| open(p)), sink),
+            Input::File(p) => {
+                let file = std::fs::File::open(p).map_err(|e| IngestError::io(p, e))?;
+                // only a regular file can be opened again from the start: a second open of
+                // a pipe (`<(cat a.tsv)`, `/dev/stdin`) takes what the first has not yet
+                // buffered, and one of a FIFO waits for a writer that never comes
+                let regular = file
+                    .metadata()
+                    .map_err(|e| IngestError::io(p, e))?
+                    .is_file();
+                let stream = decode::open(Box::new(file), p)?;
+                let reopen = || open(p);
+                let reopen: Option<&dyn Fn() -> Result<Box<dyn BufRead>>> =
+                    regular.then_some(&reopen);
+                self.read_stream(input, stream, reopen, sink)
+            }
         }
     }
 
     /// Reads one (decompressed) stream in the format configured or detected for `input`.
-    /// `reopen`, when the input can be read twice, opens it again from the start (a TSV
-    /// file is read once to see whether its quotes quote, then again; without it, the
-    /// stream is held in memory for that).
+    /// `reopen`, when the input is a regular file or bytes in memory, opens it again from
+    /// the start (a TSV file is read once to see whether its quotes quote, then again);
+    /// without it (standard input, a pipe, a FIFO, a device), the stream is held in memory
+    /// for that, as a stream can be read only once.
     fn read_stream(
         &self,
         input: &Input,

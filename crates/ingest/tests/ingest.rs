@@ -690,3 +690,68 @@ fn lone_cr_ends_lines_as_lf_does() {
         .collect();
     assert_eq!(lines, [("B one.", 2), ("B two.", 3), ("B three.", 4)]);
 }
+
+/// A TSV table of `rows` rows, each over 200 bytes, and the ids and texts it holds.
+#[cfg(unix)]
+fn big_tsv(rows: usize) -> (String, Vec<(String, String)>) {
+    let mut tsv = String::from("id\ttext\n");
+    let mut want = Vec::new();
+    for i in 0..rows {
+        let text = format!("Row {i} says {}end.", "word ".repeat(40));
+        tsv.push_str(&format!("r{i}\t{text}\n"));
+        want.push((format!("r{i}"), text));
+    }
+    (tsv, want)
+}
+
+/// Reads `path` as TSV on another thread, failing (not hanging) when it takes over 30 s.
+#[cfg(unix)]
+fn read_tsv_within_a_time(path: std::path::PathBuf) -> Vec<(String, String)> {
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let read = Reader::new().format(Format::Tsv).read_paths(&[&path]);
+        let _ = done.send(read.map(|c| ids_and_texts(&c.articles)));
+    });
+    result
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the read hung")
+        .unwrap()
+}
+
+/// Found in review: a TSV file was opened a second time for its quoting pre-scan, and for a
+/// pipe (`<(cat big.tsv)`, `/dev/stdin`) that second handle drained the stream: of 400 rows,
+/// 254 articles were read, the last cut mid-text, exit 0. A pipe is read once, into memory.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_tsv_read_from_a_pipe_loses_no_article() {
+    use std::io::Write;
+    use std::os::fd::AsRawFd;
+    let (tsv, want) = big_tsv(2000);
+    let (reader, mut writer) = std::io::pipe().unwrap();
+    let write = std::thread::spawn(move || writer.write_all(tsv.as_bytes()));
+    // what `<(cat big.tsv)` names: the pipe's read end, opened anew
+    let path = std::path::PathBuf::from(format!("/dev/fd/{}", reader.as_raw_fd()));
+    assert_eq!(read_tsv_within_a_time(path), want);
+    write.join().unwrap().unwrap();
+    drop(reader);
+}
+
+/// Found in review: a named FIFO read as TSV hung forever (its second open waited for a
+/// writer). It is read once, into memory.
+#[cfg(unix)]
+#[test]
+fn a_tsv_read_from_a_fifo_neither_hangs_nor_loses_an_article() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("big.tsv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (tsv, want) = big_tsv(2000);
+    let path = fifo.clone();
+    // opening a FIFO to write waits for a reader, so the writer has a thread of its own
+    std::thread::spawn(move || std::fs::File::create(path)?.write_all(tsv.as_bytes()));
+    assert_eq!(read_tsv_within_a_time(fifo), want);
+}
