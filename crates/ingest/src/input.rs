@@ -143,8 +143,10 @@ fn has_glob_meta(s: &str) -> bool {
 /// through a link) is read once, under the path that sorts first (whatever the order of the
 /// arguments: the id of a one-article text file comes from that path's name).
 ///
-/// A walk follows links to directories, each directory once (a link loop ends), and never
-/// descends where a pattern cannot match. An entry the walk would pass over anyway (a name
+/// A walk follows links to directories, except into a directory it is already inside (a
+/// link loop ends), and never descends where a pattern cannot match. A directory reached by
+/// two paths is walked under each (a link reaching it first under a path where a pattern
+/// cannot match hides none of its files); a file found twice is then read once, as above. An entry the walk would pass over anyway (a name
 /// the pattern does not match, a hidden file, another extension) is never an error, even a
 /// dangling link; a file it would read that cannot be read is.
 ///
@@ -358,15 +360,20 @@ enum Select<'a> {
 /// A recursive sorted walk of one argument's directory tree.
 struct Walk<'a> {
     select: Select<'a>,
-    /// The canonical paths of the directories walked, so that each is walked once.
-    visited: std::collections::HashSet<PathBuf>,
+    /// The canonical paths of the directories being walked, the root first and the current
+    /// directory last: a link to one of them is a loop, never followed. Only these, not every
+    /// directory walked so far: a directory first reached through a link under a path where
+    /// a pattern cannot match must still be walked under its own path.
+    ancestors: Vec<PathBuf>,
 }
 
 impl<'a> Walk<'a> {
     fn new(root: &Path, select: Select<'a>) -> Self {
-        let mut visited = std::collections::HashSet::new();
-        visited.insert(std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()));
-        Self { select, visited }
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        Self {
+            select,
+            ancestors: vec![root],
+        }
     }
 
     /// The path as patterns are written (no leading `./`).
@@ -429,15 +436,14 @@ impl<'a> Walk<'a> {
                     continue;
                 }
                 let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-                if !self.visited.insert(canonical) {
-                    self.skip(
-                        out,
-                        path,
-                        "a directory walked already (a link to it, or a link loop)",
-                    );
+                if self.ancestors.contains(&canonical) {
+                    self.skip(out, path, "a link loop (a directory this one is inside)");
                     continue;
                 }
-                self.dir(&path, out)?;
+                self.ancestors.push(canonical);
+                let walked = self.dir(&path, out);
+                self.ancestors.pop();
+                walked?;
                 continue;
             }
             if self.keeps_file(&path, hidden) {
@@ -573,6 +579,62 @@ mod tests {
         assert_eq!(found.skipped[0].path, d.join("loop/self"));
         let found = expand(&[d.join("loop/**/*.txt")]).unwrap();
         assert_eq!(stems_of(&found), ["x"]);
+    }
+
+    /// Found in review: the directories walked were remembered for the whole walk, so a
+    /// directory first reached through a link under a path where the pattern cannot match
+    /// (`a/b -> zz/deep`, `a/b/x.txt` no match of `a/**/deep/*.txt`) was never walked under
+    /// its own path, and `a/zz/deep/x.txt` was lost. Only a link to a directory the walk is
+    /// inside is a loop; loops still end, however long, in both kinds of walk.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_reaching_a_directory_first_hides_none_of_its_files() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("a/zz/deep")).unwrap();
+        std::fs::create_dir_all(d.join("a/other/deep")).unwrap();
+        std::fs::write(d.join("a/zz/deep/x.txt"), "X.\n").unwrap();
+        std::fs::write(d.join("a/other/deep/y.txt"), "Y.\n").unwrap();
+        symlink("zz/deep", d.join("a/b")).unwrap();
+        let pattern = d.join("a/**/deep/*.txt");
+        let found = expand(&[&pattern]).unwrap();
+        assert_eq!(
+            found.inputs,
+            [
+                Input::File(d.join("a/other/deep/y.txt")),
+                Input::File(d.join("a/zz/deep/x.txt")),
+            ]
+        );
+        // a directory walk reads x once, under the path that sorts first
+        let found = expand(&[d.join("a")]).unwrap();
+        assert_eq!(
+            found.inputs,
+            [
+                Input::File(d.join("a/b/x.txt")),
+                Input::File(d.join("a/other/deep/y.txt")),
+            ]
+        );
+
+        // a loop two links long, and one to a grandparent
+        std::fs::create_dir_all(d.join("l/one/sub")).unwrap();
+        std::fs::create_dir_all(d.join("l/two")).unwrap();
+        std::fs::write(d.join("l/one/sub/p.txt"), "P.\n").unwrap();
+        std::fs::write(d.join("l/two/q.txt"), "Q.\n").unwrap();
+        symlink("../two", d.join("l/one/to_two")).unwrap();
+        symlink("../one", d.join("l/two/to_one")).unwrap();
+        symlink("../..", d.join("l/one/sub/up")).unwrap();
+        for arg in [d.join("l"), d.join("l/**/*.txt")] {
+            let found = expand(&[&arg]).unwrap();
+            assert_eq!(
+                found.inputs,
+                [
+                    Input::File(d.join("l/one/sub/p.txt")),
+                    Input::File(d.join("l/one/to_two/q.txt")),
+                ],
+                "{arg:?}"
+            );
+        }
     }
 
     /// Found in review: one file reached by two paths took the id of whichever argument came

@@ -25,7 +25,7 @@
 //!   quoting when its quotes are such quoting (as pandas writes TSV), literally (quotes as
 //!   text, one row a line) when they are not (see [`Format::Tsv`]), decided per file.
 //! - **gzip**: any of these compressed (recognised by its magic bytes, so `.jsonl.gz` works).
-//! - **Directories** (recursive, sorted, links followed, each directory once; other files
+//! - **Directories** (recursive, sorted, links followed, link loops ended; other files
 //!   are listed in [`Corpus::skipped`]), **glob patterns** (`'corpus/**/*.txt'`) and `-` for
 //!   standard input. What a walk would pass over anyway is never an error (see [`expand`]).
 //!
