@@ -11,11 +11,14 @@
   const bytes = (i) => bytesCache[i] || (bytesCache[i] = enc.encode(A[i].text));
   const slice = (i, s, e) => dec.decode(bytes(i).subarray(s, e));
   // 1-based line of a byte offset (of the file for plain text, of the text for JSON Lines):
-  // where a reader finds a passage in an editor.
+  // where a reader finds a passage in an editor. A line ends at an LF, a CRLF or a lone CR,
+  // as newsdiff_ingest::line_at counts them.
   const lineAt = (i, off) => {
     const b = bytes(i);
     let n = 1 + (A[i].first_line || 0);
-    for (let k = 0; k < off && k < b.length; k++) if (b[k] === 10) n++;
+    for (let k = 0; k < off && k < b.length; k++) {
+      if (b[k] === 10 || (b[k] === 13 && b[k + 1] !== 10)) n++;
+    }
     return n;
   };
   const lines = (i, s, e) => {

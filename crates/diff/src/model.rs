@@ -64,16 +64,13 @@ impl Side {
 }
 
 /// The 0-based lines of `text` that bytes `start` and `end - 1` are on (both `start`'s for
-/// an empty range): the line breaks before each. Offsets past the end count every break.
+/// an empty range): the line ends before each, a line ending at an LF, a CRLF or a lone CR
+/// as paragraphs' lines are counted ([`newsdiff_ingest::line_at`]). Offsets past the end
+/// count every line end.
 pub fn lines_of(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let breaks = |from: usize, to: usize| {
-        bytes
-            .get(from.min(bytes.len())..to.min(bytes.len()))
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-    };
-    let first = breaks(0, start);
-    let last = first + breaks(start, end.saturating_sub(1).max(start));
+    let first = newsdiff_ingest::line_at(bytes, start);
+    let last = newsdiff_ingest::line_at(bytes, end.saturating_sub(1).max(start));
     (first, last)
 }
 
@@ -263,5 +260,30 @@ mod tests {
         assert_eq!((side.line, side.last_line), (3, 3));
         assert_eq!(side.text, "four and more\n");
         assert_eq!(Side::new("x", "é", 1, 2).text, "", "off a char boundary");
+    }
+
+    /// Found in review: a lone CR ends a line in `ingest`'s paragraphs, but here only LF
+    /// was counted, so every passage of a lone-CR file was on line 0.
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr_alike() {
+        let lf = "one\ntwo\n\nfour and more\nfive";
+        let of = |text: &str| {
+            let at = |s: &str| text.find(s).unwrap_or(0);
+            let end_of_two = at("two") + 3;
+            [
+                lines_of(text, 0, 3),
+                lines_of(text, 0, end_of_two + 1),
+                lines_of(text, at("two"), at("four") + 4),
+                // a range ending on its line end, whole (CRLF) or in the middle
+                lines_of(text, at("four"), at("five")),
+                lines_of(text, at("four"), at("five") - 1),
+                lines_of(text, at("five"), at("five")),
+                lines_of(text, 100, 200),
+            ]
+        };
+        let want = [(0, 0), (0, 1), (1, 3), (3, 3), (3, 3), (4, 4), (4, 4)];
+        assert_eq!(of(lf), want);
+        assert_eq!(of(&lf.replace('\n', "\r")), want);
+        assert_eq!(of(&lf.replace('\n', "\r\n")), want);
     }
 }

@@ -38,7 +38,7 @@ pub(crate) fn utf8(
             let bytes = e.as_bytes();
             Err(IngestError::InvalidUtf8 {
                 path: path.to_path_buf(),
-                line: line + memchr::memchr_iter(b'\n', &bytes[..at]).count(),
+                line: line + crate::layout::line_at(bytes, at),
                 offset: base + at,
             })
         }

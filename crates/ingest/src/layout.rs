@@ -34,21 +34,46 @@ pub(crate) struct Line {
     pub next: usize,
 }
 
-/// Splits at line ends: LF, CRLF and a lone CR (old Mac files; the renderers and the CSV
-/// reader end lines there too). U+2028 stays inside its line.
+/// The line ends of `bytes`, in order: where each starts and where the next line starts.
+/// The one line-break rule of newsdiff: a line ends at an LF, a CRLF or a lone CR (old Mac
+/// files; the renderers and the CSV reader end lines there too). U+2028 ends no line.
+fn line_ends(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut after = 0;
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(move |at| {
+        if at < after {
+            return None; // the `\n` of a `\r\n`
+        }
+        let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
+        after = if crlf { at + 2 } else { at + 1 };
+        Some((at, after))
+    })
+}
+
+/// The 0-based line that byte `offset` of `text` is on: how many line ends lie wholly
+/// before it, a line ending at an LF, a CRLF or a lone CR, as paragraphs' lines are
+/// counted ([`crate::Paragraph::line`]). Both bytes of a CRLF are on the line they end; an
+/// offset at or past the end counts every line end.
+///
+/// ```
+/// use newsdiff_ingest::line_at;
+/// for text in ["one\ntwo\nthree", "one\rtwo\rthree", "one\r\ntwo\r\nthree"] {
+///     let at = text.find("three").unwrap();
+///     assert_eq!(line_at(text.as_bytes(), at), 2);
+/// }
+/// assert_eq!(line_at(b"one\r\ntwo", 4), 0); // the LF of a CRLF ends line 0
+/// ```
+pub fn line_at(text: &[u8], offset: usize) -> usize {
+    line_ends(text)
+        .take_while(|&(_, next)| next <= offset)
+        .count()
+}
+
+/// Splits at line ends ([`line_ends`]: LF, CRLF and a lone CR).
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if at < start {
-            continue; // the `\n` of a `\r\n`
-        }
-        let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-            at + 2
-        } else {
-            at + 1
-        };
+    for (at, next) in line_ends(bytes) {
         out.push(Line {
             start,
             end: at,

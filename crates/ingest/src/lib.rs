@@ -85,7 +85,7 @@ pub use classify::{Classifier, Entry, Lexicon, Match, Reason};
 pub use error::{IngestError, Result};
 pub use index::{Index, Location};
 pub use input::{DIRECTORY_EXTENSIONS, Expanded, Format, Input, Skipped, expand};
-pub use layout::Layout;
+pub use layout::{Layout, line_at};
 pub use model::{Article, Paragraph, ParagraphKind, Source, Span};
 pub use reader::{Corpus, Reader, Summary};
 pub use record::Fields;

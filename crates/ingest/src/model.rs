@@ -169,8 +169,11 @@ impl Article {
         self.paragraphs
             .first()
             .and_then(|p| {
-                let before = self.text.get(..p.span.start)?.matches('\n').count();
-                p.line.checked_sub(before)
+                // the lines of the text before the paragraph, as paragraphs count them (a
+                // lone CR ends a line too)
+                self.text.get(..p.span.start)?;
+                p.line
+                    .checked_sub(crate::layout::line_at(self.text.as_bytes(), p.span.start))
             })
             .unwrap_or(0)
     }

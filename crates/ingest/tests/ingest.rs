@@ -755,3 +755,38 @@ fn a_tsv_read_from_a_fifo_neither_hangs_nor_loses_an_article() {
     std::thread::spawn(move || std::fs::File::create(path)?.write_all(tsv.as_bytes()));
     assert_eq!(read_tsv_within_a_time(fifo), want);
 }
+
+/// Found in review: a lone CR ends a line in paragraphs, but `Article::first_line` and the
+/// line of an invalid UTF-8 error counted only LF: the second article of a lone-CR file
+/// started on line 0, and an error named line 1 wherever it was.
+#[test]
+fn lines_before_an_article_or_an_error_count_lone_crs() {
+    // B's text starts with a blank line: its first paragraph is not on its first line
+    let lf = "A one.\n\nA two.\n=====\n\nB one.\n\nB two.\n";
+    let first_lines = |text: &str| -> Vec<(usize, usize, usize)> {
+        let arts = Reader::new()
+            .delimiter("=====")
+            .read_bytes("m.txt", text.as_bytes(), Format::Text)
+            .unwrap();
+        arts.iter()
+            .map(|a| (a.first_line(), a.paragraphs[0].line, a.paragraphs[1].line))
+            .collect()
+    };
+    let want = [(0, 0, 2), (4, 5, 7)];
+    for nl in ["\n", "\r", "\r\n"] {
+        assert_eq!(first_lines(&lf.replace('\n', nl)), want, "{nl:?}");
+        let mut bad = "one\ntwo\nthree ?".replace('\n', nl).into_bytes();
+        bad.pop();
+        bad.push(0xff);
+        let err = Reader::new()
+            .read_bytes("bad.txt", &bad, Format::Text)
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                newsdiff_ingest::IngestError::InvalidUtf8 { line: 3, .. }
+            ),
+            "{nl:?}: {err}"
+        );
+    }
+}
