@@ -312,7 +312,7 @@ pub(crate) fn read(
         Ok(h) => h.clone(),
         Err(e) => return Err(csv_error(e, path, delimiter)),
     };
-    let (header_start, _) = csv.get_mut().next_record();
+    let (header_start, header_line) = csv.get_mut().next_record();
     if let Some(e) = csv.get_ref().problem(path, header_start) {
         return Err(e);
     }
@@ -331,7 +331,7 @@ pub(crate) fn read(
         if header_text.iter().filter(|h| *h == name).count() > 1 {
             return Err(IngestError::DuplicateField {
                 path: path.to_path_buf(),
-                line: 1,
+                line: header_line,
                 field: name.clone(),
             });
         }

@@ -629,6 +629,15 @@ fn a_field_given_twice_is_an_error() {
         .unwrap_err()
         .to_string();
     assert_eq!(e, "d.tsv:1: field `id` is given twice (rename or drop one)");
+    // the header's own line, past blank lines before it (found by a review)
+    let e = Reader::new()
+        .read_bytes("b.csv", b"\n\nid,text,text\na,A.,B.\n", Format::Csv)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "b.csv:3: field `text` is given twice (rename or drop one)"
+    );
     let e = Reader::new()
         .read_bytes(
             "d.jsonl",
