@@ -4,7 +4,8 @@
 # Usage (from the workspace root): benches/eval/quality.sh [SCRATCH_DIR]
 # Prints: MRPC dev (AUC, accuracy, F1 at the default), the samples against a blind line
 # annotation (benches/eval/seeds) and on a second story annotated before any run
-# (benches/eval/story2), BBC cross-category reports per 1,000
+# (benches/eval/story2), a wire story's copies with planted divergences (benches/eval/story3),
+# BBC cross-category reports per 1,000
 # pairs, passim BBC pair recall, exact-duplicate recall, names B³ on five dev seeds, and the two
 # proxy sets of benches/eval/proxy (proxy.sh, into SCRATCH_DIR/proxy).
 set -euo pipefail
@@ -34,6 +35,13 @@ echo "== a second story, annotated before any run (benches/eval/story2)"
 $ND overlaps --format jsonl benches/eval/story2/articles > "$OUT/story2.jsonl" || [ $? -eq 1 ]
 python3 "$E/score_seeds.py" "$OUT/story2.jsonl" benches/eval/story2/annotation.json benches/eval/story2/articles |
   grep -E "^(recall_(strong|medium|weak)_tight|reported_overlaps|extras|span_errors):"
+
+echo "== a wire story and its copies, with planted divergences (benches/eval/story3)"
+$ND overlaps --format jsonl benches/eval/story3/articles > "$OUT/story3.jsonl" || [ $? -eq 1 ]
+python3 "$E/score_seeds.py" "$OUT/story3.jsonl" benches/eval/story3/annotation.json benches/eval/story3/articles |
+  grep -E "^(recall_(strong|medium|weak)(_tight)?|reported_overlaps|extras|span_errors):"
+python3 benches/eval/divcheck.py "$OUT/story3.jsonl" benches/eval/story3/divergences.json benches/eval/story3/articles |
+  grep -E "^(planted_|unplanted_)"
 
 C="$SHARED/corpora"
 decompress() { # the corpus's JSON Lines, decompressed once into the scratch folder
