@@ -298,6 +298,7 @@ const ROLE_WORDS: &[&str] = &[
     "chairwoman",
     "chair",
     "ceo",
+    "executive",
     "spokesperson",
     "spokesman",
     "spokeswoman",
@@ -1758,6 +1759,28 @@ mod tests {
         let (na, nb) = (at(a, "Scott Sullivan"), at(b, "Scott Sullivan"));
         let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
         assert_eq!(d.divergences, [], "ex is former");
+    }
+
+    /// Found on the held-out wire story: `chief executive` is a title, so one chief executive
+    /// put in another's place is a role divergence, not a speaker one.
+    #[test]
+    fn a_chief_executive_swapped_is_a_role_divergence() {
+        let (a, b) = (
+            "The plant was fined in 2021. Chief executive Martin Keel said safety came first.",
+            "The plant employs 300 people. Chief executive Alan Whitcombe said safety came first.",
+        );
+        let key = |text: &str, name: &str, key: u64| {
+            let start = text.find(name).expect("name in text");
+            [NameKey {
+                start,
+                end: start + name.len(),
+                key,
+            }]
+        };
+        let (na, nb) = (key(a, "Martin Keel", 1), key(b, "Alan Whitcombe", 2));
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
+        let kinds: Vec<_> = d.divergences.iter().map(|x| x.kind).collect();
+        assert_eq!(kinds, [DivergenceKind::Role], "{:?}", d.divergences);
     }
 
     #[test]
