@@ -609,7 +609,12 @@ fn process_run(
                         .nth(1)
                         .is_some_and(|p| p.lower() == "according"))
         });
-        if after_verb || before_cue || chinese || toks[end_tok].poss || age_after(toks, end_tok) {
+        // an age needs a name a given name may open (found by a review: `Marks Spencer, 12,`
+        // was a person)
+        let aged = name.len() >= 2
+            && lx::may_be_given_name(&nl[0].to_lowercase())
+            && age_after(toks, end_tok);
+        if after_verb || before_cue || chinese || toks[end_tok].poss || aged {
             cue = Cue::Weak;
         }
     }
