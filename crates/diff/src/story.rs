@@ -775,18 +775,7 @@ fn shared_parts(o: &crate::model::Overlap, a: bool, art: &Article) -> Vec<(usize
             return false;
         }
         // words found among the other side's changed words, each as often as it is there
-        let (mut i, mut j, mut found) = (0, 0, 0usize);
-        while i < mine.len() && j < changed.len() {
-            match mine[i].cmp(&changed[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    found += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let found = crate::worddiff::common_count(&mine, &changed);
         found as f64 >= MOVED_SHARE * mine.len() as f64
     };
     art.paragraphs

@@ -137,19 +137,25 @@ pub(crate) fn ratio_bound(wa: &[Word<'_>], wb: &[Word<'_>]) -> f64 {
     let mut hb: Vec<u64> = wb.iter().map(|w| w.hash).collect();
     ha.sort_unstable();
     hb.sort_unstable();
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < ha.len() && j < hb.len() {
-        match ha[i].cmp(&hb[j]) {
+    2.0 * common_count(&ha, &hb) as f64 / total as f64
+}
+
+/// How many items two sorted lists have in common, each counted as often as both hold it
+/// (the size of their multiset intersection).
+pub(crate) fn common_count<T: Ord>(x: &[T], y: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                common += 1;
+                n += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    2.0 * common as f64 / total as f64
+    n
 }
 
 /// How many shared terms to discount for shared phrases. A run of `k` content words that
@@ -795,21 +801,6 @@ fn with_moves(hunks: Vec<Hunk>, wa: &[Word<'_>], wb: &[Word<'_>]) -> Vec<Hunk> {
         v.sort_unstable();
         v
     };
-    let common = |x: &[u64], y: &[u64]| {
-        let (mut i, mut j, mut n) = (0, 0, 0usize);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
-    };
     let bags_a: Vec<Vec<u64>> = hunks.iter().map(|(ra, _)| bag(&wa[ra.clone()])).collect();
     let bags_b: Vec<Vec<u64>> = hunks.iter().map(|(_, rb)| bag(&wb[rb.clone()])).collect();
     let mut out = hunks.clone();
@@ -822,7 +813,7 @@ fn with_moves(hunks: Vec<Hunk>, wa: &[Word<'_>], wb: &[Word<'_>]) -> Vec<Hunk> {
         }
         let best = (0..hunks.len())
             .filter(|&j| j != i && !taken[j] && bags_b[j].len() >= MOVED_MIN_WORDS)
-            .map(|j| (common(&bags_a[i], &bags_b[j]), j))
+            .map(|j| (common_count(&bags_a[i], &bags_b[j]), j))
             .filter(|&(n, j)| n as f64 >= MOVED_SHARE * bags_a[i].len().max(bags_b[j].len()) as f64)
             .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
         let Some((_, j)) = best else {
