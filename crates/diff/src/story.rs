@@ -749,21 +749,26 @@ fn shared_parts(o: &crate::model::Overlap, a: bool, art: &Article) -> Vec<(usize
         })
     };
     // the other side's words that its diff does not pair with this side's
-    let changed: Vec<String> = {
-        let mut words: Vec<String> = o
-            .ops
-            .iter()
-            .filter(|op| op.op != crate::model::Op::Equal)
-            .filter_map(|op| {
-                let r = range(op, false);
-                other
-                    .text
-                    .get(r[0].checked_sub(other.start)?..r[1].checked_sub(other.start)?)
-            })
-            .flat_map(words_of)
-            .collect();
-        words.sort_unstable();
-        words
+    // the other side's changed words: read only for a paragraph with no equal word, which a
+    // copy seldom has
+    let changed = std::cell::OnceCell::new();
+    let changed = || {
+        changed.get_or_init(|| {
+            let mut words: Vec<String> = o
+                .ops
+                .iter()
+                .filter(|op| op.op != crate::model::Op::Equal)
+                .filter_map(|op| {
+                    let r = range(op, false);
+                    other
+                        .text
+                        .get(r[0].checked_sub(other.start)?..r[1].checked_sub(other.start)?)
+                })
+                .flat_map(words_of)
+                .collect();
+            words.sort_unstable();
+            words
+        })
     };
     let moved = |(ps, pe): (usize, usize)| {
         let Some(text) = side.text.get(ps - start..pe - start) else {
@@ -775,7 +780,7 @@ fn shared_parts(o: &crate::model::Overlap, a: bool, art: &Article) -> Vec<(usize
             return false;
         }
         // words found among the other side's changed words, each as often as it is there
-        let found = crate::worddiff::common_count(&mine, &changed);
+        let found = crate::worddiff::common_count(&mine, changed());
         found as f64 >= MOVED_SHARE * mine.len() as f64
     };
     art.paragraphs

@@ -793,7 +793,12 @@ fn merge_adjacent(
 /// paragraph lost when the whole hunk was taken). Each deleted text pairs with the inserted
 /// text that shares most content words with it, in reading order, each inserted text once.
 fn with_moves(hunks: Vec<Hunk>, wa: &[Word<'_>], wb: &[Word<'_>]) -> Vec<Hunk> {
-    if hunks.len() < 2 || hunks.len() > MOVED_MAX_HUNKS {
+    // no side long enough to hold a moved sentence: nothing to look for (most diffs)
+    if hunks.len() < 2
+        || hunks.len() > MOVED_MAX_HUNKS
+        || !hunks.iter().any(|(ra, _)| ra.len() >= MOVED_MIN_WORDS)
+        || !hunks.iter().any(|(_, rb)| rb.len() >= MOVED_MIN_WORDS)
+    {
         return hunks;
     }
     let bag = |ws: &[Word<'_>]| {

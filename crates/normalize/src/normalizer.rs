@@ -940,8 +940,11 @@ impl CharState<'_> {
             // a decimal digit of another script (`٥٥`, `५५`) is the digit: NFKC folds only
             // the compatibility forms (`５５`), and a figure a translation left in Arabic-Indic
             // digits is the same figure (found by a review: flagged as a changed number)
-            c if self.cfg.nfkc && !c.is_ascii() && c.to_decimal_utf8().is_some() => {
-                DIGITS[usize::from(c.to_decimal_utf8().unwrap_or(0))]
+            c if self.cfg.nfkc
+                && !c.is_ascii()
+                && let Some(d) = c.to_decimal_utf8() =>
+            {
+                DIGITS[usize::from(d)]
             }
             _ => {
                 let len = c.len_utf8();

@@ -154,7 +154,7 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         weight(&b.1)
             .cmp(&weight(&a.1))
             .then(b.1.len().cmp(&a.1.len()))
-            .then(with_role(&b.1).cmp(&with_role(&a.1)))
+            .then_with(|| with_role(&b.1).cmp(&with_role(&a.1)))
             .then(a.0.cmp(&b.0))
     });
     let shared = shared_givens(&full);

@@ -639,8 +639,10 @@ fn process_run(
 /// and Marisol Vega, 29,`): a person cue (found on the held-out wire story, where a
 /// victim's name opening with `Dale`, also an English word, was no person).
 fn age_after(toks: &[Tok<'_>], last: usize) -> bool {
-    let next = |k: usize| toks.get(k).filter(|t| !t.text.trim().is_empty());
-    let (Some(c1), Some(n), Some(c2)) = (next(last + 1), next(last + 2), next(last + 3)) else {
+    // (the tokenizer keeps no whitespace: the three tokens after the name)
+    let (Some(c1), Some(n), Some(c2)) =
+        (toks.get(last + 1), toks.get(last + 2), toks.get(last + 3))
+    else {
         return false;
     };
     c1.is(",")
