@@ -43,6 +43,13 @@ python3 "$E/score_seeds.py" "$OUT/story3.jsonl" benches/eval/story3/annotation.j
 python3 benches/eval/divcheck.py "$OUT/story3.jsonl" benches/eval/story3/divergences.json benches/eval/story3/articles |
   grep -E "^(planted_|unplanted_)"
 
+echo "== a court-ruling story: wire, two outlets, a translation, a column (benches/eval/story4)"
+$ND overlaps --format jsonl benches/eval/story4/articles > "$OUT/story4.jsonl" || [ $? -eq 1 ]
+python3 "$E/score_seeds.py" "$OUT/story4.jsonl" benches/eval/story4/annotation.json benches/eval/story4/articles |
+  grep -E "^(recall_(strong|medium|weak)(_tight)?|reported_overlaps|extras|span_errors):"
+python3 benches/eval/divcheck.py "$OUT/story4.jsonl" benches/eval/story4/divergences.json benches/eval/story4/articles |
+  grep -E "^(planted_|unplanted_)"
+
 C="$SHARED/corpora"
 decompress() { # the corpus's JSON Lines, decompressed once into the scratch folder
   local name=$1 f
