@@ -780,7 +780,10 @@ fn is_fragment(line: &str) -> bool {
 }
 
 /// `By Jane Smith`, `By Jane Smith and John Doe`, `By JANE SMITH, Reuters`: "By" and two to
-/// six capitalised words, nothing that reads like a sentence.
+/// six capitalised words, nothing that reads like a sentence; or such a name, a comma and a
+/// short description of the writer (`By Elitsa Marinova, a Sofia-based political economist`,
+/// found on a held-out column, whose byline was matched against another article's
+/// headline).
 fn is_byline(line: &str) -> bool {
     let Some(rest) = line
         .strip_prefix("By ")
@@ -788,6 +791,13 @@ fn is_byline(line: &str) -> bool {
     else {
         return false;
     };
+    if let Some((name, about)) = rest.split_once(", ")
+        && (1..=10).contains(&about.split_whitespace().count())
+        && !line.ends_with('.')
+        && is_byline(&format!("By {name}"))
+    {
+        return true;
+    }
     let words: Vec<&str> = rest.split_whitespace().collect();
     if !(2..=8).contains(&words.len()) || line.ends_with('.') {
         return false;
@@ -918,6 +928,14 @@ mod tests {
         );
         assert_eq!(c("中国商务部"), Reason::Prose);
         assert_eq!(c("By Jane Smith and John Doe"), Reason::Byline);
+        assert_eq!(
+            c("By Elitsa Marinova, a Sofia-based political economist"),
+            Reason::Byline
+        );
+        assert_eq!(
+            c("By Tuesday, the ministry had withdrawn the licence"),
+            Reason::Prose
+        );
         assert_eq!(
             c("By the end of the day, markets had calmed."),
             Reason::Prose
