@@ -134,15 +134,17 @@ fn indel_cost(s: &[char], i: usize) -> f32 {
     let c = s[i];
     let prev = i.checked_sub(1).map(|k| s[k]);
     let next = s.get(i + 1).copied();
+    let cost = letter_indel_cost(
+        c,
+        prev == Some(c) || next == Some(c) || (c == 'c' && next == Some('k')),
+    );
     if c == 't' && matches!(next, Some('s' | 'z')) {
         // the `t` of `ts` / `tz`, which romanizations write `c` (`Tsvetkov` / `Cvetkov`,
         // `Zornitsa` / `Zornica`: a held-out translated story's names)
-        return TS_INDEL;
+        cost.min(TS_INDEL)
+    } else {
+        cost
     }
-    letter_indel_cost(
-        c,
-        prev == Some(c) || next == Some(c) || (c == 'c' && next == Some('k')),
-    )
 }
 
 /// The cost of inserting or deleting the `t` of `ts` or `tz`.
@@ -451,14 +453,19 @@ impl FormTrie {
             let n = &self.nodes[node];
             let c = n.letter;
             // the cheapest deletion of `c` over every letter that may follow it
-            let del = letter_indel_cost(
+            let next_is = |f: fn(char, char) -> bool| {
+                n.children
+                    .iter()
+                    .any(|&k| f(c, self.nodes[k as usize].letter))
+            };
+            let mut del = letter_indel_cost(
                 c,
-                prev == Some(c)
-                    || n.children.iter().any(|&k| {
-                        let x = self.nodes[k as usize].letter;
-                        x == c || (c == 'c' && x == 'k')
-                    }),
+                prev == Some(c) || next_is(|c, x| x == c || (c == 'c' && x == 'k')),
             );
+            // (as `indel_cost`: the `t` of `ts` / `tz`)
+            if next_is(|c, x| c == 't' && matches!(x, 's' | 'z')) {
+                del = del.min(TS_INDEL);
+            }
             rows.resize((i + 1) * w, 0.0);
             mins.resize(i + 1, 0.0);
             let (done, row) = rows.split_at_mut(i * w);
