@@ -434,5 +434,86 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Confi
         }
         out.extend(keep(cur));
     }
+    let sim_of: HashMap<(u32, u32), f32> = ms.iter().map(|m| ((m.a, m.b), m.sim)).collect();
+    without_taken(out, &sim_of, &seed_of)
+}
+
+/// A match leaves its passage when another passage of the pair matches one of its sentences
+/// at least this many times more strongly: the sentence belongs there, and a weak second
+/// match only stretches this passage over unrelated paragraphs (on a held-out wire story,
+/// `all employees would continue to be paid` matched the copy's `64 employees were on the
+/// overnight shift` at 0.21, whose own match is 0.58, and pulled two paragraphs into a
+/// passage they had no part in, pairing the wrong sentences for the word diff).
+const TAKEN_RATIO: f32 = 2.0;
+
+/// `pieces` without the matches another piece takes ([`TAKEN_RATIO`]), each piece's bounds
+/// the matches it keeps; a piece left with no match (only extensions, or nothing) goes.
+fn without_taken(
+    pieces: Vec<Passage>,
+    sim_of: &HashMap<(u32, u32), f32>,
+    seed_of: &HashMap<(u32, u32), (u32, u32)>,
+) -> Vec<Passage> {
+    if pieces.len() < 2 {
+        return pieces;
+    }
+    let sim = |a: u32, b: u32| sim_of.get(&(a, b)).copied().unwrap_or(0.0);
+    // each sentence's strongest and second-strongest piece: (sim, piece) best first
+    let mut best_a: HashMap<u32, [(f32, usize); 2]> = HashMap::new();
+    let mut best_b: HashMap<u32, [(f32, usize); 2]> = HashMap::new();
+    let note = |map: &mut HashMap<u32, [(f32, usize); 2]>, u: u32, s: f32, i: usize| {
+        let e = map.entry(u).or_insert([(0.0, usize::MAX); 2]);
+        if e[0].1 == i {
+            e[0].0 = e[0].0.max(s);
+        } else if s > e[0].0 {
+            e[1] = e[0];
+            e[0] = (s, i);
+        } else if e[1].1 == i {
+            e[1].0 = e[1].0.max(s);
+        } else if s > e[1].0 {
+            e[1] = (s, i);
+        }
+    };
+    for (i, ps) in pieces.iter().enumerate() {
+        for (&a, &b) in ps.a_units.iter().zip(&ps.b_units) {
+            let s = sim(a, b);
+            note(&mut best_a, a, s, i);
+            note(&mut best_b, b, s, i);
+        }
+    }
+    // the strongest match of unit `u` in a piece other than `i`
+    let elsewhere = |map: &HashMap<u32, [(f32, usize); 2]>, u: u32, i: usize| {
+        map.get(&u)
+            .map_or(0.0, |e| if e[0].1 == i { e[1].0 } else { e[0].0 })
+    };
+    let mut out = Vec::with_capacity(pieces.len());
+    for (i, ps) in pieces.into_iter().enumerate() {
+        let keep: Vec<(u32, u32)> = ps
+            .a_units
+            .iter()
+            .zip(&ps.b_units)
+            .map(|(&a, &b)| (a, b))
+            .filter(|&(a, b)| {
+                let s = sim(a, b);
+                s * TAKEN_RATIO > elsewhere(&best_a, a, i)
+                    && s * TAKEN_RATIO > elsewhere(&best_b, b, i)
+            })
+            .collect();
+        if keep.len() == ps.a_units.len() {
+            out.push(ps);
+            continue;
+        }
+        if !keep.iter().any(|k| !seed_of.contains_key(k)) {
+            continue; // only extensions, or nothing, left
+        }
+        let (a_units, b_units): (Vec<u32>, Vec<u32>) = keep.into_iter().unzip();
+        out.push(Passage {
+            a_first: a_units.iter().copied().min().unwrap_or(ps.a_first),
+            a_last: a_units.iter().copied().max().unwrap_or(ps.a_last),
+            b_first: b_units.iter().copied().min().unwrap_or(ps.b_first),
+            b_last: b_units.iter().copied().max().unwrap_or(ps.b_last),
+            a_units,
+            b_units,
+        });
+    }
     out
 }
