@@ -791,9 +791,16 @@ fn is_byline(line: &str) -> bool {
     else {
         return false;
     };
+    // (the description opens with `a`/`an` and reads as no sentence: not `By Christmas
+    // Eve, the minister said, "..."`, `By Election Day, who will be left standing?`; found
+    // by a review)
     if let Some((name, about)) = rest.split_once(", ")
-        && (1..=10).contains(&about.split_whitespace().count())
-        && !line.ends_with('.')
+        && (about.starts_with("a ") || about.starts_with("an "))
+        && (2..=10).contains(&about.split_whitespace().count())
+        && !about.contains(['.', '"', '“', '”', '?', '!', ';', ':'])
+        && !about
+            .split_whitespace()
+            .any(|w| matches!(w, "said" | "says" | "told" | "is" | "was" | "has" | "had"))
         && is_byline(&format!("By {name}"))
     {
         return true;
@@ -932,10 +939,15 @@ mod tests {
             c("By Elitsa Marinova, a Sofia-based political economist"),
             Reason::Byline
         );
-        assert_eq!(
-            c("By Tuesday, the ministry had withdrawn the licence"),
-            Reason::Prose
-        );
+        for prose in [
+            "By Tuesday, the ministry had withdrawn the licence",
+            "By Christmas Eve, the minister said, \"the licence will be gone.\"",
+            "By Election Day, who will be left standing?",
+            "By Super Tuesday, Biden had won 10 states!",
+            "By Friday Night, the protest had grown to 10,000 people",
+        ] {
+            assert_eq!(c(prose), Reason::Prose, "{prose}");
+        }
         assert_eq!(
             c("By the end of the day, markets had calmed."),
             Reason::Prose
