@@ -1259,11 +1259,6 @@ fn divergences(
         .collect();
     only_a.retain(|x| !same_words.iter().any(|(p, _)| p == x));
     only_b.retain(|y| !same_words.iter().any(|(_, q)| q == y));
-    // A swap at one place of a longer passage (`Commerce Secretary Howard Lutnick said` and
-    // `Commerce Secretary Gina Raimondo said` in one sentence of several): a short hunk that
-    // replaces one person with another under one title or beside a verb of saying, even when the other side names the first person
-    // elsewhere (which hides the swap from the passage-wide comparison below). The people
-    // swapped so are left out of that comparison.
     // One person (one key on both sides: the names step took the two for one) written with
     // another name at one place (`Zornitsa Georgieva` / `Zornitsa Grigorova`, coordinator of
     // one coalition): a name divergence, unless the words are two spellings of one name
@@ -1313,6 +1308,11 @@ fn divergences(
             }
         }
     }
+    // A swap at one place of a longer passage (`Commerce Secretary Howard Lutnick said` and
+    // `Commerce Secretary Gina Raimondo said` in one sentence of several): a short hunk that
+    // replaces one person with another under one title or beside a verb of saying, even
+    // when the other side names the first person elsewhere (which hides the swap from the
+    // passage-wide comparison below). The people swapped so are left out of that comparison.
     let mut flagged: Vec<(u64, u64)> = Vec::new();
     for (ra, rb) in hunks {
         if ra.is_empty() || rb.is_empty() || ra.len() > SWAP_WORDS || rb.len() > SWAP_WORDS {
