@@ -166,6 +166,8 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
     // given name → clusters with that centre given name, for the surname table (far forms)
     let mut by_given_ids: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut by_given_role: BTreeMap<(String, String), FormTrie> = BTreeMap::new();
+    // a given name's spellings key (see [`spelling_key`]) → the given names of clusters
+    let mut by_given_key: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for ((g, fam), members) in full {
         let mut best: Option<(f32, usize, f32, Option<String>, bool)> = None;
         // a Chinese given name of one person: surname romanizations may meet under it
@@ -187,7 +189,19 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             let fchars = Spelling::new(&fam);
             let reach = given_reach(fchars.len());
             let mut near: Vec<usize> = Vec::new();
-            for x in std::iter::once(g.as_str()).chain(lexicon::related_givens(&g)) {
+            // given names a romanization spells another way (`Petar` / `Peter`, `Kaloyan` /
+            // `Kaloian`, `Zornitsa` / `Zornica`: a held-out translated story's people)
+            let spellings: Vec<String> = by_given_key
+                .get(&spelling_key(&g))
+                .into_iter()
+                .flatten()
+                .filter(|x| **x != g && given_spellings(x, &g))
+                .cloned()
+                .collect();
+            for x in std::iter::once(g.as_str())
+                .chain(lexicon::related_givens(&g))
+                .chain(spellings.iter().map(String::as_str))
+            {
                 if let Some(trie) = by_given.get(x) {
                     trie.within(&fchars, reach, &mut near);
                 }
@@ -215,7 +229,14 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
             for ci in near {
                 let c = &cls[ci];
                 let Some(cg) = &c.given else { continue };
-                if !same_given(cg, &g) || opposite_gender(&c.center, &fam) {
+                // another spelling of the given name reaches a family name within the plain
+                // budget only: the given name is no longer the same evidence
+                // (and the family names are spellings of one too: `Marvin Davis` and `Mervyn
+                // Davies` are two people on BBC)
+                let spelled = !same_given(cg, &g)
+                    && given_spellings(cg, &g)
+                    && super::fold::romanized_variants(&c.center, &fam);
+                if !same_given(cg, &g) && !spelled || opposite_gender(&c.center, &fam) {
                     continue;
                 }
                 if members.iter().any(|&(d, l)| c.has_other_in(d, l)) {
@@ -237,13 +258,13 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         Some(a) if a.0 >= x.0 => Some(a),
                         _ => Some(x),
                     });
-                let plain = if shared.contains(cg) {
+                let plain = if shared.contains(cg) || spelled {
                     budget(len)
                 } else {
                     given_reach(len)
                 };
                 let (allowed, role) = match wide {
-                    Some((w, r)) if w > plain => (w, Some(r.clone())),
+                    Some((w, r)) if w > plain && !spelled => (w, Some(r.clone())),
                     _ => (plain, None),
                 };
                 // a short family name reached by the given name alone changes consonants only
@@ -258,7 +279,12 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
         }
         match best {
             Some((cost, ci, allowed, role, surname)) => {
-                let mut reasons = vec![format!("same given name `{g}`")];
+                let mut reasons = match &cls[ci].given {
+                    Some(cg) if !same_given(cg, &g) && given_spellings(cg, &g) => {
+                        vec![format!("given name `{g}` another spelling of `{cg}`")]
+                    }
+                    _ => vec![format!("same given name `{g}`")],
+                };
                 reasons.extend(role.map(|r| format!("same role `{r}`")));
                 if surname {
                     reasons.push("one Chinese surname in two romanizations".to_owned());
@@ -266,9 +292,16 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                     let shared = alternative(&fam).unwrap_or_else(|| fam.clone());
                     reasons.push(format!("one name in two romanizations (`{shared}`)"));
                 }
+                // (a given name spelled another way: the full names, which differ)
+                let (form, into) = match &cls[ci].given {
+                    Some(cg) if !same_given(cg, &g) => {
+                        (format!("{g} {fam}"), format!("{cg} {}", cls[ci].center))
+                    }
+                    _ => (fam.clone(), cls[ci].center.clone()),
+                };
                 let ev = MergeEvidence {
-                    form: fam.clone(),
-                    into: cls[ci].center.clone(),
+                    form,
+                    into,
                     cost: r2(cost),
                     budget: r2(allowed),
                     reasons,
@@ -304,6 +337,10 @@ pub(crate) fn cluster(docs: &[DocData], opts: Opts) -> Vec<Cl> {
                         .insert(&centre, cls.len());
                 }
                 by_given_ids.entry(g.clone()).or_default().push(cls.len());
+                by_given_key
+                    .entry(spelling_key(&g))
+                    .or_default()
+                    .insert(g.clone());
                 by_given.entry(g).or_default().insert(&centre, cls.len());
                 cls.push(c);
             }
@@ -1149,4 +1186,33 @@ fn role_budget(len: usize, one_seat: bool) -> f32 {
     } else {
         (2.0 * budget(len)).max(0.5 * len as f32)
     }
+}
+
+/// A key that two spellings of one given name by a romanization share (see
+/// [`given_spellings`]): the [romanization fold](super::fold::romanization_fold) with every
+/// vowel but a last letter masked (`petar`, `peter` → `p*t*r`; `maria` → `m*r*a`).
+fn spelling_key(given: &str) -> String {
+    let folded: Vec<char> = super::fold::romanization_fold(given).chars().collect();
+    folded
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            if k + 1 < folded.len() && is_vowel(c) {
+                '*'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Whether two given names are spellings of one by a romanization
+/// ([`romanized_variants`](super::fold::romanized_variants): `Petar` / `Peter`, `Sergei` /
+/// `Sergey`) that no given-name list says are of different sexes.
+fn given_spellings(a: &str, b: &str) -> bool {
+    super::fold::romanized_variants(a, b)
+        && !matches!(
+            (lexicon::given_gender(a), lexicon::given_gender(b)),
+            (Some(x), Some(y)) if x != y
+        )
 }

@@ -500,6 +500,59 @@ impl FormTrie {
     }
 }
 
+/// Whether two words of names are two spellings of one name by a romanization (`Tsvetkov` / `Cvetkov`, `Zornitsa` /
+/// `Zornica`, `Stoyanova` / `Stoianova`, `Khalilov` / `Halilov`, `Kellerman` / `Kelerman`,
+/// `Erdoğan` / `Erdogan`, `Petar` / `Peter`), not two names (`Georgieva` / `Grigorova`,
+/// `Kelly` / `Kerry`, `Jones` / `James`, `Myers` / `Ebbers`, `Maria` / `Mario`, `Ian` /
+/// `Jan`): equal once accents are dropped and the spellings romanizations trade are folded
+/// ([`romanization_fold`]), or, in words of five letters or more, one vowel apart before
+/// the last letter (a last vowel often marks gender: `Roberta` / `Roberto`). Narrower than
+/// [`distance`], which takes `Kelly` / `Kerry` and `Jones` / `James` for near spellings.
+pub fn romanized_variants(x: &str, y: &str) -> bool {
+    let (fx, fy) = (romanization_fold(x), romanization_fold(y));
+    if fx == fy {
+        return true;
+    }
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let (cx, cy): (Vec<char>, Vec<char>) = (fx.chars().collect(), fy.chars().collect());
+    let mut apart = (0..cx.len().min(cy.len())).filter(|&k| cx[k] != cy[k]);
+    cx.len() == cy.len()
+        && cx.len() >= 5
+        && apart
+            .next()
+            .is_some_and(|k| k + 1 < cx.len() && vowel(cx[k]) && vowel(cy[k]))
+        && apart.next().is_none()
+}
+
+/// A word without accents ([`fold`])
+/// and with the spellings that romanizations of one name trade folded to one: `ts`, `tz`
+/// and `cz` to `c`, `kh` to `h`, `sch`, `sh` and `sz` to `s`, `zh` to `z`, `y` to `i`, `w`
+/// to `v`, `ph` to `f`, and a doubled letter to one.
+pub fn romanization_fold(word: &str) -> String {
+    let lower: Vec<char> = fold(word).chars().collect();
+    let mut out = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < lower.len() {
+        let (c, next) = (lower[i], lower.get(i + 1).copied());
+        let (mapped, used) = match (c, next, lower.get(i + 2).copied()) {
+            ('s', Some('c'), Some('h')) => ('s', 3),
+            ('t', Some('s' | 'z'), _) | ('c', Some('z'), _) => ('c', 2),
+            ('k', Some('h'), _) => ('h', 2),
+            ('s', Some('h' | 'z'), _) => ('s', 2),
+            ('z', Some('h'), _) => ('z', 2),
+            ('p', Some('h'), _) => ('f', 2),
+            ('y', _, _) => ('i', 1),
+            ('w', _, _) => ('v', 1),
+            _ => (c, 1),
+        };
+        if !out.ends_with(mapped) {
+            out.push(mapped);
+        }
+        i += used;
+    }
+    out
+}
+
 /// The edit budget for two forms whose shorter one has `len` letters: zero up to 3 letters
 /// (`Xi`/`Li` never match fuzzily), else `0.4 + 0.25·(len − 4)`, at most 1.5.
 pub fn budget(len: usize) -> f32 {
