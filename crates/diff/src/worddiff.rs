@@ -1616,17 +1616,6 @@ fn month_index(key: &str) -> Option<usize> {
 /// Longest hunk side (in words) read as one day or month put for another.
 const DAY_HUNK_WORDS: usize = 3;
 
-/// Days of the week, as the normalizer writes them.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// A weekday or a month put for another in a short hunk with no figure (`on Tuesday` and `on
 /// Wednesday`, `in May` and `in June`): a date that differs, a `number` divergence as dates
 /// with figures are (the contract has no kind for dates; found on a held-out story whose
@@ -1674,7 +1663,7 @@ fn day_changed(
             capitalised && !(opens && function)
         };
         let mut days = r.clone().filter(|&k| !in_name(k)).filter_map(|k| {
-            if WEEKDAYS.contains(&ws[k].key) {
+            if newsdiff_normalize::names::lexicon::WEEKDAYS.contains(&ws[k].key) {
                 Some((k, false))
             } else if is_month(side, ws, k) {
                 Some((k, true))
@@ -1962,6 +1951,16 @@ mod tests {
         word_diff(&DiffSide::whole(a, &[]), &DiffSide::whole(b, &[]))
     }
 
+    /// The person key `key` on the first place `text` writes `name`.
+    fn keyed(text: &str, name: &str, key: u64) -> Vec<NameKey> {
+        let start = text.find(name).expect("name in text");
+        vec![NameKey {
+            start,
+            end: start + name.len(),
+            key,
+        }]
+    }
+
     /// The words of a sentence-aligned passage are the same whether the passage or the whole
     /// article was normalized (what [`Segment`] relies on), on the sample articles.
     #[test]
@@ -2102,15 +2101,10 @@ mod tests {
             "\"It is unlawful,\" presiding judge Milena Stoyanova wrote in the ruling.",
             "\"It is unlawful,\" presiding judge Elena Petkova wrote in the ruling.",
         );
-        let key = |text: &str, name: &str, key: u64| {
-            let start = text.find(name).expect("name in text");
-            [NameKey {
-                start,
-                end: start + name.len(),
-                key,
-            }]
-        };
-        let (na, nb) = (key(a, "Milena Stoyanova", 1), key(b, "Elena Petkova", 2));
+        let (na, nb) = (
+            keyed(a, "Milena Stoyanova", 1),
+            keyed(b, "Elena Petkova", 2),
+        );
         let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
         let kinds: Vec<_> = d.divergences.iter().map(|x| x.kind).collect();
         assert_eq!(kinds, [DivergenceKind::Role], "{:?}", d.divergences);
@@ -2121,14 +2115,6 @@ mod tests {
     /// one name put for another where the text is the same around it still is one.
     #[test]
     fn names_in_different_places_are_no_swap() {
-        let keyed = |text: &str, name: &str, key: u64| {
-            let start = text.find(name).expect("name in text");
-            [NameKey {
-                start,
-                end: start + name.len(),
-                key,
-            }]
-        };
         let a = "Shares of Verizon rose sharply. The regulator approved the merger on Monday after a long review.";
         let b = "The regulator approved the merger on Monday after a long review. Qwest had opposed it for months.";
         let (na, nb) = (keyed(a, "Verizon", 1), keyed(b, "Qwest", 2));
@@ -2147,14 +2133,6 @@ mod tests {
     #[test]
     fn review_cases_for_names_ranks_dates_and_negations() {
         let kinds = |d: &WordDiff| d.divergences.iter().map(|x| x.kind).collect::<Vec<_>>();
-        let keyed = |text: &str, name: &str, key: u64| {
-            let start = text.find(name).expect("name in text");
-            vec![NameKey {
-                start,
-                end: start + name.len(),
-                key,
-            }]
-        };
         let with = |a: &str, x: &str, kx: u64, b: &str, y: &str, ky: u64| {
             let (na, nb) = (keyed(a, x, kx), keyed(b, y, ky));
             word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb))
@@ -2250,14 +2228,6 @@ mod tests {
     /// `Grigorova`). Found on a held-out machine-translated story (benches/eval/story4).
     #[test]
     fn spellings_of_one_name_are_no_swap() {
-        let keyed = |text: &str, name: &str, key: u64| {
-            let start = text.find(name).expect("name in text");
-            [NameKey {
-                start,
-                end: start + name.len(),
-                key,
-            }]
-        };
         let pairs = [
             (
                 "Minister Petar Dimitrov said the government respected the ruling.",
@@ -2476,15 +2446,7 @@ mod tests {
             "The plant was fined in 2021. Chief executive Martin Keel said safety came first.",
             "The plant employs 300 people. Chief executive Alan Whitcombe said safety came first.",
         );
-        let key = |text: &str, name: &str, key: u64| {
-            let start = text.find(name).expect("name in text");
-            [NameKey {
-                start,
-                end: start + name.len(),
-                key,
-            }]
-        };
-        let (na, nb) = (key(a, "Martin Keel", 1), key(b, "Alan Whitcombe", 2));
+        let (na, nb) = (keyed(a, "Martin Keel", 1), keyed(b, "Alan Whitcombe", 2));
         let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
         let kinds: Vec<_> = d.divergences.iter().map(|x| x.kind).collect();
         assert_eq!(kinds, [DivergenceKind::Role], "{:?}", d.divergences);

@@ -828,6 +828,17 @@ pub const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Days of the week, lower case.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Parties and their members as words before a name (`Conservative Michael Howard`,
 /// `Liberal Democrat Alan Beith`): skipped as openers unless an office follows, and never
 /// part of a name unless also a given name (`Tory Burch`; see [`is_non_name`]).
