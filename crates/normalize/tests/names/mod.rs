@@ -2423,6 +2423,16 @@ fn a_given_name_spelled_another_way_is_one_person() {
             "e",
             "Marvin Davis said the oil deal was off. Chairman Marvin Davis left.",
         ),
+        NameDoc::new(
+            "f",
+            "Gabriele Rossi said he would appeal. Ewan Davies said so too. Alina Petrova said \
+             it was over.",
+        ),
+        NameDoc::new(
+            "g",
+            "Gabrielle Rossi said she would appeal. Evan Davies said so too. Alena Petrova said \
+             it was not over.",
+        ),
     ];
     let r = find_names(&docs);
     let of = |article: &str, form: &str| canonical_of(&r, article, form);
@@ -2433,4 +2443,12 @@ fn a_given_name_spelled_another_way_is_one_person() {
     assert!(of("b", "Mario Rossi").is_some() && of("c", "Peter Dimov").is_some());
     assert!(of("e", "Marvin Davis").is_some());
     assert_ne!(of("e", "Marvin Davis"), of("d", "Mervyn Davies"));
+    for (x, y) in [
+        ("Gabriele Rossi", "Gabrielle Rossi"),
+        ("Ewan Davies", "Evan Davies"),
+        ("Alina Petrova", "Alena Petrova"),
+    ] {
+        assert!(of("f", x).is_some() && of("g", y).is_some(), "{x} / {y}");
+        assert_ne!(of("f", x), of("g", y), "{x} / {y}");
+    }
 }
