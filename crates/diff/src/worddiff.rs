@@ -315,7 +315,7 @@ const FAIL_WORDS: &[&str] = &[
 /// flagged as a dropped negation).
 fn negates(ws: &[Word<'_>], k: usize) -> bool {
     is_negation(ws[k].key)
-        || FAIL_WORDS.contains(&ws[k].key) && ws.get(k + 1).is_some_and(|w| w.key == "to")
+        || ws.get(k + 1).is_some_and(|w| w.key == "to") && FAIL_WORDS.contains(&ws[k].key)
 }
 
 /// Longest hunk side (in words) read as one person put in another's place.
@@ -1652,25 +1652,33 @@ fn day_changed(
                 .text
                 .get(prev.start..prev.end)
                 .is_some_and(|t| t.starts_with(char::is_uppercase));
-            let opens = k == 1 || breaks_after(side, ws, k - 2);
-            let function = newsdiff_normalize::stopwords::ENGLISH
-                .binary_search(&prev.key)
-                .is_ok()
-                || matches!(
-                    prev.key,
-                    "last" | "next" | "this" | "every" | "early" | "late"
-                );
-            capitalised && !(opens && function)
-        };
-        let mut days = r.clone().filter(|&k| !in_name(k)).filter_map(|k| {
-            if newsdiff_normalize::names::lexicon::WEEKDAYS.contains(&ws[k].key) {
-                Some((k, false))
-            } else if is_month(side, ws, k) {
-                Some((k, true))
-            } else {
-                None
+            if !capitalised {
+                return false;
             }
-        });
+            let opens = k == 1 || breaks_after(side, ws, k - 2);
+            let function = || {
+                newsdiff_normalize::stopwords::ENGLISH
+                    .binary_search(&prev.key)
+                    .is_ok()
+                    || matches!(
+                        prev.key,
+                        "last" | "next" | "this" | "every" | "early" | "late"
+                    )
+            };
+            !(opens && function())
+        };
+        let mut days = r
+            .clone()
+            .filter_map(|k| {
+                if newsdiff_normalize::names::lexicon::WEEKDAYS.contains(&ws[k].key) {
+                    Some((k, false))
+                } else if is_month(side, ws, k) {
+                    Some((k, true))
+                } else {
+                    None
+                }
+            })
+            .filter(|&(k, _)| !in_name(k));
         let one = days.next()?;
         days.next().is_none().then_some(one)
     };
