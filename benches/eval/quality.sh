@@ -36,19 +36,22 @@ $ND overlaps --format jsonl benches/eval/story2/articles > "$OUT/story2.jsonl" |
 python3 "$E/score_seeds.py" "$OUT/story2.jsonl" benches/eval/story2/annotation.json benches/eval/story2/articles |
   grep -E "^(recall_(strong|medium|weak)_tight|reported_overlaps|extras|span_errors):"
 
+# story NAME: a story with planted divergences: overlaps against its line annotation, and
+# its divergences against the planted ones
+story() {
+  local d=benches/eval/$1
+  $ND overlaps --format jsonl "$d/articles" > "$OUT/$1.jsonl" || [ $? -eq 1 ]
+  python3 "$E/score_seeds.py" "$OUT/$1.jsonl" "$d/annotation.json" "$d/articles" |
+    grep -E "^(recall_(strong|medium|weak)(_tight)?|reported_overlaps|extras|span_errors):"
+  python3 benches/eval/divcheck.py "$OUT/$1.jsonl" "$d/divergences.json" "$d/articles" |
+    grep -E "^(planted_|unplanted_)"
+}
+
 echo "== a wire story and its copies, with planted divergences (benches/eval/story3)"
-$ND overlaps --format jsonl benches/eval/story3/articles > "$OUT/story3.jsonl" || [ $? -eq 1 ]
-python3 "$E/score_seeds.py" "$OUT/story3.jsonl" benches/eval/story3/annotation.json benches/eval/story3/articles |
-  grep -E "^(recall_(strong|medium|weak)(_tight)?|reported_overlaps|extras|span_errors):"
-python3 benches/eval/divcheck.py "$OUT/story3.jsonl" benches/eval/story3/divergences.json benches/eval/story3/articles |
-  grep -E "^(planted_|unplanted_)"
+story story3
 
 echo "== a court-ruling story: wire, two outlets, a translation, a column (benches/eval/story4)"
-$ND overlaps --format jsonl benches/eval/story4/articles > "$OUT/story4.jsonl" || [ $? -eq 1 ]
-python3 "$E/score_seeds.py" "$OUT/story4.jsonl" benches/eval/story4/annotation.json benches/eval/story4/articles |
-  grep -E "^(recall_(strong|medium|weak)(_tight)?|reported_overlaps|extras|span_errors):"
-python3 benches/eval/divcheck.py "$OUT/story4.jsonl" benches/eval/story4/divergences.json benches/eval/story4/articles |
-  grep -E "^(planted_|unplanted_)"
+story story4
 
 C="$SHARED/corpora"
 decompress() { # the corpus's JSON Lines, decompressed once into the scratch folder

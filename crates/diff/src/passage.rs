@@ -434,8 +434,7 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Confi
         }
         out.extend(keep(cur));
     }
-    let sim_of: HashMap<(u32, u32), f32> = ms.iter().map(|m| ((m.a, m.b), m.sim)).collect();
-    without_taken(out, &sim_of, &seed_of)
+    without_taken(out, &ms, &seed_of)
 }
 
 /// A match leaves its passage when another passage of the pair matches one of its sentences
@@ -460,9 +459,17 @@ const TAKEN_MAX_MATCHES: usize = 512;
 /// nothing) goes.
 fn without_taken(
     pieces: Vec<Passage>,
-    sim_of: &HashMap<(u32, u32), f32>,
+    ms: &[Match],
     seed_of: &HashMap<(u32, u32), (u32, u32)>,
 ) -> Vec<Passage> {
+    if pieces.len() < 2 {
+        return pieces; // most article pairs: nothing built
+    }
+    // `ms` is sorted by `(a, b)`
+    let sim_of = |a: u32, b: u32| {
+        ms.binary_search_by_key(&(a, b), |m| (m.a, m.b))
+            .map_or(0.0, |k| ms[k].sim)
+    };
     // (piece, a, b, sim)
     let all: Vec<(usize, u32, u32, f32)> = pieces
         .iter()
@@ -471,10 +478,10 @@ fn without_taken(
             ps.a_units
                 .iter()
                 .zip(&ps.b_units)
-                .map(move |(&a, &b)| (i, a, b, sim_of.get(&(a, b)).copied().unwrap_or(0.0)))
+                .map(move |(&a, &b)| (i, a, b, sim_of(a, b)))
         })
         .collect();
-    if pieces.len() < 2 || all.len() > TAKEN_MAX_MATCHES {
+    if all.len() > TAKEN_MAX_MATCHES {
         return pieces;
     }
     let far = |x: u32, y: u32| i64::from(x.abs_diff(y)) > MAX_STEP;

@@ -7,6 +7,8 @@ use similar::algorithms::{Capture, Compact, DiffHook, Replace, myers};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
+use newsdiff_normalize::names::fold::romanized_variants;
+
 use crate::model::{DiffOp, Divergence, DivergenceKind, Op, Piece};
 use crate::names::NameKey;
 
@@ -972,18 +974,13 @@ fn rank_changed(
         else {
             return true;
         };
-        let capitalised = |w: &Word<'_>| {
-            side.text
-                .get(w.start..w.end)
-                .is_some_and(|t| t.starts_with(char::is_uppercase))
-        };
         let joined = |j: usize| {
             side.text
                 .get(ws[j].end..ws[j + 1].start)
                 .is_some_and(|gap| gap.chars().all(char::is_whitespace))
         };
         (k + 1..r.end).all(|j| {
-            (is_anchor(&ws[j]) && capitalised(&ws[j]) || ws[j].key == "and") && joined(j - 1)
+            (is_anchor(&ws[j]) && capitalised(side, &ws[j]) || ws[j].key == "and") && joined(j - 1)
         }) && (r.end >= ws.len() || joined(r.end - 1))
     };
     if !ends_rank(a, wa, ra) || !ends_rank(b, wb, rb) {
@@ -1014,7 +1011,8 @@ fn rank_changed(
 /// Whether person `x` of `wa` and person `y` of `wb` are written as one name: the same last
 /// word at their first mentions (a family name), and the same first word when both give
 /// one more (a given name); or as many words, each pair one spelling of one word
-/// ([`spelling_variants`]).
+/// ([`romanized_variants`]: a translation's spellings, narrower on purpose than
+/// the names step's distance, which takes `Kelly` / `Kerry` for one name).
 fn same_name(wa: &[Word<'_>], x: u64, wb: &[Word<'_>], y: u64) -> bool {
     let name = |ws: &'_ [Word<'_>], p: u64| -> Vec<(u64, usize)> {
         let Some(first) = ws.iter().position(|w| w.person == Some(p)) else {
@@ -1035,10 +1033,9 @@ fn same_name(wa: &[Word<'_>], x: u64, wb: &[Word<'_>], y: u64) -> bool {
     written_alike
         || !nx.is_empty()
             && nx.len() == ny.len()
-            && nx
-                .iter()
-                .zip(&ny)
-                .all(|(&(hx, kx), &(hy, ky))| hx == hy || spelling_variants(wa[kx].key, wb[ky].key))
+            && nx.iter().zip(&ny).all(|(&(hx, kx), &(hy, ky))| {
+                hx == hy || romanized_variants(wa[kx].key, wb[ky].key)
+            })
 }
 
 /// The words of the person name that word `k` is part of (the words around it with its
@@ -1055,17 +1052,6 @@ fn name_run(ws: &[Word<'_>], k: usize) -> Range<usize> {
         .last()
         .map_or(k + 1, |j| j + 1);
     start..end
-}
-
-/// Whether two words of a name at one place of two versions of a passage are two spellings
-/// of one name by a translation's romanization
-/// ([`fold::romanized_variants`](newsdiff_normalize::names::fold::romanized_variants)):
-/// narrower on purpose than the names step's distance (`fold::distance`, which takes `Kelly`
-/// / `Kerry` and `Jones` / `James` for near spellings), since the names step weighs them with
-/// more evidence than one place in one passage. Found on a held-out machine-translated
-/// story, where such swaps were flagged as a quote given to another speaker.
-fn spelling_variants(x: &str, y: &str) -> bool {
-    newsdiff_normalize::names::fold::romanized_variants(x, y)
 }
 
 /// The words within three of a person's first mention.
@@ -1242,7 +1228,7 @@ fn divergences(
                     && len > 1
                     && !newsdiff_normalize::names::lexicon::is_honorific(p)
                     && !newsdiff_normalize::names::lexicon::is_honorific(q)
-                    && !spelling_variants(p, q)
+                    && !romanized_variants(p, q)
                     && !newsdiff_normalize::names::lexicon::same_given(p, q)
                     && newsdiff_normalize::names::fold::distance_at_most(
                         p,
@@ -1468,13 +1454,16 @@ fn breaks_after(side: &DiffSide<'_>, ws: &[Word<'_>], k: usize) -> bool {
     }
 }
 
+/// Whether word `w` of `side` is written with a capital first letter.
+fn capitalised(side: &DiffSide<'_>, w: &Word<'_>) -> bool {
+    side.text
+        .get(w.start..w.end)
+        .is_some_and(|t| t.starts_with(char::is_uppercase))
+}
+
 /// Whether word `k` is a capitalised month name (`May`, never the verb `may`).
 fn is_month(side: &DiffSide<'_>, ws: &[Word<'_>], k: usize) -> bool {
-    newsdiff_normalize::names::lexicon::MONTHS.contains(&ws[k].key)
-        && side
-            .text
-            .get(ws[k].start..ws[k].end)
-            .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()))
+    newsdiff_normalize::names::lexicon::MONTHS.contains(&ws[k].key) && capitalised(side, &ws[k])
 }
 
 /// The figures that hunk side `r` touches, in order: each a run of numbers (`19 1/2`,
@@ -1648,11 +1637,7 @@ fn day_changed(
                 return false;
             }
             let prev = &ws[k - 1];
-            let capitalised = side
-                .text
-                .get(prev.start..prev.end)
-                .is_some_and(|t| t.starts_with(char::is_uppercase));
-            if !capitalised {
+            if !capitalised(side, prev) {
                 return false;
             }
             let opens = k == 1 || breaks_after(side, ws, k - 2);
