@@ -59,6 +59,11 @@ pub(crate) struct Candidate {
     /// (`Oshman's Sporting Goods Inc`), which may be an owner's (`Buffett's Berkshire
     /// Hathaway Inc`): the corpus decides (see `find` in the module root).
     pub possessive: bool,
+    /// Capitalised words before it were taken off as a descriptor (`New Yorker William
+    /// Trowbridge`, `Kansas City Chiefs Derrick Thomas`): a person only where the corpus
+    /// accepts this full name elsewhere (see `full_name_suffixes` in the module root), never
+    /// by a cue of its own (`San Sebastian Gold Mine` is no `Sebastian Gold Mine`).
+    pub descriptor: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -478,8 +483,8 @@ fn process_run(
     while name_to > name_from + 2 && lx::is_post_nominal(&lw[name_to - 1]) {
         name_to -= 1;
     }
-    let name: Vec<usize> = run[name_from..name_to].to_vec();
-    let nl: Vec<&String> = lw[name_from..name_to].iter().collect();
+    let mut name: Vec<usize> = run[name_from..name_to].to_vec();
+    let mut nl: Vec<&String> = lw[name_from..name_to].iter().collect();
     // a company's name before its designator (`Pennzoil Co`, `Morgan Stanley and Co Inc`):
     // no person, but kept (marked `designated`, never accepted) so that the corpus can count
     // how often it writes the name so
@@ -491,6 +496,23 @@ fn process_run(
             .map_or(0, |i| i + 1);
         out.extend(designated(toks, &name[from..k], first, sent));
         return;
+    }
+    // a word no name holds (a place, an office, a country, a connector) with a full name
+    // after it, from a given name of the lists on (`New Yorker William Trowbridge`, `Kansas
+    // City Chiefs Derrick Thomas`): the words before may be a descriptor, and the rest a
+    // name, which the corpus decides
+    let mut descriptor = false;
+    if let Some(bad) = (0..nl.len()).rev().find(|&i| not_a_name_word(&nl, i)) {
+        let Some(k) = (bad + 1..nl.len().saturating_sub(1))
+            .find(|&k| lx::is_listed_given_name(nl[k]))
+            .filter(|&k| (k..nl.len()).all(|i| !not_a_name_word(&nl[k..], i - k)))
+        else {
+            return;
+        };
+        name.drain(..k);
+        nl.drain(..k);
+        name_from += k;
+        descriptor = true;
     }
     // four name words at most; five with a particle written in lower case, after a title
     // (`President Luiz Inácio Lula da Silva`; not `Banca del Monte di Parma`, `Del E. Webb
@@ -505,27 +527,6 @@ fn process_run(
         4
     };
     if name.is_empty() || name.len() > longest {
-        return;
-    }
-    if nl.iter().enumerate().any(|(i, w)| {
-        // a place's name after a particle, last, after a given name, is a family name
-        // (`Miguel de la Madrid`, `De la Madrid`; not `Banque Nationale de Paris`)
-        let after_particle = i > 0
-            && i + 1 == nl.len()
-            && lx::is_particle(nl[i - 1])
-            && (lx::is_given_name(nl[0]) || nl[..i].iter().all(|w| lx::is_particle(w)));
-        lx::is_non_name(w)
-            && !after_particle
-            && !(i == 0
-                && nl.len() >= 2
-                && lx::is_given_non_name(w)
-                && nl[nl.len() - 1].chars().nth(1).is_some())
-            || lx::is_head(w)
-            || lx::is_honorific(w)
-            || CONNECTORS.contains(&w.as_str())
-            || lx::country(w).is_some()
-            || lx::is_department(w)
-    }) {
         return;
     }
     if nl.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
@@ -673,6 +674,7 @@ fn process_run(
         accepted: false,
         particle_family: false,
         possessive: false,
+        descriptor,
     });
 }
 
@@ -710,6 +712,29 @@ fn nationality(name: &[&String]) -> bool {
     }
 }
 
+/// Whether the word at `i` of the name words `nl` (folded, lower case) rules the words out
+/// as a person's name: a word naming no one (unless a place's name as a family name after a
+/// particle, `Miguel de la Madrid`, not `Banque Nationale de Paris`), an office, an
+/// honorific, a connector, a country or a department.
+fn not_a_name_word(nl: &[&String], i: usize) -> bool {
+    let w = nl[i];
+    let after_particle = i > 0
+        && i + 1 == nl.len()
+        && lx::is_particle(nl[i - 1])
+        && (lx::is_given_name(nl[0]) || nl[..i].iter().all(|w| lx::is_particle(w)));
+    lx::is_non_name(w)
+        && !after_particle
+        && !(i == 0
+            && nl.len() >= 2
+            && lx::is_given_non_name(w)
+            && nl[nl.len() - 1].chars().nth(1).is_some())
+        || lx::is_head(w)
+        || lx::is_honorific(w)
+        || CONNECTORS.contains(&w.as_str())
+        || lx::country(w).is_some()
+        || lx::is_department(w)
+}
+
 /// The candidate kept for a company's name written before its designator (never accepted:
 /// counted, and read for what a bare word of it means in its article), or `None` for no
 /// words, more than four, or a word that folds to nothing.
@@ -735,6 +760,7 @@ fn designated(
         accepted: false,
         particle_family: false,
         possessive: false,
+        descriptor: false,
     })
 }
 

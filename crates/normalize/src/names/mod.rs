@@ -543,6 +543,7 @@ impl Names {
                 for c in cs.iter_mut() {
                     if !c.accepted
                         && !c.org
+                        && !c.descriptor
                         && !orgs.contains(&c.folded)
                         && c.folded.iter().all(|f| known.contains(f))
                         && !(c.initial
@@ -555,6 +556,10 @@ impl Names {
                 }
                 not.reject(cs, &vocab);
             });
+        }
+        if self.corpus_cues {
+            full_name_suffixes(&mut cands, &order, &orgs);
+            cands.par_iter_mut().for_each(|cs| not.reject(cs, &vocab));
         }
         particle_families(&mut cands);
         // a one-word company name stays the family name of a person named in full
@@ -642,6 +647,81 @@ impl Names {
     }
 }
 
+/// A name after a descriptor (`New Yorker William Trowbridge`, read as `William Trowbridge`
+/// with [`Candidate::descriptor`]) is that person when the corpus accepts the full name
+/// elsewhere; and a run of capitalised words not taken for a person loses its first words
+/// when what is left, from a given name on, is such a full name (`Texan Michael Chicoine`).
+/// Otherwise the run is no person, and a sentence naming them matches no sentence of an
+/// article where they are recognised (the names step gives a person one term there; the run
+/// keeps its words). The longest such full name is kept; an organisation's name is left
+/// alone, and so is a run whose rest starts with no given name (`Qtrly Class A`, `Advisors
+/// Goldman Sachs`: a company taken for a person somewhere must not spread).
+fn full_name_suffixes(
+    cands: &mut [Vec<Candidate>],
+    docs: &[&NameDoc<'_>],
+    orgs: &FxHashSet<Vec<String>>,
+) {
+    let full: FxHashSet<Vec<String>> = cands
+        .iter()
+        .flatten()
+        .filter(|c| c.accepted && !c.org && c.folded.len() >= 2)
+        .map(|c| c.folded.clone())
+        .collect();
+    cands
+        .par_iter_mut()
+        .zip(docs.par_iter())
+        .for_each(|(cs, d)| {
+            for c in cs.iter_mut() {
+                if c.accepted || c.org {
+                    continue;
+                }
+                if c.descriptor {
+                    c.accepted = full.contains(&c.folded);
+                    continue;
+                }
+                if c.folded.len() < 3 || orgs.contains(&c.folded) {
+                    continue;
+                }
+                let Some(k) = (1..=c.folded.len() - 2).find(|&k| {
+                    lexicon::is_given_name(&c.folded[k]) && full.contains(&c.folded[k..])
+                }) else {
+                    continue;
+                };
+                if trim_front(c, k, d.text) {
+                    c.accepted = true;
+                }
+            }
+        });
+}
+
+/// Drops the first `k` words of candidate `c` (its span then starts at the word after them
+/// in `text`); false, and `c` unchanged, when the words are not found in order.
+fn trim_front(c: &mut Candidate, k: usize, text: &str) -> bool {
+    let Some(name) = text.get(c.span.clone()) else {
+        return false;
+    };
+    let mut at = 0;
+    for t in &c.tokens[..k] {
+        match name.get(at..).and_then(|rest| rest.find(t.as_str())) {
+            Some(i) => at += i + t.len(),
+            None => return false,
+        }
+    }
+    let Some(start) = c
+        .tokens
+        .get(k)
+        .and_then(|t| name.get(at..).and_then(|rest| rest.find(t.as_str())))
+        .map(|i| at + i)
+    else {
+        return false;
+    };
+    c.span.start += start;
+    c.tokens.drain(..k);
+    c.folded.drain(..k);
+    c.initial = false;
+    true
+}
+
 /// Marks the candidates that are a family name written with its particles and no given name
 /// (`Van Persie`, `De la Madrid`, `Von der Leyen`) when an accepted name of the corpus writes
 /// those particles and that family name after a given name (`Robin van Persie`): the
@@ -727,8 +807,9 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<St
         |c: &Candidate, f: &str| lexicon::is_common(f) || (c.initial && vocab.contains(f));
     for c in cs.iter_mut() {
         let single = c.folded.len() == 1;
-        // a multi-word form said to be an organisation is one everywhere
-        if c.org || (!single && orgs.contains(&c.folded)) {
+        // a multi-word form said to be an organisation is one everywhere; a name after a
+        // descriptor is for the corpus to confirm
+        if c.org || c.descriptor || (!single && orgs.contains(&c.folded)) {
             c.accepted = false;
             continue;
         }
@@ -761,6 +842,7 @@ fn accept(cs: &mut [Candidate], vocab: &FxHashSet<&str>, orgs: &FxHashSet<Vec<St
     for c in cs.iter_mut() {
         if !c.accepted
             && !c.org
+            && !c.descriptor
             && !orgs.contains(&c.folded)
             && c.folded.iter().all(|f| known.contains(f))
             && !c.folded.iter().any(|f| common_word(c, f))

@@ -2452,3 +2452,69 @@ fn a_given_name_spelled_another_way_is_one_person() {
         assert_ne!(of("f", x), of("g", y), "{x} / {y}");
     }
 }
+
+/// A person named elsewhere in full is the same person after a descriptor of capitalised
+/// words (`New Yorker`, a demonym `Texan`): left whole, the run was no person at all, and a
+/// sentence naming them could not match its copy in an article that names them plainly.
+/// Without the corpus naming them so, the words after a place are no person (`San Sebastian
+/// Gold Mine`), however much a given name opens them.
+#[test]
+fn a_full_name_after_a_descriptor_is_the_person_named_elsewhere() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "New Yorker William Trowbridge and Texan Michael Chicoine have pleaded guilty \
+             to charges of piracy.",
+        ),
+        NameDoc::new(
+            "b",
+            "William Trowbridge and Michael Chicoine pleaded guilty to the charges. \
+             Work at the San Sebastian Gold Mine stopped.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert_eq!(
+        canonical_of(&r, "a", "William Trowbridge"),
+        Some("William Trowbridge"),
+        "{:?}",
+        all_forms(&r)
+    );
+    assert_eq!(cluster_with(&r, "William Trowbridge").len(), 1);
+    assert_eq!(
+        canonical_of(&r, "a", "Michael Chicoine"),
+        canonical_of(&r, "b", "Michael Chicoine")
+    );
+    assert!(canonical_of(&r, "a", "Michael Chicoine").is_some());
+    let forms = all_forms(&r);
+    assert!(!forms.iter().any(|f| f.contains("Sebastian")), "{forms:?}");
+    // alone, the descriptor's name waits for the corpus: no person
+    let alone = find_names(&[NameDoc::new(
+        "a",
+        "New Yorker William Trowbridge pleaded guilty to charges of piracy.",
+    )]);
+    assert!(alone.clusters.is_empty(), "{:?}", all_forms(&alone));
+}
+
+/// A company taken for a person somewhere does not spread to runs that end in its name
+/// (`Advisors Goldman Sachs`): the rest of a run must open with a given name.
+#[test]
+fn a_run_ending_in_a_name_of_no_given_name_stays_out() {
+    let docs = [
+        NameDoc::new(
+            "a",
+            "Goldman Sachs said the deal was fair. Goldman Sachs said so again.",
+        ),
+        NameDoc::new(
+            "b",
+            "Advisors Goldman Sachs are understood to have valued the firm.",
+        ),
+    ];
+    let r = find_names(&docs);
+    assert!(
+        r.clusters
+            .iter()
+            .all(|c| c.mentions.iter().all(|m| m.article != "b")),
+        "{:?}",
+        all_forms(&r)
+    );
+}
