@@ -1181,12 +1181,13 @@ const REPORT_WORDS: &[&str] = &[
     "said", "says", "stated", "added", "noted", "warned", "declared", "wrote",
 ];
 
-/// Most words between a person and the quote given to them.
+/// Most words between a person and the quote given to them, in one sentence.
 const QUOTE_NEAR: usize = 25;
 
 /// Whether the two sides report one statement and each gives it to its person `pa` (side
 /// a) or `pb` (side b): [`QUOTE_RUN`] words in a row, [`QUOTED_WORDS`] of them between
-/// quotation marks on one side, that both write within [`QUOTE_NEAR`] words of the person
+/// quotation marks on one side, that both write in the person's sentence, within
+/// [`QUOTE_NEAR`] words of the person (the quote after `Tom Brandt said.` is not his)
 /// (`"… support of many people in the region," Velmar chief executive Andrew Kellerman
 /// said` and `Todor Vasilev … complained that the judgment "ignores … support of many people
 /// in the region"`); or the same [`SAID_RUN`] words after `person said` on both sides
@@ -1203,6 +1204,38 @@ fn shares_quote(
     wb: &[Word<'_>],
     pb: u64,
 ) -> bool {
+    !shared_statements(a, wa, pa, b, wb, pb).is_empty()
+}
+
+/// Whether the sides give one statement to `x` (side a) and `y` (side b) that neither
+/// gives to one person on both sides: a side that names the other's person by the quote too
+/// may give it to them (`Mr Peston's book claimed that Mr Brown told Mr Blair: "…"` against
+/// `Gordon Brown told him: '…'`).
+fn given_to_another(
+    a: &DiffSide<'_>,
+    wa: &[Word<'_>],
+    x: u64,
+    b: &DiffSide<'_>,
+    wb: &[Word<'_>],
+    y: u64,
+) -> bool {
+    let mut same = shared_statements(a, wa, x, b, wb, x);
+    same.extend(shared_statements(a, wa, y, b, wb, y));
+    shared_statements(a, wa, x, b, wb, y)
+        .iter()
+        .any(|s| !same.contains(s))
+}
+
+/// The statements (their words, the person's taken for one slot) that [`shares_quote`]
+/// finds given to `pa` on side a and to `pb` on side b, sorted.
+fn shared_statements(
+    a: &DiffSide<'_>,
+    wa: &[Word<'_>],
+    pa: u64,
+    b: &DiffSide<'_>,
+    wb: &[Word<'_>],
+    pb: u64,
+) -> Vec<Vec<u64>> {
     let at = |ws: &[Word<'_>], p: u64| -> Vec<usize> {
         (0..ws.len()).filter(|&k| ws[k].person == Some(p)).collect()
     };
@@ -1218,9 +1251,10 @@ fn shares_quote(
             .collect()
     };
     let ra = reported(wa, &ka);
-    if reported(wb, &kb).iter().any(|r| ra.contains(r)) {
-        return true;
-    }
+    let mut out: Vec<Vec<u64>> = reported(wb, &kb)
+        .into_iter()
+        .filter(|r| ra.contains(r))
+        .collect();
     // the quoted runs near the person on one side, against the runs near the other's
     let quoted = |side: &DiffSide<'_>, ws: &[Word<'_>]| -> Vec<bool> {
         let spans = quoted_spans(side.text, side.start, side.end);
@@ -1228,14 +1262,25 @@ fn shares_quote(
             .map(|w| spans.iter().any(|r| r.start <= w.start && w.end <= r.end))
             .collect()
     };
-    let runs = |ws: &[Word<'_>], at: &[usize], q: &[bool]| {
+    // each word's sentence
+    let sentences = |side: &DiffSide<'_>, ws: &[Word<'_>]| -> Vec<usize> {
+        let mut n = 0;
+        (0..ws.len())
+            .map(|k| {
+                let here = n;
+                n += usize::from(breaks_after(side, ws, k));
+                here
+            })
+            .collect()
+    };
+    let runs = |ws: &[Word<'_>], at: &[usize], q: &[bool], sentence: &[usize]| {
         let mut out: rustc_hash::FxHashMap<Vec<u64>, usize> = rustc_hash::FxHashMap::default();
         for i in 0..(ws.len() + 1).saturating_sub(QUOTE_RUN) {
             let last = i + QUOTE_RUN - 1;
-            if at
-                .iter()
-                .any(|&k| k.abs_diff(i) <= QUOTE_NEAR || k.abs_diff(last) <= QUOTE_NEAR)
-            {
+            if at.iter().any(|&k| {
+                (sentence[k] == sentence[i] || sentence[k] == sentence[last])
+                    && (k.abs_diff(i) <= QUOTE_NEAR || k.abs_diff(last) <= QUOTE_NEAR)
+            }) {
                 let key = (i..=last)
                     .map(|k| if at.contains(&k) { 0 } else { ws[k].hash })
                     .collect();
@@ -1247,9 +1292,16 @@ fn shares_quote(
         out
     };
     let (qa, qb) = (quoted(a, wa), quoted(b, wb));
-    let (ra, rb) = (runs(wa, &ka, &qa), runs(wb, &kb, &qb));
-    ra.iter()
-        .any(|(run, &x)| rb.get(run).is_some_and(|&y| x.max(y) >= QUOTED_WORDS))
+    let (sa, sb) = (sentences(a, wa), sentences(b, wb));
+    let (ra, rb) = (runs(wa, &ka, &qa, &sa), runs(wb, &kb, &qb, &sb));
+    out.extend(
+        ra.iter()
+            .filter(|(run, x)| rb.get(*run).is_some_and(|&y| (**x).max(y) >= QUOTED_WORDS))
+            .map(|(run, _)| run.clone()),
+    );
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The byte ranges of `text[start..end]` between quotation marks: double quotes straight or
@@ -1422,7 +1474,7 @@ fn divergences(
         } else if near(wa, ka)
             .chain(near(wb, kb))
             .any(|k| SPEECH_WORDS.contains(&k))
-            && shares_quote(a, wa, *x, b, wb, *y)
+            && given_to_another(a, wa, *x, b, wb, *y)
         {
             DivergenceKind::Speaker
         } else {
@@ -2191,6 +2243,42 @@ mod tests {
                 "On Monday Raimondo said the talks were productive and would go on.",
                 "Raimondo",
             ),
+            [DivergenceKind::Speaker]
+        );
+        // the quote is given to one person on both sides, the other is its reporter
+        let (a, b) = (
+            "\"It's not surprising Gordon Brown told him: 'There's nothing you could say to me now that I could ever believe.'\"",
+            "Mr Peston's book claimed that Mr Brown told Mr Blair: \"There is nothing you could say to me now that I could ever believe.\"",
+        );
+        let na = keyed(a, "Gordon Brown", 1);
+        let mut nb = keyed(b, "Peston", 2);
+        nb.extend(keyed(b, "Brown", 1));
+        let d = word_diff(&DiffSide::whole(a, &na), &DiffSide::whole(b, &nb));
+        assert!(
+            d.divergences
+                .iter()
+                .all(|x| x.kind != DivergenceKind::Speaker),
+            "{:?}",
+            d.divergences
+        );
+        // a quote given to another in the next sentence is no longer the first one's
+        let (a, b) = (
+            "The order was lifted, Director Tom Brandt said. \"The readings were all below action levels,\" Brandt said.",
+            "The order was lifted, Director Tom Brandt said. \"The readings were all below action levels,\" Okafor said.",
+        );
+        let na = keyed(a, "Tom Brandt", 1);
+        let mut na2 = na.clone();
+        let second = a.rfind("Brandt").unwrap_or(0);
+        na2.push(NameKey {
+            start: second,
+            end: second + "Brandt".len(),
+            key: 1,
+        });
+        let mut nb = keyed(b, "Tom Brandt", 1);
+        nb.extend(keyed(b, "Okafor", 2));
+        let d = word_diff(&DiffSide::whole(a, &na2), &DiffSide::whole(b, &nb));
+        assert_eq!(
+            d.divergences.iter().map(|x| x.kind).collect::<Vec<_>>(),
             [DivergenceKind::Speaker]
         );
         // an attribution alike, the statements not: `said X, co-founder of Blinkx`
