@@ -448,7 +448,7 @@ pub(crate) fn passages(matches: &[Match], p: &Prepared, w: &Weights, cfg: &Confi
 /// of United's largest shareholders, the Irish horse racing tycoons John Magnier and JP
 /// McManus` for two BBC sentences): kept (found by a review).
 ///
-/// Within one passage the same holds for partners not next to each other: BBC's `The first
+/// Within one passage the same holds for partners three sentences apart or more: BBC's `The first
 /// convictions for piracy over peer-to-peer networks have been handed down in the US`
 /// matched its copy (`The first convictions for P2P piracy were handed out`) at 0.69 and the
 /// other article's first sentence, three before it (`Peer-to-peer (P2P) networks are here to
@@ -465,7 +465,7 @@ const TAKEN_RATIO: f32 = 2.0;
 const TAKEN_MAX_MATCHES: usize = 512;
 
 /// `pieces` without the matches another piece takes, or a stronger match of the same piece
-/// with a partner not next to theirs ([`TAKEN_RATIO`]; a match taken itself takes nothing),
+/// with a partner three sentences or more from theirs ([`TAKEN_RATIO`]; a match taken itself takes nothing),
 /// and without the extensions whose seed was taken; each
 /// piece's bounds the matches it keeps; a piece left with no match (only extensions, or
 /// nothing) goes.
@@ -497,7 +497,8 @@ fn without_taken(
         return pieces;
     }
     let far = |x: u32, y: u32| i64::from(x.abs_diff(y)) > MAX_STEP;
-    let apart = |x: u32, y: u32| x.abs_diff(y) >= 2;
+    // (one sentence between the partners may be one sentence fused from two around it)
+    let apart = |x: u32, y: u32| x.abs_diff(y) >= 3;
     // strongest first: a match can only be taken by one at least twice as strong, whose own
     // fate is then already known (one taken itself takes nothing)
     let mut order: Vec<usize> = (0..all.len()).collect();
@@ -594,11 +595,18 @@ mod tests {
         assert_eq!(out, vec![piece(&[(0, 13), (1, 14)])]);
     }
 
-    /// A sentence rewritten as two keeps both: the partners are next to each other.
+    /// A sentence rewritten as two keeps both: the partners are next to each other, or one
+    /// sentence apart.
     #[test]
     fn a_sentence_split_in_two_keeps_both_matches() {
         let ms = [m(0, 12, 0.3), m(0, 13, 0.7), m(1, 14, 0.8)];
         let whole = piece(&[(0, 12), (0, 13), (1, 14)]);
+        let out = without_taken(vec![whole.clone()], &ms, &HashMap::new());
+        assert_eq!(out, vec![whole]);
+        // or from two with one sentence between them (`Brayford Mills was founded in 1990.
+        // It is based in Yorkshire. On Monday it said…`, found by a review)
+        let ms = [m(0, 11, 0.3), m(0, 13, 0.7), m(1, 14, 0.8)];
+        let whole = piece(&[(0, 11), (0, 13), (1, 14)]);
         let out = without_taken(vec![whole.clone()], &ms, &HashMap::new());
         assert_eq!(out, vec![whole]);
     }
