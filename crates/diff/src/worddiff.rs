@@ -2097,10 +2097,17 @@ fn figure_anchors<'a>(
         .rev()
         .take_while(|&k| !breaks_after(side, ws, k))
         .find(|&k| is_anchor(&ws[k]));
-    let after = (run.end..(run.end + 2).min(ws.len()))
+    [
+        before.map(|k| ws[k].key),
+        anchor_after(side, ws, run).map(|k| ws[k].key),
+    ]
+}
+
+/// The anchor word nearest after figure `run`, within two words and one sentence.
+fn anchor_after(side: &DiffSide<'_>, ws: &[Word<'_>], run: &Range<usize>) -> Option<usize> {
+    (run.end..(run.end + 2).min(ws.len()))
         .take_while(|&k| !breaks_after(side, ws, k - 1))
-        .find(|&k| is_anchor(&ws[k]));
-    [before.map(|k| ws[k].key), after.map(|k| ws[k].key)]
+        .find(|&k| is_anchor(&ws[k]))
 }
 
 /// The first figure of hunk side `ra` and of `rb` that state different values of one thing:
@@ -2228,9 +2235,7 @@ fn word_after_thing<'a>(
     ws: &[Word<'a>],
     run: &Range<usize>,
 ) -> Option<&'a str> {
-    let k = (run.end..(run.end + 2).min(ws.len()))
-        .take_while(|&k| !breaks_after(side, ws, k - 1))
-        .find(|&k| is_anchor(&ws[k]))?;
+    let k = anchor_after(side, ws, run)?;
     (!breaks_after(side, ws, k)).then(|| ws.get(k + 1).map(|w| w.key))?
 }
 
@@ -2378,14 +2383,7 @@ mod tests {
     /// is still one (`a 3-2 majority` / `majority of 4 to 1`, from a held-out story).
     #[test]
     fn figures_that_count_different_things_are_no_divergence() {
-        let numbers = |a: &str, b: &str| {
-            diff(a, b)
-                .divergences
-                .iter()
-                .filter(|d| d.kind == DivergenceKind::Number)
-                .map(|d| (d.a.text.clone(), d.b.text.clone()))
-                .collect::<Vec<_>>()
-        };
+        let numbers = number_divergences;
         assert_eq!(
             numbers(
                 "The tragedy has left at least 25,000 people dead, with Sri Lanka worst hit.",
@@ -2417,18 +2415,22 @@ mod tests {
         );
     }
 
+    /// The number divergences of the word diff of `a` and `b`, as their texts.
+    fn number_divergences(a: &str, b: &str) -> Vec<(String, String)> {
+        diff(a, b)
+            .divergences
+            .iter()
+            .filter(|d| d.kind == DivergenceKind::Number)
+            .map(|d| (d.a.text.clone(), d.b.text.clone()))
+            .collect()
+    }
+
     /// Two figures are one fact stated two ways only where their sentences say much the
     /// same (BBC: `Amicus has 1.2 million members` / `the Transport and General Workers'
     /// Union's 70,000 … are among those being balloted`).
     #[test]
     fn figures_in_sentences_about_other_things_are_no_divergence() {
-        let numbers = |a: &str, b: &str| {
-            diff(a, b)
-                .divergences
-                .iter()
-                .filter(|d| d.kind == DivergenceKind::Number)
-                .count()
-        };
+        let numbers = |a: &str, b: &str| number_divergences(a, b).len();
         assert_eq!(
             numbers(
                 "Amicus has 1.2 million members and the TGWU has 800,000.",

@@ -868,7 +868,7 @@ pub const PARTIES: &[&str] = &[
 ];
 
 /// Words that are never (part of) a person's name: organisations, places, time, media,
-/// common capitalised words; [`MONTHS`] too (see [`is_non_name`]).
+/// common capitalised words; [`MONTHS`] and [`WEEKDAYS`] too (see [`is_non_name`]).
 pub const NON_NAME: &[&str] = &[
     // a company's services (`Moody's Investors Service Inc`)
     "service",
@@ -1203,13 +1203,6 @@ pub const NON_NAME: &[&str] = &[
     "texas",
     "florida",
     "virginia",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "christmas",
     "easter",
     "ramadan",
@@ -1591,6 +1584,7 @@ fn given_names() -> &'static FxHashSet<String> {
             if !is_common(name)
                 && !NON_NAME.contains(&name)
                 && !MONTHS.contains(&name)
+                && !WEEKDAYS.contains(&name)
                 && country(name).is_none()
             {
                 s.insert(name.to_owned());
@@ -1793,7 +1787,8 @@ pub fn is_given_non_name(word: &str) -> bool {
     word == "bill"
 }
 
-/// Whether `word` is never part of a person's name ([`NON_NAME`], [`MONTHS`] or [`PARTIES`]).
+/// Whether `word` is never part of a person's name ([`NON_NAME`], [`MONTHS`], [`WEEKDAYS`]
+/// or [`PARTIES`]).
 pub fn is_non_name(word: &str) -> bool {
     static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     // a party word that is also a given name (`Tory`) can be part of a name
@@ -1802,6 +1797,7 @@ pub fn is_non_name(word: &str) -> bool {
         NON_NAME
             .iter()
             .chain(MONTHS)
+            .chain(WEEKDAYS)
             .chain(parties)
             .copied()
             .collect()

@@ -689,6 +689,7 @@ fn full_name_suffixes(
                 };
                 if trim_front(c, k, d.text) {
                     c.accepted = true;
+                    c.initial = false;
                 }
             }
         });
@@ -718,7 +719,6 @@ fn trim_front(c: &mut Candidate, k: usize, text: &str) -> bool {
     c.span.start += start;
     c.tokens.drain(..k);
     c.folded.drain(..k);
-    c.initial = false;
     true
 }
 

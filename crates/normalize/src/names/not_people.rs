@@ -540,20 +540,7 @@ impl NotPeople {
         {
             return;
         }
-        // the second word's start: after the first word and the space after it
-        let Some(name) = text.get(c.span.clone()) else {
-            return;
-        };
-        let Some(at) = name
-            .get(c.tokens[0].len()..)
-            .and_then(|rest| rest.find(c.tokens[1].as_str()))
-            .map(|k| c.span.start + c.tokens[0].len() + k)
-        else {
-            return;
-        };
-        c.span.start = at;
-        c.tokens.remove(0);
-        c.folded.remove(0);
+        super::trim_front(c, 1, text);
     }
 }
 
